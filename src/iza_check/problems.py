@@ -1,0 +1,37 @@
+"""Problems with input files: parse errors are data, so one broken file never stops a batch."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem in an input file, located as precisely as we can (1-based line and column)."""
+
+    file: str
+    message: str
+    code: str
+    line: int | None = None
+    column: int | None = None
+    field_path: str | None = None
+
+    def location(self) -> str:
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def format(self) -> str:
+        where = f" [{self.field_path}]" if self.field_path else ""
+        return f"{self.location()}: {self.message}{where} ({self.code})"
+
+
+class InputError(Exception):
+    """Raised by loaders when a file cannot be used; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(p.format() for p in problems))
+        self.problems = problems

@@ -1,0 +1,1 @@
+"""The profile: model, safe loader and schema export."""

@@ -1,0 +1,445 @@
+"""The profile model: every fact the criteria catalogue needs, with Dutch domain keys.
+
+Every fact is optional: a missing fact becomes *onbekend* in the report, never a failure.
+Unknown keys are rejected (``extra="forbid"``) so a typo never silently disappears.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+
+CRITERION_ID_PATTERN = r"^(K([1-9]|10)|Q([1-9]|10)|B[1-3]|I[1-4]|F[1-9])$"
+
+Text = Annotated[str, Field(min_length=1, max_length=5000)]
+ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+Count = Annotated[int, Field(ge=0, le=10_000_000, strict=True)]
+# Strict: a quoted "yes" or "1" must not silently become True.
+Flag = Annotated[bool, Field(strict=True)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True)
+
+
+class Bewijs(_Strict):
+    """A piece of evidence: a document, a web page, a date."""
+
+    document: ShortText | None = Field(None, description="Naam van het document, bijv. 'Klachtenregeling 2024'.")
+    url: HttpUrl | None = Field(None, description="Waar het document te vinden is.")
+    datum: dt.date | None = Field(None, description="Datum van het document (JJJJ-MM-DD).")
+
+
+class Plan(_Strict):
+    """A concrete planned step: what, for which criterion, by when."""
+
+    betreft: list[Annotated[str, Field(pattern=CRITERION_ID_PATTERN)]] = Field(
+        min_length=1, description="Voor welke kenmerken of eisen dit plan is, bijv. [K2] of [Q1, Q3]."
+    )
+    stap: Text = Field(description="Wat gaat u doen? Zo concreet mogelijk.")
+    streefdatum: dt.date | None = Field(None, description="Wanneer moet het klaar zijn (JJJJ-MM-DD)?")
+    gerealiseerd: Flag | None = Field(None, description="Is deze stap inmiddels gezet?")
+
+
+class _Area(_Strict):
+    """Fields every area of the profile may carry beside its facts."""
+
+    toelichting: Text | None = Field(None, description="Vrije toelichting in eigen woorden.")
+    bewijs: list[Bewijs] = Field(default_factory=list, description="Documenten die de feiten onderbouwen.")
+    in_ontwikkeling: list[Plan] = Field(default_factory=list, description="Geplande stappen met streefdatum.")
+
+
+class Organisatievorm(str, Enum):
+    stichting = "stichting"
+    vereniging = "vereniging"
+    cooperatie = "cooperatie"
+    onderdeel_ggz_instelling = "onderdeel_ggz_instelling"
+    onderdeel_welzijnsorganisatie = "onderdeel_welzijnsorganisatie"
+    informeel_collectief = "informeel_collectief"
+    anders = "anders"
+
+
+class Doelgroep(str, Enum):
+    psychische_kwetsbaarheid = "psychische_kwetsbaarheid"
+    epa = "epa"
+    sociaal_emotionele_kwetsbaarheid = "sociaal_emotionele_kwetsbaarheid"
+    naasten = "naasten"
+    verslaving = "verslaving"
+    dak_en_thuisloosheid = "dak_en_thuisloosheid"
+    iedereen = "iedereen"
+
+
+class Initiatief(_Area):
+    """Who and where: the initiative itself."""
+
+    naam: ShortText = Field(description="De naam van het initiatief.")
+    gemeente: ShortText | None = Field(None, description="Gemeente van de (hoofd)locatie.")
+    regio: ShortText | None = Field(None, description="Regio, bijv. de centrumgemeente of zorgkantoorregio.")
+    organisatievorm: Organisatievorm | None = None
+    gastorganisatie: ShortText | None = Field(
+        None, description="Als het initiatief onderdeel is van een grotere organisatie: welke."
+    )
+    opgericht: Annotated[int, Field(ge=1900, le=2100)] | None = Field(None, description="Jaar van oprichting.")
+    website: HttpUrl | None = None
+    locaties: Annotated[int, Field(ge=0, le=1000)] | None = Field(None, description="Aantal locaties.")
+    door_en_voor: list[Doelgroep] | None = Field(
+        None, description="Door en voor wie is het initiatief opgezet?"
+    )
+
+
+class EigenBijdrage(str, Enum):
+    geen = "geen"
+    vrijwillig = "vrijwillig"
+    laag = "laag"
+    hoog = "hoog"
+
+
+class Toegang(_Area):
+    """Voor wie? (K1) — how low the threshold is."""
+
+    indicatie_nodig: Flag | None = Field(None, description="Is een indicatie nodig om mee te doen?")
+    verwijzing_nodig: Flag | None = Field(None, description="Is een verwijzing (bijv. van de huisarts) nodig?")
+    diagnose_nodig: Flag | None = Field(None, description="Moet iemand een diagnose hebben?")
+    registratie_nodig: Flag | None = Field(None, description="Moet iemand zich inschrijven of registreren?")
+    inloop_zonder_afspraak: Flag | None = Field(None, description="Kan iemand zonder afspraak binnenlopen?")
+    eigen_bijdrage: EigenBijdrage | None = Field(None, description="Wat betaalt een bezoeker?")
+    naasten_welkom: Flag | None = Field(None, description="Zijn naasten (familie, vrienden) welkom?")
+    epa_welkom: Flag | None = Field(
+        None, description="Zijn mensen met ernstige psychische aandoeningen (EPA) uitdrukkelijk welkom?"
+    )
+    dagdelen_open_per_week: Annotated[int, Field(ge=0, le=21)] | None = Field(
+        None, description="Hoeveel dagdelen per week is de inloop open (ochtend, middag, avond)?"
+    )
+
+
+class Soort(str, Enum):
+    """Kinds of activity. Bouwstenen A, B and C (003) follow from them."""
+
+    # Bouwsteen A1 — sociale participatie
+    inloop = "inloop"
+    ontmoeting = "ontmoeting"
+    ontspanning = "ontspanning"
+    sport = "sport"
+    creatief = "creatief"
+    maaltijd = "maaltijd"
+    maatjescontact = "maatjescontact"
+    # Bouwsteen A2 — maatschappelijke participatie
+    vrijwilligerswerkplek = "vrijwilligerswerkplek"
+    werkproject = "werkproject"
+    toeleiding_betaald_werk = "toeleiding_betaald_werk"
+    # Bouwsteen A3 — ontplooiing en methodische zelfhulp
+    herstelcursus = "herstelcursus"
+    empowermentcursus = "empowermentcursus"
+    herstelgroep = "herstelgroep"
+    schrijfgroep = "schrijfgroep"
+    zelfhulpgroep = "zelfhulpgroep"
+    lotgenotengroep = "lotgenotengroep"
+    # Bouwstenen B (in every region)
+    informatie_en_advies = "informatie_en_advies"
+    individuele_ondersteuning = "individuele_ondersteuning"
+    kwaliteitsontwikkeling_ervaringsdeskundigheid = "kwaliteitsontwikkeling_ervaringsdeskundigheid"
+    # Bouwstenen C (kansrijke context)
+    beleidsparticipatie = "beleidsparticipatie"
+    kwartiermaken = "kwartiermaken"
+    deskundigheidsbevordering_professionals = "deskundigheidsbevordering_professionals"
+    ondersteuning_naasten = "ondersteuning_naasten"
+    anders = "anders"
+
+
+class Methode(str, Enum):
+    herstellen_doe_je_zelf = "herstellen_doe_je_zelf"
+    wrap = "wrap"
+    werken_met_eigen_ervaring = "werken_met_eigen_ervaring"
+    hop = "hop"
+    eigen_methode = "eigen_methode"
+    geen = "geen"
+
+
+class Activiteit(_Strict):
+    """One activity the initiative offers."""
+
+    naam: ShortText = Field(description="Naam van de activiteit, bijv. 'Herstellen doe je zelf'.")
+    soort: Soort = Field(description="Wat voor activiteit is het?")
+    methode: Methode | None = Field(None, description="Volgens welke methode van zelfhulp (als die er is)?")
+    door_en_voor: Flag | None = Field(
+        None, description="Ontwikkeld en gegeven door ervaringsdeskundigen, voor lotgenoten?"
+    )
+    ontwikkeld_met_deelnemers: Flag | None = Field(
+        None, description="Is de activiteit samen met deelnemers ontwikkeld of bijgesteld?"
+    )
+    gestart_door_bezoekers: Flag | None = Field(None, description="Is de activiteit op initiatief van bezoekers begonnen?")
+    verwijzing_nodig: Flag | None = Field(None, description="Is voor deze activiteit een verwijzing nodig?")
+    per_jaar: Annotated[int, Field(ge=0, le=10_000)] | None = Field(
+        None, description="Hoe vaak per jaar (bijkomsten, cursusreeksen)?"
+    )
+
+
+class Rol(str, Enum):
+    gastvrouw_gastheer = "gastvrouw_gastheer"
+    vrijwilliger = "vrijwilliger"
+    co_trainer = "co_trainer"
+    organisator_activiteit = "organisator_activiteit"
+    bestuurslid = "bestuurslid"
+    betaalde_kracht = "betaalde_kracht"
+
+
+class WensenOphalen(str, Enum):
+    bezoekersoverleg = "bezoekersoverleg"
+    ideeenbus = "ideeenbus"
+    enquete = "enquete"
+    persoonlijk_gesprek = "persoonlijk_gesprek"
+    evaluatie_na_activiteit = "evaluatie_na_activiteit"
+
+
+class Aanspreekvorm(str, Enum):
+    bezoeker = "bezoeker"
+    deelnemer = "deelnemer"
+    lid = "lid"
+    gast = "gast"
+    client = "client"
+    patient = "patient"
+
+
+class Werkwijze(_Area):
+    """Hoe? (K3–K8) — the way of working."""
+
+    bezoekersrollen: list[Rol] | None = Field(
+        None, description="Welke rollen kunnen bezoekers op zich nemen?"
+    )
+    bezoekers_beslissen_mee: Flag | None = Field(
+        None, description="Beslissen bezoekers mee over activiteiten en koers?"
+    )
+    wensen_ophalen: list[WensenOphalen] | None = Field(
+        None, description="Hoe worden de wensen van bezoekers opgehaald?"
+    )
+    aanbod_vanuit_behoefte: Flag | None = Field(
+        None, description="Ontstaan nieuwe activiteiten uit wat bezoekers zelf willen?"
+    )
+    clientdossier: Flag | None = Field(None, description="Wordt er een dossier per bezoeker bijgehouden?")
+    diagnoses_geregistreerd: Flag | None = Field(None, description="Worden diagnoses van bezoekers vastgelegd?")
+    aanspreekvorm: Aanspreekvorm | None = Field(None, description="Hoe worden mensen genoemd?")
+    peer_support: Flag | None = Field(None, description="Is steun van lotgenoten aan elkaar de gewone werkvorm?")
+    hierarchie_helper_geholpene: Flag | None = Field(
+        None, description="Is er een vaste verdeling tussen wie helpt en wie geholpen wordt?"
+    )
+    verplichte_trajecten: Flag | None = Field(
+        None, description="Moeten bezoekers een vast traject, stappenplan of protocol volgen?"
+    )
+    intervisie: Flag | None = Field(None, description="Is er intervisie tussen medewerkers/vrijwilligers?")
+    uitwisseling_andere_initiatieven: Flag | None = Field(
+        None, description="Wisselt u ervaringen uit met andere initiatieven?"
+    )
+    ervaringskennis_vastgelegd: Flag | None = Field(
+        None, description="Wordt ervaringskennis opgeschreven en gedeeld (bijv. in een werkboek)?"
+    )
+    methode_beschreven: Flag | None = Field(None, description="Is de werkwijze op papier gezet?")
+    vrije_ruimte: Text | None = Field(
+        None, description="Hoe maakt u ruimte voor wat bezoekers zelf willen (de 'vrije ruimte')?"
+    )
+
+
+class Coordinatie(str, Enum):
+    ervaringsdeskundige = "ervaringsdeskundige"
+    gedeeld = "gedeeld"
+    professional = "professional"
+
+
+class Team(_Area):
+    """Door wie? (K9, Q7) — who does the work."""
+
+    coordinatie: Coordinatie | None = Field(
+        None, description="Wie heeft de leiding: een ervaringsdeskundige, gedeeld, of een professional zonder?"
+    )
+    betaalde_medewerkers: Count | None = Field(None, description="Aantal betaalde medewerkers (personen).")
+    betaalde_medewerkers_ervaringsdeskundig: Count | None = Field(
+        None, description="Hoeveel van hen zetten hun ervaringsdeskundigheid in?"
+    )
+    fte: Annotated[float, Field(ge=0, le=100_000)] | None = Field(None, description="Totaal aantal fte betaald.")
+    vrijwilligers: Count | None = Field(None, description="Aantal vrijwilligers.")
+    opgeleide_ervaringsdeskundigen: Count | None = Field(
+        None, description="Aantal medewerkers met een opleiding ervaringsdeskundigheid (mbo/hbo of gelijkwaardig)."
+    )
+    scholingsplan: Flag | None = Field(None, description="Is er een plan voor scholing van medewerkers en vrijwilligers?")
+    professionele_achtervang: Flag | None = Field(
+        None, description="Kunnen medewerkers terugvallen op een professional bij zware problematiek?"
+    )
+    doorstroom_naar_vrijwilliger: Flag | None = Field(
+        None, description="Worden bezoekers vrijwilliger (de groeivijver)?"
+    )
+    doorstroom_naar_betaald_werk: Flag | None = Field(
+        None, description="Stromen vrijwilligers door naar betaald werk, hier of elders?"
+    )
+
+
+class Partnercategorie(str, Enum):
+    sociaal_domein = "sociaal_domein"
+    welzijn = "welzijn"
+    huisartsen = "huisartsen"
+    zorgaanbieders = "zorgaanbieders"
+    onderwijs = "onderwijs"
+    werk_en_inkomen = "werk_en_inkomen"
+    overig = "overig"
+
+
+class Partner(_Strict):
+    naam: ShortText = Field(description="Naam van de partner.")
+    categorie: Partnercategorie = Field(description="Soort partner (10a–d in de kenmerken).")
+    afspraken_vastgelegd: Flag | None = Field(None, description="Zijn de afspraken op papier gezet?")
+
+
+class Samenwerking(_Area):
+    """Met wie? (K10) — partners and crisis arrangements."""
+
+    partners: list[Partner] | None = Field(
+        None, description="Met wie werkt u samen? Een lege lijst betekent: met niemand."
+    )
+    crisisafspraken_ggz: Flag | None = Field(
+        None, description="Zijn er afspraken met de ggz voor als iemand in crisis raakt?"
+    )
+    crisisafspraken_113: Flag | None = Field(None, description="Zijn er afspraken met 113 Zelfmoordpreventie?")
+
+
+class Regeling(_Strict):
+    """A written arrangement (klachtenprocedure, privacyregeling, …)."""
+
+    aanwezig: Flag | None = Field(None, description="Is deze regeling er?")
+    vastgesteld_op: dt.date | None = Field(None, description="Wanneer is de regeling vastgesteld?")
+    bewijs: list[Bewijs] = Field(default_factory=list)
+
+
+class VogVoor(str, Enum):
+    iedereen = "iedereen"
+    alleen_betaalde_medewerkers = "alleen_betaalde_medewerkers"
+    deel_van_vrijwilligers = "deel_van_vrijwilligers"
+    niemand = "niemand"
+
+
+class Vog(_Strict):
+    voor: VogVoor | None = Field(
+        None, description="Wie die bezoekers ondersteunt heeft een Verklaring Omtrent het Gedrag?"
+    )
+    oudste_afgiftedatum: dt.date | None = Field(
+        None, description="Datum van de oudste VOG die nu gebruikt wordt (JJJJ-MM-DD)."
+    )
+
+
+class VrijwilligersOnderwerp(str, Enum):
+    continuiteit = "continuiteit"
+    kwaliteit_ondersteuning = "kwaliteit_ondersteuning"
+    veiligheid = "veiligheid"
+    deskundigheid = "deskundigheid"
+    waardering = "waardering"
+
+
+class Vrijwilligersbeleid(_Strict):
+    aanwezig: Flag | None = None
+    onderwerpen: list[VrijwilligersOnderwerp] | None = Field(
+        None, description="Welke onderwerpen regelt het beleid?"
+    )
+
+
+class Medezeggenschap(_Strict):
+    deelnemers: Flag | None = Field(None, description="Hebben deelnemers/bezoekers inspraak (bijv. een deelnemersraad)?")
+    vrijwilligers: Flag | None = Field(None, description="Hebben vrijwilligers inspraak?")
+    medewerkers: Flag | None = Field(None, description="Hebben medewerkers inspraak (bijv. OR of PVT)?")
+    vroeg_betrokken_bij_beleid: Flag | None = Field(
+        None, description="Worden zij al vroeg betrokken bij nieuw beleid?"
+    )
+
+
+class KeurmerkNaam(str, Enum):
+    iso_9001 = "iso_9001"
+    hkz = "hkz"
+    nen_en_15224 = "nen_en_15224"
+    pso = "pso"
+    anders = "anders"
+    geen = "geen"
+
+
+class Keurmerk(_Strict):
+    naam: KeurmerkNaam | None = Field(None, description="Welk keurmerk of kwaliteitssysteem?")
+    kwaliteitsafspraken_financier: Flag | None = Field(
+        None, description="Zijn er kwaliteitsafspraken met de financier (voor starters)?"
+    )
+    opbouwtraject: Flag | None = Field(None, description="Loopt er een opbouwtraject naar een keurmerk?")
+
+
+class Rie(_Strict):
+    uitgevoerd: Flag | None = Field(None, description="Is er een risico-inventarisatie en -evaluatie (RI&E) gedaan?")
+    datum: dt.date | None = None
+
+
+class Kwaliteit(_Area):
+    """Kwaliteit (Q1–Q10)."""
+
+    klachtenprocedure: Regeling | None = None
+    privacyregeling: Regeling | None = None
+    vertrouwenspersoon: Regeling | None = None
+    cao: ShortText | None = Field(
+        None, description="Welke cao geldt voor de medewerkers? Laat leeg als die er niet is."
+    )
+    geen_cao: Flag | None = Field(None, description="Zet op true als er bewust geen cao geldt.")
+    vrijwilligersbeleid: Vrijwilligersbeleid | None = None
+    vog: Vog | None = None
+    medezeggenschap: Medezeggenschap | None = None
+    keurmerk: Keurmerk | None = None
+    rie: Rie | None = None
+
+
+class Financieringsbron(str, Enum):
+    gemeente_wmo = "gemeente_wmo"
+    gemeente_subsidie = "gemeente_subsidie"
+    zorgverzekeraar = "zorgverzekeraar"
+    zorgkantoor_wlz = "zorgkantoor_wlz"
+    ggz_instelling = "ggz_instelling"
+    fondsen = "fondsen"
+    donaties = "donaties"
+    eigen_inkomsten = "eigen_inkomsten"
+    anders = "anders"
+
+
+class Financiering(_Area):
+    """Financiering — health of the money (informative)."""
+
+    bronnen: list[Financieringsbron] | None = Field(None, description="Waar komt het geld vandaan?")
+    langste_afspraak_jaren: Annotated[int, Field(ge=0, le=50)] | None = Field(
+        None, description="Voor hoeveel jaar loopt de langste financieringsafspraak?"
+    )
+    lumpsum: Flag | None = Field(None, description="Wordt u gefinancierd met een lumpsum op afgesproken prestaties?")
+    reservemarge_procent: Annotated[float, Field(ge=0, le=100)] | None = None
+    omzet_euro: Annotated[int, Field(ge=0, le=10_000_000_000)] | None = Field(None, description="Jaaromzet in euro.")
+
+
+class Bereik(_Area):
+    """Bereik — reference figures, shown for context, never judged."""
+
+    bezoekers_per_jaar: Count | None = Field(None, description="Hoeveel verschillende bezoekers per jaar?")
+    bezoeken_per_week: Count | None = None
+
+
+class Profile(_Strict):
+    """A zelfregie- of herstelinitiatief, described by facts."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        use_enum_values=True,
+        title="iza-check profiel",
+        json_schema_extra={"$id": "https://iza-check.nl/schema/profile.schema.json"},
+    )
+
+    versie: Annotated[int, Field(ge=1, le=1)] = Field(1, description="Versie van het profielformaat.")
+    initiatief: Initiatief
+    toegang: Toegang | None = None
+    aanbod: list[Activiteit] | None = Field(
+        None, description="Alle activiteiten. Een lege lijst betekent: geen activiteiten."
+    )
+    werkwijze: Werkwijze | None = None
+    team: Team | None = None
+    samenwerking: Samenwerking | None = None
+    kwaliteit: Kwaliteit | None = None
+    financiering: Financiering | None = None
+    bereik: Bereik | None = None
