@@ -1,0 +1,157 @@
+"""The project's own result model: what every reporter consumes.
+
+Reporters never see engine, pydantic or jsonschema objects — only these small frozen types.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A text in both report languages."""
+
+    nl: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+class Outcome(str, Enum):
+    voldoet = "voldoet"
+    deels = "deels"
+    voldoet_niet = "voldoet_niet"
+    onbekend = "onbekend"
+    nvt = "nvt"
+
+
+class Severity(str, Enum):
+    verplicht = "verplicht"
+    aanbevolen = "aanbevolen"
+    informatief = "informatief"
+
+
+class VerdictKind(str, Enum):
+    netwerk = "netwerk"
+    groeiroute = "groeiroute"
+    niet_op_voorhand = "niet_op_voorhand"
+    onvoldoende_gegevens = "onvoldoende_gegevens"
+
+
+@dataclass(frozen=True, slots=True)
+class FactRef:
+    """A profile fact a finding rests on, with where it stands in the profile (1-based)."""
+
+    path: str
+    value: object
+    line: int | None = None
+    column: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRef:
+    """A stated plan (``in_ontwikkeling``) that addresses a criterion."""
+
+    stap: str
+    streefdatum: dt.date | None
+    gerealiseerd: bool | None
+    verlopen: bool  # target date before the peildatum and not realised
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """The outcome of one rule for one profile."""
+
+    rule_id: str
+    group: str  # kenmerken | kwaliteit | bouwstenen | integraal | ...
+    outcome: Outcome
+    severity: Severity
+    title: Text
+    profile: str  # the profile's source path
+    advice: Text | None  # only when the outcome is not voldoet/nvt
+    link: str | None = None
+    source: str = ""  # the rule's bron: "file, section"
+    nvt_reason: Text | None = None
+    facts: tuple[FactRef, ...] = ()
+    missing: tuple[str, ...] = ()
+    plans: tuple[PlanRef, ...] = ()
+    field_path: str | None = None  # the main fact judged (first fact or first missing path)
+    line: int | None = None
+    column: int | None = None
+
+    @property
+    def is_gap(self) -> bool:
+        return self.outcome in (Outcome.deels, Outcome.voldoet_niet)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    kind: VerdictKind
+    summary: Text  # one or two sentences explaining why
+    missing_kenmerken: tuple[str, ...] = ()  # ids of kenmerken with a gap
+    unknown_kenmerken: tuple[str, ...] = ()
+    planned_kenmerken: tuple[str, ...] = ()
+    overdue_plans: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionAnswer:
+    """One of the seven questions a funder asks (002 §5), answered from the profile."""
+
+    number: int
+    question: Text
+    facts: tuple[FactRef, ...]
+    toelichting: tuple[str, ...]  # the initiative's own words, quoted
+    related_rules: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A reference figure: the profile's value beside a sector average, for context only."""
+
+    label: Text
+    value: float | None
+    reference: float
+    reference_source: str
+    unit: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileReport:
+    """Everything reported about one profile."""
+
+    source: str
+    naam: str
+    gemeente: str | None
+    regio: str | None
+    verdict: Verdict
+    findings: tuple[Finding, ...]
+    questions: tuple[QuestionAnswer, ...] = ()
+    figures: tuple[Figure, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A whole run: profiles that could be judged, and problems with files that could not."""
+
+    peildatum: dt.date
+    tool_version: str
+    profiles: tuple[ProfileReport, ...]
+    problems: tuple["ProblemRef", ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemRef:
+    """A file that could not be judged (mirrors iza_check.problems.Problem for reporters)."""
+
+    file: str
+    message: str
+    code: str
+    line: int | None = None
+    column: int | None = None
+    field_path: str | None = None
