@@ -1,0 +1,45 @@
+"""One source, generated artefacts: these fail when a committed artefact drifts from its source."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jsonschema
+
+from iza_check.profile.schema import dumps_schema, profile_json_schema
+
+
+def test_profile_schema_file_matches_model(repo: Path) -> None:
+    committed = (repo / "schema" / "profile.schema.json").read_text(encoding="utf-8")
+    assert committed == dumps_schema(profile_json_schema()), (
+        "schema/profile.schema.json is out of date: run `iza-check schema > schema/profile.schema.json`"
+    )
+
+
+def test_profile_schema_is_a_valid_json_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(profile_json_schema())
+
+
+def test_ci_runs_the_readme_test_command(repo: Path) -> None:
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```bash\n(.*?)\n```", readme, flags=re.S)
+    assert len(blocks) >= 2
+    test_command = blocks[1].strip()
+    assert "pytest" in test_command
+    ci = (repo / ".ci" / "run").read_text(encoding="utf-8")
+    assert test_command in ci.splitlines()
+
+
+def test_readme_main_command_checks_the_example_profiles(repo: Path) -> None:
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    main_command = re.findall(r"```bash\n(.*?)\n```", readme, flags=re.S)[0]
+    assert "iza-check check profiles/" in main_command
+
+
+def test_example_profiles_carry_the_editor_schema_line(repo: Path) -> None:
+    profiles = sorted((repo / "profiles").glob("*.yaml"))
+    assert len(profiles) >= 5
+    for path in profiles:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../schema/profile.schema.json", path
