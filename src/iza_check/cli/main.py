@@ -9,6 +9,7 @@ import click
 
 from iza_check import __version__
 from iza_check.cli.exitcodes import EXIT_INVALID_INPUT, EXIT_OK
+from iza_check.cli.options import FAIL_LEVELS, FORMATS, LANGS, ReportOptions
 
 _PATHS = click.argument(
     "paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=False, dir_okay=True)
@@ -77,3 +78,122 @@ def schema(kind: str) -> None:
         from iza_check.rules.model import rules_json_schema
 
         click.echo(dumps_schema(rules_json_schema()), nl=False)
+
+
+_RULES = click.option(
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
+    help="Extra map met regelbestanden (herhaalbaar). Een regel met een bestaand id is een fout, "
+    "tenzij de regel `vervangt: true` heeft.",
+)
+_PEILDATUM = click.option(
+    "--reference-date",
+    "peildatum",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Peildatum (JJJJ-MM-DD) voor datumcontroles zoals de VOG; standaard vandaag.",
+)
+_LANG = click.option(
+    "--lang", type=click.Choice(LANGS), default="nl", show_default=True, help="Taal van het rapport."
+)
+
+
+@main.command()
+@_PATHS
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Rapportvorm.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False, writable=True),
+    default=None,
+    help="Schrijf het rapport naar dit bestand in plaats van naar het scherm.",
+)
+@_LANG
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_LEVELS),
+    default="verplicht",
+    show_default=True,
+    help="Exitcode 1 bij een gat (deels of voldoet niet) in een regel van dit niveau of hoger; "
+    "'never' geeft nooit 1. Ongeldige invoer geeft altijd 2.",
+)
+@click.option("--color/--no-color", "colour", default=None, help="Kleur in de tekstweergave (standaard: als het een terminal is).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Aantal processen (0: alle kernen).")
+@_RULES
+@_PEILDATUM
+@_MAX_BYTES
+def check(
+    paths: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    lang: str,
+    fail_on: str,
+    colour: bool | None,
+    jobs: int,
+    rule_dirs: tuple[Path, ...],
+    peildatum: object,
+    max_bytes: int,
+) -> None:
+    """Toets profielen aan de regels en toon het rapport.
+
+    PATHS zijn bestanden of mappen (mappen worden doorzocht op *.yaml en *.yml).
+    """
+    from iza_check.cli.run import run_check
+
+    options = ReportOptions.build(
+        paths=paths,
+        fmt=fmt,
+        output=output,
+        lang=lang,
+        fail_on=fail_on,
+        colour=colour,
+        jobs=jobs,
+        rule_dirs=rule_dirs,
+        peildatum=peildatum,
+        max_bytes=max_bytes,
+    )
+    sys.exit(run_check(options))
+
+
+@main.group()
+def rules() -> None:
+    """Werk met de regelbestanden."""
+
+
+@rules.command("lint")
+@_RULES
+def rules_lint(rule_dirs: tuple[Path, ...]) -> None:
+    """Controleer de regelbestanden (schema, veldpaden, dubbele id's)."""
+    from iza_check.cli.run import run_rules_lint
+
+    sys.exit(run_rules_lint(rule_dirs))
+
+
+@rules.command("test")
+@_RULES
+@_PEILDATUM
+def rules_test(rule_dirs: tuple[Path, ...], peildatum: object) -> None:
+    """Voer de voorbeelden uit die in elke regel staan, en vergelijk met de verwachte uitkomst."""
+    from iza_check.cli.run import run_rules_test
+
+    sys.exit(run_rules_test(rule_dirs, peildatum))
+
+
+@main.command()
+@click.argument("rule_id")
+@_RULES
+@_LANG
+def explain(rule_id: str, rule_dirs: tuple[Path, ...], lang: str) -> None:
+    """Toon de uitleg van een regel: wat, waarom, wat te doen, voorbeelden."""
+    from iza_check.cli.run import run_explain
+
+    sys.exit(run_explain(rule_id, rule_dirs, lang))
