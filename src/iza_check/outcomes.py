@@ -1,0 +1,38 @@
+"""What the engine says about one rule for one profile: the outcome and the facts behind it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Outcome(str, Enum):
+    """Three-valued logic plus *deels* and *nvt*; a missing fact gives ``onbekend``, never ``voldoet_niet``."""
+
+    voldoet = "voldoet"
+    deels = "deels"
+    voldoet_niet = "voldoet_niet"
+    onbekend = "onbekend"
+    nvt = "nvt"
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A profile fact a rule looked at: its dotted path and its value as found in the profile."""
+
+    path: str
+    value: object
+
+
+@dataclass(frozen=True, slots=True)
+class RuleResult:
+    """The outcome of one rule.
+
+    ``facts`` are the referenced paths that were present (with their values); ``missing`` are the
+    absent paths of the parts of the rule that stayed undecided.
+    """
+
+    rule_id: str
+    outcome: Outcome
+    facts: tuple[Fact, ...]
+    missing: tuple[str, ...]

@@ -1,0 +1,160 @@
+"""The rule-file model (Dutch keys, as in rules/*.yaml) and its JSON Schema.
+
+``RuleFile`` is exactly the shape of one file; ``Rule`` adds where the rule came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StrictBool
+
+from iza_check.outcomes import Outcome
+from iza_check.rules.conditions import Condition
+
+RULE_ID_PATTERN = r"^[A-Z][A-Za-z0-9_]{0,15}$"
+SCHEMA_ID = "https://iza-check.nl/schema/rules.schema.json"
+
+NonEmpty = Annotated[str, Field(min_length=1, max_length=5000)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Groep(str, Enum):
+    kenmerken = "kenmerken"
+    kwaliteit = "kwaliteit"
+    bouwstenen = "bouwstenen"
+    integraal = "integraal"
+    financiering = "financiering"
+    lokaal = "lokaal"
+
+
+# Catalogue order of the groups: reports list kenmerken first.
+GROUP_ORDER: tuple[str, ...] = tuple(g.value for g in Groep)
+
+
+class Ernst(str, Enum):
+    verplicht = "verplicht"
+    aanbevolen = "aanbevolen"
+    informatief = "informatief"
+
+
+class Tekst(_Strict):
+    """A text in Dutch and English."""
+
+    nl: NonEmpty
+    en: NonEmpty
+
+
+class Bron(_Strict):
+    """Where the criterion comes from: a file in the sources folder and the section."""
+
+    bestand: Annotated[str, Field(min_length=1, max_length=200)]
+    sectie: Annotated[str, Field(min_length=1, max_length=500)]
+
+
+class Uitleg(_Strict):
+    wat: Tekst = Field(description="Wat de regel controleert.")
+    waarom: Tekst = Field(description="Waarom het ertoe doet (op grond van de bron).")
+
+
+class Nvt(_Strict):
+    als: Condition = Field(description="Wanneer de regel niet van toepassing is.")
+    reden: Tekst
+
+
+class Advies(_Strict):
+    nl: NonEmpty
+    en: NonEmpty
+    link: HttpUrl | None = None
+
+
+class Voorbeeld(_Strict):
+    naam: Annotated[str, Field(min_length=1, max_length=200)]
+    profiel: dict[str, Any] = Field(
+        description="Stukje profiel; initiatief.naam wordt aangevuld als die ontbreekt."
+    )
+    verwacht: Outcome
+
+
+class RuleSpec(_Strict):
+    """One rule, as written in a rule file."""
+
+    id: Annotated[str, Field(pattern=RULE_ID_PATTERN)]
+    titel: Tekst
+    ernst: Ernst
+    bron: Bron
+    uitleg: Uitleg
+    voldoet: Condition
+    deels: Condition | None = None
+    nvt: Nvt | None = None
+    advies: Advies
+    voorbeelden: list[Voorbeeld] = Field(min_length=2)
+    vervangt: StrictBool = Field(
+        False, description="Vervangt bewust een regel met hetzelfde id uit een eerdere regelset."
+    )
+
+
+class RuleFile(_Strict):
+    """One rule file: a group of rules."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="iza-check regelbestand",
+        json_schema_extra={"$id": SCHEMA_ID},
+    )
+
+    groep: Groep
+    titel: Tekst
+    regels: list[RuleSpec] = Field(min_length=1)
+
+
+class Rule(RuleSpec):
+    """A loaded rule: the file's fields plus its group and where its ``id`` stands (1-based)."""
+
+    groep: Groep
+    source_file: str
+    source_line: int | None = None
+    source_column: int | None = None
+
+    @property
+    def location(self) -> str:
+        parts = [self.source_file]
+        if self.source_line is not None:
+            parts.append(str(self.source_line))
+        return ":".join(parts)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The rules in catalogue order (group order, then file order); ids are unique."""
+
+    rules: tuple[Rule, ...]
+    _by_id: dict[str, Rule] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {rule.id: rule for rule in self.rules})
+
+    def get(self, rule_id: str) -> Rule:
+        try:
+            return self._by_id[rule_id]
+        except KeyError:
+            raise KeyError(f"Onbekende regel '{rule_id}'") from None
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+
+def rules_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a rule file (draft 2020-12), as written to schema/rules.schema.json."""
+    schema = RuleFile.model_json_schema(by_alias=True)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
