@@ -204,3 +204,8 @@ def artifact_uri(path: str) -> str:
 
 def kenmerken_list(ids: Sequence[str]) -> str:
     return ", ".join(clean(i) for i in ids)
+
+
+def shorten(text: str, limit: int = 240) -> str:
+    """Cut quoted text for a terminal or a PR comment; the HTML report shows it whole."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
