@@ -274,3 +274,23 @@ def referenced_paths(condition: ConditionBase) -> list[str]:
     for leaf in iter_leaves(condition):
         seen.setdefault(leaf.path, None)
     return list(seen)
+
+
+def dnf_size(condition: ConditionBase, positive: bool) -> int:
+    """Number of conjunctions when the condition (or its negation) is written as a disjunction.
+
+    The engine compiles each conjunction into one network rule, so this bounds its size.
+    """
+    if isinstance(condition, Niet):
+        return dnf_size(condition.niet, not positive)
+    if isinstance(condition, (Alle, EenVan)):
+        items = condition.alle if isinstance(condition, Alle) else condition.een_van
+        sizes = [dnf_size(c, positive) for c in items]
+        conjunctive = isinstance(condition, Alle) == positive
+        if conjunctive:
+            product = 1
+            for size in sizes:
+                product *= size
+            return product
+        return sum(sizes)
+    return 1

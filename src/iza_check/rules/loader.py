@@ -1,0 +1,573 @@
+"""Load rule files into a :class:`Catalogue`, reporting every problem with file:line:column.
+
+Three checks, in order: the JSON Schema of a rule file (shape, with messages in Dutch), the pydantic
+model, and the meaning: every ``veld``/``lijst`` path exists in the profile model, operators fit the
+field's type, values fit the field (enum values, dates), ids are unique, an override is explicit
+(``vervangt: true``), and every example is a valid profile fragment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from iza_check.problems import InputError, Problem
+from iza_check.profile.model import Profile
+from iza_check.rules.conditions import (
+    ALL_KEYS,
+    OPERATORS,
+    PATH_PATTERN,
+    AantalMinstens,
+    Alle,
+    AtomBase,
+    Bestaat,
+    Bevat,
+    BevatEenVan,
+    Condition,
+    ConditionBase,
+    EenVan,
+    Gelijk,
+    Hoogstens,
+    In,
+    Lijst,
+    MeerDan,
+    MinderDan,
+    Minstens,
+    Niet,
+    NietNaPeildatum,
+    NietOuderDanJaren,
+    Ongelijk,
+    Ontbreekt,
+    dnf_size,
+)
+from iza_check.rules.model import GROUP_ORDER, Catalogue, Rule, RuleFile, rules_json_schema
+from iza_check.rules.paths import FieldType, PathError, did_you_mean, resolve
+from iza_check.yamlsafe import load_yaml_file
+
+__all__ = ["Catalogue", "load_catalogue", "load_rule_file", "MAX_TERMS"]
+
+Loc = tuple[str | int, ...]
+
+# A condition is compiled into a disjunction of conjunctions; beyond this it is too complex to be useful.
+MAX_TERMS = 256
+
+RULE_FILE_SUFFIXES = (".yaml", ".yml")
+
+_TYPE_NL = {
+    "object": "een mapping (sleutel: waarde)",
+    "array": "een lijst",
+    "string": "tekst",
+    "integer": "een geheel getal",
+    "number": "een getal",
+    "boolean": "true of false",
+    "null": "niets",
+}
+
+_condition_adapter: TypeAdapter[Any] = TypeAdapter(Condition)
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(rules_json_schema())
+
+
+def _dotted(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+class _FileContext:
+    """Positions and problems for one rule file."""
+
+    def __init__(self, source: str, marks: dict[str, tuple[int, int]], key_marks: dict[str, tuple[int, int]]) -> None:
+        self.source = source
+        self.marks = marks
+        self.key_marks = key_marks
+        self.problems: list[Problem] = []
+
+    def position(self, loc: Loc, *, key: bool = False) -> tuple[int | None, int | None]:
+        path = _dotted(loc)
+        if key and path in self.key_marks:
+            return self.key_marks[path]
+        probe = list(loc)
+        while True:
+            dotted = _dotted(tuple(probe))
+            if dotted in self.marks:
+                return self.marks[dotted]
+            if not probe:
+                return None, None
+            probe.pop()
+
+    def add(self, loc: Loc, message: str, code: str, *, key: bool = False) -> None:
+        line, column = self.position(loc, key=key)
+        self.problems.append(Problem(self.source, message, code, line, column, _dotted(loc) or None))
+
+
+def _jsonable(value: Any) -> Any:
+    """YAML data as JSON would carry it (dates become ISO text), for the JSON Schema check."""
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(_jsonable(value), ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _is_condition_schema(schema: dict[str, Any]) -> bool:
+    options = schema.get("oneOf")
+    return bool(options) and all("$ref" in o for o in options) and any(o["$ref"].endswith("/Gelijk") for o in options)
+
+
+def _schema_problems(data: Any, ctx: _FileContext) -> None:
+    errors = sorted(_validator().iter_errors(_jsonable(data)), key=lambda e: [str(p) for p in e.absolute_path])
+    for error in errors:
+        loc: Loc = tuple(error.absolute_path)
+        kind = error.validator
+        instance = error.instance
+        if kind == "oneOf" and _is_condition_schema(error.schema):
+            before = len(ctx.problems)
+            _diagnose_condition(instance, loc, ctx)
+            if len(ctx.problems) == before:
+                ctx.add(loc, "deze voorwaarde klopt niet; zie rules/README.md voor de vormen", "condition")
+        elif kind == "additionalProperties":
+            allowed = list(error.schema.get("properties", {}))
+            for extra in [k for k in instance if k not in allowed]:
+                ctx.add(
+                    (*loc, extra),
+                    f"onbekende sleutel '{extra}'.{did_you_mean(extra, allowed)} Toegestaan: {', '.join(allowed)}",
+                    "unknown-key",
+                    key=True,
+                )
+        elif kind == "required":
+            for name in error.validator_value:
+                if isinstance(instance, dict) and name not in instance:
+                    ctx.add(loc, f"verplichte sleutel '{name}' ontbreekt", "missing-key")
+        elif kind == "enum":
+            options = [str(o) for o in error.validator_value]
+            ctx.add(
+                loc,
+                f"'{instance}' is geen geldige waarde.{did_you_mean(str(instance), options)} Kies uit: {', '.join(options)}",
+                "bad-value",
+            )
+        elif kind == "const":
+            ctx.add(loc, f"hier is alleen {json.dumps(error.validator_value)} toegestaan", "bad-value")
+        elif kind == "type":
+            wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+            names = " of ".join(_TYPE_NL.get(w, w) for w in wanted)
+            ctx.add(loc, f"verwacht {names}, niet {_short(instance)}", "bad-type")
+        elif kind == "pattern":
+            if loc and loc[-1] == "id":
+                message = (
+                    f"ongeldig id '{instance}': begin met een hoofdletter, daarna hoogstens 15 letters, "
+                    "cijfers of '_' (bijv. K7 of K10a)"
+                )
+            elif loc and loc[-1] in ("veld", "lijst"):
+                message = f"ongeldig pad '{instance}': kleine letters, cijfers en '_', gescheiden door punten"
+            else:
+                message = f"'{instance}' heeft niet de juiste vorm"
+            ctx.add(loc, message, "bad-value")
+        elif kind == "minItems":
+            ctx.add(loc, f"minstens {error.validator_value} nodig, er staan er {len(instance)}", "too-few")
+        elif kind == "minLength":
+            ctx.add(loc, "mag niet leeg zijn", "empty-value")
+        elif kind in ("maxLength", "maxItems"):
+            ctx.add(loc, f"te lang (hoogstens {error.validator_value})", "too-long")
+        elif kind in ("minimum", "exclusiveMinimum"):
+            ctx.add(loc, f"{_short(instance)} is te klein (minstens {error.validator_value})", "bad-value")
+        elif kind in ("maximum", "exclusiveMaximum"):
+            ctx.add(loc, f"{_short(instance)} is te groot (hoogstens {error.validator_value})", "bad-value")
+        elif kind == "anyOf":
+            ctx.add(loc, f"ongeldige waarde {_short(instance)}", "bad-value")
+        else:
+            ctx.add(loc, f"klopt niet met het schema: {error.message}", "schema")
+
+
+def _diagnose_condition(value: Any, loc: Loc, ctx: _FileContext) -> None:
+    """Explain why a mapping is not a valid condition, as precisely as we can."""
+    if not isinstance(value, dict):
+        ctx.add(loc, f"een voorwaarde moet een mapping zijn, bijv. {{veld: ..., gelijk: ...}}, niet {_short(value)}", "condition")
+        return
+    unknown = [k for k in value if k not in ALL_KEYS]
+    for key in unknown:
+        ctx.add((*loc, key), f"onbekende sleutel '{key}' in een voorwaarde.{did_you_mean(str(key), ALL_KEYS)}", "unknown-key", key=True)
+    forms = [k for k in ("alle", "een_van", "niet", "lijst", "veld") if k in value]
+    if not forms:
+        if not unknown:
+            ctx.add(loc, "een voorwaarde moet beginnen met alle, een_van, niet, lijst of veld", "condition")
+        return
+    if len(forms) > 1:
+        ctx.add(loc, f"een voorwaarde heeft precies één vorm, hier staan er meer: {', '.join(forms)}", "condition")
+        return
+    form = forms[0]
+    allowed = {"alle": {"alle"}, "een_van": {"een_van"}, "niet": {"niet"}, "lijst": {"lijst", "waar", "minstens"}}
+    if form in allowed:
+        for key in value:
+            if key in ALL_KEYS and key not in allowed[form]:
+                ctx.add((*loc, key), f"'{key}' hoort niet bij een '{form}'-voorwaarde", "unknown-key", key=True)
+        if unknown:
+            return
+    if form in ("alle", "een_van"):
+        items = value[form]
+        if not isinstance(items, list) or not items:
+            ctx.add((*loc, form), f"'{form}' verwacht een lijst met minstens één voorwaarde", "condition")
+            return
+        for index, item in enumerate(items):
+            _diagnose_condition(item, (*loc, form, index), ctx)
+        return
+    if form == "niet":
+        _diagnose_condition(value["niet"], (*loc, "niet"), ctx)
+        return
+    if form == "lijst":
+        for needed in ("waar", "minstens"):
+            if needed not in value:
+                ctx.add(loc, f"een 'lijst'-voorwaarde heeft ook '{needed}' nodig", "missing-key")
+        if "waar" in value:
+            _diagnose_condition(value["waar"], (*loc, "waar"), ctx)
+        if "minstens" in value and (type(value["minstens"]) is not int or value["minstens"] < 0):
+            ctx.add((*loc, "minstens"), "'minstens' verwacht een geheel getal van 0 of meer", "bad-value")
+        _check_path_text(value.get("lijst"), (*loc, "lijst"), ctx)
+        return
+    operators = [k for k in OPERATORS if k in value]
+    if unknown:
+        return
+    if not operators:
+        ctx.add(loc, f"bij 'veld' hoort één operator: {', '.join(OPERATORS)}", "condition")
+        return
+    if len(operators) > 1:
+        ctx.add(loc, f"bij 'veld' hoort precies één operator, hier staan er meer: {', '.join(operators)}", "condition")
+        return
+    if not _check_path_text(value.get("veld"), (*loc, "veld"), ctx):
+        return
+    try:
+        _condition_adapter.validate_python(value)
+    except ValidationError as error:
+        _pydantic_problems(error, value, loc, ctx)
+
+
+def _check_path_text(path: Any, loc: Loc, ctx: _FileContext) -> bool:
+    if not isinstance(path, str) or not re.match(PATH_PATTERN, path):
+        ctx.add(loc, f"ongeldig pad {_short(path)}: kleine letters, cijfers en '_', gescheiden door punten", "bad-value")
+        return False
+    return True
+
+
+def _data_loc(data: Any, pydantic_loc: tuple[Any, ...]) -> Loc:
+    """Follow a pydantic error location through the data, skipping union tags that are not keys."""
+    out: list[str | int] = []
+    current = data
+    for part in pydantic_loc:
+        if isinstance(current, dict) and part in current:
+            out.append(part)
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            out.append(part)
+            current = current[part]
+        elif part == "in_" and isinstance(current, dict) and "in" in current:
+            out.append("in")
+            current = current["in"]
+    return tuple(out)
+
+
+def _pydantic_problems(error: ValidationError, data: Any, base: Loc, ctx: _FileContext) -> None:
+    for detail in error.errors(include_url=False):
+        loc = (*base, *_data_loc(data, tuple(detail["loc"])))
+        ctx.add(loc, detail["msg"], "invalid")
+
+
+# ---------------------------------------------------------------------------------------------
+# Meaning: paths, operators and values against the profile model
+
+
+_NUMERIC = ("int", "float")
+
+
+def _value_problem(value: Any, ftype: FieldType, path: str) -> str | None:
+    """Why ``value`` cannot be compared with the field at ``path``, or None when it fits."""
+    kind = ftype.kind
+    if kind == "bool":
+        return None if isinstance(value, bool) else f"'{path}' is een ja/nee-veld: gebruik true of false, niet {_short(value)}"
+    if kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"'{path}' is een geheel getal, niet {_short(value)}"
+        return None
+    if kind == "float":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return f"'{path}' is een getal, niet {_short(value)}"
+        return None
+    if kind == "str":
+        return None if isinstance(value, str) else f"'{path}' is tekst, niet {_short(value)}"
+    if kind == "enum":
+        if isinstance(value, str) and value in ftype.enum_values:
+            return None
+        hint = did_you_mean(str(value), ftype.enum_values)
+        return f"'{value}' is geen waarde van '{path}'.{hint} Kies uit: {', '.join(ftype.enum_values)}"
+    if kind == "date":
+        if isinstance(value, dt.datetime):
+            return f"'{path}' is een datum zonder tijd (JJJJ-MM-DD)"
+        if isinstance(value, dt.date):
+            return None
+        if isinstance(value, str):
+            try:
+                dt.date.fromisoformat(value)
+                return None
+            except ValueError:
+                pass
+        return f"'{path}' is een datum: schrijf JJJJ-MM-DD, niet {_short(value)}"
+    return f"'{path}' kan niet vergeleken worden ({ftype.describe()})"
+
+
+def _model_hint(ftype: FieldType, path: str) -> str:
+    if ftype.kind == "model" and ftype.model is not None:
+        return f" '{path}' is een groep velden; kies een veld erin: {', '.join(ftype.model.model_fields)}"
+    return ""
+
+
+def _check_semantics(
+    condition: ConditionBase, model: type[BaseModel], loc: Loc, ctx: _FileContext, *, in_item: bool, root: str
+) -> None:
+    if isinstance(condition, (Alle, EenVan)):
+        key = "alle" if isinstance(condition, Alle) else "een_van"
+        for index, child in enumerate(condition.alle if isinstance(condition, Alle) else condition.een_van):
+            _check_semantics(child, model, (*loc, key, index), ctx, in_item=in_item, root=root)
+        return
+    if isinstance(condition, Niet):
+        _check_semantics(condition.niet, model, (*loc, "niet"), ctx, in_item=in_item, root=root)
+        return
+    if isinstance(condition, Lijst):
+        if in_item:
+            ctx.add((*loc, "lijst"), "een 'lijst' binnen 'waar' wordt niet ondersteund", "nested-list")
+            return
+        try:
+            ftype = resolve(model, condition.lijst, root_label=root)
+        except PathError as error:
+            ctx.add((*loc, "lijst"), str(error), "unknown-path")
+            return
+        item = ftype.item
+        if ftype.kind != "list" or item is None or item.kind != "model" or item.model is None:
+            hint = " Gebruik 'veld' met 'bevat' voor een lijst van waarden." if ftype.kind == "list" else ""
+            ctx.add((*loc, "lijst"), f"'lijst' verwacht een lijst van objecten; '{condition.lijst}' is een {ftype.describe()}.{hint}", "wrong-operator")
+            return
+        _check_semantics(condition.waar, item.model, (*loc, "waar"), ctx, in_item=True, root=f"een item van '{condition.lijst}'")
+        return
+    assert isinstance(condition, AtomBase)
+    path = condition.veld
+    try:
+        ftype = resolve(model, path, root_label=root)
+    except PathError as error:
+        ctx.add((*loc, "veld"), str(error), "unknown-path")
+        return
+    form = condition.form
+    op_loc = (*loc, form)
+    if isinstance(condition, (Bestaat, Ontbreekt)):
+        return
+    if isinstance(condition, (Gelijk, Ongelijk, In)):
+        if not ftype.is_scalar:
+            hint = " Gebruik 'bevat' voor een lijst." if ftype.kind == "list" else _model_hint(ftype, path)
+            ctx.add(op_loc, f"'{form}' werkt op één waarde; '{path}' is een {ftype.describe()}.{hint}", "wrong-operator")
+            return
+        values = condition.in_ if isinstance(condition, In) else [condition.operand]
+        for index, value in enumerate(values):
+            problem = _value_problem(value, ftype, path)
+            if problem:
+                ctx.add((*op_loc, index) if isinstance(condition, In) else op_loc, problem, "bad-value")
+        return
+    if isinstance(condition, (Minstens, Hoogstens, MeerDan, MinderDan)):
+        if ftype.kind not in (*_NUMERIC, "date"):
+            ctx.add(op_loc, f"'{form}' werkt alleen op getallen en datums; '{path}' is een {ftype.describe()}.{_model_hint(ftype, path)}", "wrong-operator")
+            return
+        problem = _value_problem(condition.operand, ftype, path)
+        if problem:
+            ctx.add(op_loc, problem, "bad-value")
+        return
+    if isinstance(condition, (Bevat, BevatEenVan)):
+        item = ftype.item
+        if ftype.kind != "list" or item is None or not item.is_scalar:
+            hint = " Gebruik 'lijst' met 'waar' voor een lijst van objecten." if ftype.kind == "list" else ""
+            if ftype.is_scalar:
+                hint = " Gebruik 'gelijk' of 'in' voor één waarde."
+            ctx.add(op_loc, f"'{form}' werkt alleen op een lijst van waarden; '{path}' is een {ftype.describe()}.{hint}", "wrong-operator")
+            return
+        values = [condition.bevat] if isinstance(condition, Bevat) else list(condition.bevat_een_van)
+        for index, value in enumerate(values):
+            problem = _value_problem(value, item, path)
+            if problem:
+                ctx.add(op_loc if isinstance(condition, Bevat) else (*op_loc, index), problem, "bad-value")
+        return
+    if isinstance(condition, AantalMinstens):
+        if ftype.kind != "list":
+            ctx.add(op_loc, f"'aantal_minstens' werkt alleen op een lijst; '{path}' is een {ftype.describe()}", "wrong-operator")
+        return
+    if isinstance(condition, (NietOuderDanJaren, NietNaPeildatum)):
+        if ftype.kind != "date":
+            ctx.add(op_loc, f"'{form}' werkt alleen op een datum; '{path}' is een {ftype.describe()}", "wrong-operator")
+        return
+    raise AssertionError(f"unhandled condition {type(condition).__name__}")
+
+
+def _check_rule(rule_data: dict[str, Any], spec: Any, index: int, ctx: _FileContext) -> None:
+    base: Loc = ("regels", index)
+    parts: list[tuple[Loc, ConditionBase]] = [((*base, "voldoet"), spec.voldoet)]
+    if spec.deels is not None:
+        parts.append(((*base, "deels"), spec.deels))
+    if spec.nvt is not None:
+        parts.append(((*base, "nvt", "als"), spec.nvt.als))
+    for loc, condition in parts:
+        before = len(ctx.problems)
+        _check_semantics(condition, Profile, loc, ctx, in_item=False, root="het profiel")
+        if len(ctx.problems) == before:
+            size = max(dnf_size(condition, True), dnf_size(condition, False))
+            if size > MAX_TERMS:
+                ctx.add(loc, f"deze voorwaarde is te ingewikkeld ({size} combinaties, hoogstens {MAX_TERMS}); splits haar op", "too-complex")
+    for number, example in enumerate(rule_data.get("voorbeelden", [])):
+        fragment = example.get("profiel") if isinstance(example, dict) else None
+        if isinstance(fragment, dict):
+            for problem in example_problems(fragment):
+                loc = (*base, "voorbeelden", number, "profiel", *_data_loc(fragment, problem[0]))
+                ctx.add(loc, f"voorbeeldprofiel klopt niet: {problem[1]}", "bad-example")
+
+
+def complete_fragment(fragment: dict[str, Any], name: str) -> dict[str, Any]:
+    """An example's profile fragment with ``initiatief.naam`` filled in when absent."""
+    data = dict(fragment)
+    initiatief = data.get("initiatief")
+    if initiatief is None:
+        data["initiatief"] = {"naam": name}
+    elif isinstance(initiatief, dict) and "naam" not in initiatief:
+        data["initiatief"] = {**initiatief, "naam": name}
+    return data
+
+
+def example_problems(fragment: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
+    """(pydantic location, message) for every problem of an example fragment as a profile."""
+    try:
+        Profile.model_validate(complete_fragment(fragment, "Voorbeeld"))
+    except ValidationError as error:
+        return [(tuple(d["loc"]), d["msg"]) for d in error.errors(include_url=False)]
+    return []
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def load_rule_file(path: Path) -> tuple[str, list[Rule]]:
+    """The group and rules of one file; raises InputError with every problem found."""
+    document = load_yaml_file(path)
+    source = str(path)
+    ctx = _FileContext(source, document.marks, document.key_marks)
+    data = document.data
+    _schema_problems(data, ctx)
+    if ctx.problems:
+        raise InputError(ctx.problems)
+    try:
+        parsed = RuleFile.model_validate(data)
+    except ValidationError as error:
+        _pydantic_problems(error, data, (), ctx)
+        raise InputError(ctx.problems) from None
+    seen: dict[str, int] = {}
+    for index, spec in enumerate(parsed.regels):
+        if spec.id in seen:
+            first_line = ctx.position(("regels", seen[spec.id], "id"))[0]
+            ctx.add(("regels", index, "id"), f"id '{spec.id}' staat al eerder in dit bestand (regel {first_line})", "duplicate-id")
+        else:
+            seen[spec.id] = index
+        _check_rule(data["regels"][index], spec, index, ctx)
+    if ctx.problems:
+        raise InputError(ctx.problems)
+    rules: list[Rule] = []
+    for index, spec in enumerate(parsed.regels):
+        line, column = ctx.position(("regels", index, "id"), key=True)
+        fields = {name: getattr(spec, name) for name in type(spec).model_fields}
+        rules.append(
+            Rule.model_construct(
+                **fields, groep=parsed.groep, source_file=source, source_line=line, source_column=column
+            )
+        )
+    return parsed.groep.value, rules
+
+
+def _rule_files(directory: Path) -> Iterator[Path]:
+    if directory.is_file():
+        yield directory
+        return
+    for path in sorted(directory.iterdir()):
+        if path.is_file() and path.suffix in RULE_FILE_SUFFIXES:
+            yield path
+
+
+def load_catalogue(dirs: Sequence[Path]) -> Catalogue:
+    """All rules of the rule sets in ``dirs`` (folders of rule files, or single files).
+
+    ``dirs[0]`` is normally the bundled catalogue; a later set adds rules, and may replace a rule
+    with the same id only when that rule says ``vervangt: true``.
+    """
+    problems: list[Problem] = []
+    ordered: list[Rule] = []
+    owner: dict[str, tuple[int, Rule]] = {}
+    for set_index, directory in enumerate(dirs):
+        directory = Path(directory)
+        if not directory.exists():
+            problems.append(Problem(str(directory), "map met regels niet gevonden", "not-found"))
+            continue
+        loaded: list[tuple[int, str, list[Rule]]] = []
+        for path in _rule_files(directory):
+            try:
+                group, rules = load_rule_file(path)
+            except InputError as error:
+                problems.extend(error.problems)
+                continue
+            loaded.append((GROUP_ORDER.index(group), path.name, rules))
+        loaded.sort(key=lambda item: (item[0], item[1]))
+        for _, _, rules in loaded:
+            for rule in rules:
+                previous = owner.get(rule.id)
+                if previous is None:
+                    if rule.vervangt:
+                        problems.append(
+                            Problem(rule.source_file, f"'{rule.id}' heeft 'vervangt: true', maar er is geen eerdere regel met dit id", "nothing-to-replace", rule.source_line, rule.source_column, "id")
+                        )
+                        continue
+                    owner[rule.id] = (set_index, rule)
+                    ordered.append(rule)
+                    continue
+                prev_set, prev_rule = previous
+                if prev_set == set_index:
+                    problems.append(
+                        Problem(rule.source_file, f"id '{rule.id}' bestaat al ({prev_rule.location})", "duplicate-id", rule.source_line, rule.source_column, "id")
+                    )
+                elif not rule.vervangt:
+                    problems.append(
+                        Problem(
+                            rule.source_file,
+                            f"id '{rule.id}' bestaat al in een eerdere regelset ({prev_rule.location}); "
+                            "zet 'vervangt: true' bij deze regel als u die bewust wilt vervangen",
+                            "duplicate-id",
+                            rule.source_line,
+                            rule.source_column,
+                            "id",
+                        )
+                    )
+                else:
+                    owner[rule.id] = (set_index, rule)
+                    ordered[ordered.index(prev_rule)] = rule
+    if problems:
+        raise InputError(problems)
+    return Catalogue(tuple(ordered))
