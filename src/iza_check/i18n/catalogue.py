@@ -139,6 +139,7 @@ _ENTRIES: Final[dict[str, tuple[str, str]]] = {
     "col.reference": ("Gemiddelde in de sector", "Sector average"),
     "col.count": ("Aantal", "Count"),
     "col.gaps": ("Tekorten", "Gaps"),
+    "col.unknown": ("Onbekend", "Unknown"),
     # Who can help
     "help.regie.name": ("Regie in de Regio (MIND)", "Regie in de Regio (MIND)"),
     "help.regie.text": (

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable, Sequence
 from enum import Enum
 from urllib.parse import quote, urlsplit
@@ -85,9 +86,12 @@ def format_value(value: object, lang: str) -> str:
     return clean(str(value))
 
 
+_INDEX = re.compile(r"\[\d*\]")
+
+
 def humanize_path(path: str) -> str:
-    """``toegang.indicatie_nodig`` -> ``toegang › indicatie nodig``: readable without knowing YAML."""
-    return clean(path).replace("_", " ").replace(".", " › ")
+    """``activiteiten[0].soort`` -> ``activiteiten › soort``: readable without knowing YAML."""
+    return _INDEX.sub("", clean(path)).replace("_", " ").replace(".", " › ")
 
 
 def location_text(line: int | None, column: int | None, lang: str) -> str | None:
