@@ -28,13 +28,14 @@ No exception other than :class:`~iza_check.problems.InputError` leaves the publi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
-from yaml.nodes import Node, ScalarNode
+from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from iza_check.problems import InputError, Problem
 
@@ -44,7 +45,7 @@ DEFAULT_MAX_BYTES = 1_048_576
 DEFAULT_MAX_DEPTH = 50
 DEFAULT_MAX_NODES = 100_000
 
-_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # libyaml's composer recurses in C without a depth check and crashes the process somewhere between
 # 10,000 and 100,000 levels. Below this many structure characters composing is always safe.
@@ -72,6 +73,39 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 _WIDE_BOMS = (b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00", b"\xff\xfe", b"\xfe\xff")
 
 _constructor = SafeConstructor()
+
+# Tag resolution is a third of the composing time; plain scalars such as keys, enum values and
+# booleans repeat in every file, so short ones are resolved once per process.
+_IMPLICIT_RESOLVERS: dict[Any, list[tuple[str, re.Pattern[str]]]] = {
+    first: list(resolvers) for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+}
+_PLAIN_TAGS: dict[str, str] = {}
+_PLAIN_TAGS_LIMIT = 8192
+_PLAIN_TAGS_MAX_LEN = 40
+
+
+def _resolve_plain(value: str) -> str:
+    candidates = _IMPLICIT_RESOLVERS.get(value[0] if value else "", [])
+    for tag, pattern in candidates + _IMPLICIT_RESOLVERS.get(None, []):
+        if pattern.match(value):
+            return tag
+    return _STR
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader with a cached resolver; path resolvers are never used here."""
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if not implicit[0]:
+                return _STR
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                tag = _resolve_plain(value)
+                if len(value) <= _PLAIN_TAGS_MAX_LEN and len(_PLAIN_TAGS) < _PLAIN_TAGS_LIMIT:
+                    _PLAIN_TAGS[value] = tag
+            return tag
+        return _SEQ if kind is SequenceNode else _MAP
 
 
 @dataclass(frozen=True, slots=True)
