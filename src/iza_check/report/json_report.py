@@ -1,0 +1,329 @@
+"""The JSON report: stable, versioned (``format_version``), sorted keys, documented by a JSON Schema.
+
+Identifiers (outcomes, severities, verdict kinds, rule ids, field paths) are the same in every language;
+texts meant for people (titles, advice, labels) are in the requested language. The schema in
+``schema/report.schema.json`` is generated from :func:`report_json_schema` and drift-tested.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from enum import Enum
+from typing import Any
+
+from iza_check.findings import (
+    FactRef,
+    Figure,
+    Finding,
+    Outcome,
+    PlanRef,
+    ProblemRef,
+    ProfileReport,
+    QuestionAnswer,
+    Report,
+    Severity,
+    VerdictKind,
+)
+from iza_check.i18n import t
+from iza_check.report._common import outcome_counts, outcome_label, severity_label
+
+FORMAT_VERSION = 1
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+_SURROGATES = {c: "\ufffd" for c in range(0xD800, 0xE000)}
+
+
+def _s(text: str) -> str:
+    """Keep text exact (json escapes control characters itself) except lone surrogates, which UTF-8 cannot hold."""
+    return text.translate(_SURROGATES)
+
+
+def _opt(text: str | None) -> str | None:
+    return None if text is None else _s(text)
+
+
+def _value(value: object) -> Any:
+    if value is None or isinstance(value, bool) or isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, str):
+        return _s(value)
+    if isinstance(value, Enum):
+        return _value(value.value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_value(item) for item in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted((_value(item) for item in value), key=str)
+    if isinstance(value, dict):
+        return {_s(str(key)): _value(item) for key, item in value.items()}
+    return _s(str(value))
+
+
+def _fact(ref: FactRef) -> dict[str, Any]:
+    return {"path": _s(ref.path), "value": _value(ref.value), "line": ref.line, "column": ref.column}
+
+
+def _plan(plan: PlanRef) -> dict[str, Any]:
+    return {
+        "stap": _s(plan.stap),
+        "streefdatum": plan.streefdatum.isoformat() if plan.streefdatum else None,
+        "gerealiseerd": plan.gerealiseerd,
+        "verlopen": plan.verlopen,
+        "line": plan.line,
+    }
+
+
+def _finding(finding: Finding, lang: str) -> dict[str, Any]:
+    return {
+        "rule_id": _s(finding.rule_id),
+        "group": _s(finding.group),
+        "outcome": finding.outcome.value,
+        "outcome_label": outcome_label(finding.outcome, lang),
+        "severity": finding.severity.value,
+        "severity_label": severity_label(finding.severity, lang),
+        "is_gap": finding.is_gap,
+        "title": _s(finding.title.get(lang)),
+        "advice": _opt(finding.advice.get(lang)) if finding.advice else None,
+        "nvt_reason": _opt(finding.nvt_reason.get(lang)) if finding.nvt_reason else None,
+        "link": _opt(finding.link),
+        "source": _s(finding.source),
+        "facts": [_fact(ref) for ref in finding.facts],
+        "missing": [_s(path) for path in finding.missing],
+        "plans": [_plan(plan) for plan in finding.plans],
+        "field_path": _opt(finding.field_path),
+        "line": finding.line,
+        "column": finding.column,
+    }
+
+
+def _question(question: QuestionAnswer, lang: str) -> dict[str, Any]:
+    return {
+        "number": question.number,
+        "question": _s(question.question.get(lang)),
+        "facts": [_fact(ref) for ref in question.facts],
+        "toelichting": [_s(words) for words in question.toelichting],
+        "related_rules": [_s(rule) for rule in question.related_rules],
+    }
+
+
+def _figure(figure: Figure, lang: str) -> dict[str, Any]:
+    return {
+        "label": _s(figure.label.get(lang)),
+        "value": _value(figure.value),
+        "reference": _value(figure.reference),
+        "reference_source": _s(figure.reference_source),
+        "unit": _s(figure.unit),
+    }
+
+
+def _profile(profile: ProfileReport, lang: str) -> dict[str, Any]:
+    verdict = profile.verdict
+    return {
+        "source": _s(profile.source),
+        "naam": _s(profile.naam),
+        "gemeente": _opt(profile.gemeente),
+        "regio": _opt(profile.regio),
+        "verdict": {
+            "kind": verdict.kind.value,
+            "label": t(f"verdict.{verdict.kind.value}", lang),
+            "summary": _s(verdict.summary.get(lang)),
+            "missing_kenmerken": [_s(i) for i in verdict.missing_kenmerken],
+            "unknown_kenmerken": [_s(i) for i in verdict.unknown_kenmerken],
+            "planned_kenmerken": [_s(i) for i in verdict.planned_kenmerken],
+            "overdue_plans": verdict.overdue_plans,
+        },
+        "counts": {outcome.value: count for outcome, count in outcome_counts(profile.findings).items()},
+        "findings": [_finding(f, lang) for f in profile.findings],
+        "questions": [_question(q, lang) for q in profile.questions],
+        "figures": [_figure(fig, lang) for fig in profile.figures],
+    }
+
+
+def _problem(problem: ProblemRef) -> dict[str, Any]:
+    return {
+        "file": _s(problem.file),
+        "message": _s(problem.message),
+        "code": _s(problem.code),
+        "line": problem.line,
+        "column": problem.column,
+        "field_path": _opt(problem.field_path),
+    }
+
+
+def report_document(report: Report, lang: str = "nl") -> dict[str, Any]:
+    """The report as plain JSON data (what :func:`render` serialises)."""
+    t("report.title", lang)  # rejects an unknown language before any work
+    return {
+        "format_version": FORMAT_VERSION,
+        "tool": {"name": "iza-check", "version": _s(report.tool_version)},
+        "lang": lang,
+        "peildatum": report.peildatum.isoformat(),
+        "profiles": [_profile(p, lang) for p in report.profiles],
+        "problems": [_problem(p) for p in report.problems],
+    }
+
+
+def render(report: Report, *, lang: str = "nl", colour: bool = False) -> str:
+    del colour
+    return json.dumps(report_document(report, lang), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+# --- the schema -------------------------------------------------------------------------------------------
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def _object(description: str, properties: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "description": description,
+        "properties": properties,
+        "required": sorted(properties),
+        "additionalProperties": False,
+    }
+
+
+_STR: dict[str, Any] = {"type": "string"}
+_POS: dict[str, Any] = {"type": "integer", "minimum": 1}
+_STRINGS: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
+_DATE: dict[str, Any] = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
+
+def report_json_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of the JSON report, format version 1."""
+    fact = _object(
+        "A profile fact a finding or answer rests on, with its place in the profile (1-based).",
+        {
+            "path": {**_STR, "description": "Field path in the profile, e.g. toegang.indicatie_nodig."},
+            "value": {"description": "The fact's value as found in the profile (dates as JJJJ-MM-DD)."},
+            "line": _nullable(_POS),
+            "column": _nullable(_POS),
+        },
+    )
+    plan = _object(
+        "A stated plan (in_ontwikkeling) that addresses the criterion.",
+        {
+            "stap": _STR,
+            "streefdatum": _nullable(_DATE),
+            "gerealiseerd": _nullable({"type": "boolean"}),
+            "verlopen": {"type": "boolean", "description": "Target date before the peildatum and not realised."},
+            "line": _nullable(_POS),
+        },
+    )
+    outcomes = [o.value for o in Outcome]
+    finding = _object(
+        "The outcome of one rule for one profile.",
+        {
+            "rule_id": {**_STR, "description": "Criterion id, e.g. K7 or Q6."},
+            "group": {**_STR, "description": "kenmerken, kwaliteit, bouwstenen, integraal, ..."},
+            "outcome": {"enum": outcomes},
+            "outcome_label": {**_STR, "description": "The outcome in the report language."},
+            "severity": {"enum": [s.value for s in Severity]},
+            "severity_label": _STR,
+            "is_gap": {"type": "boolean", "description": "True for deels and voldoet_niet."},
+            "title": _STR,
+            "advice": _nullable(_STR),
+            "nvt_reason": _nullable(_STR),
+            "link": _nullable(_STR),
+            "source": {**_STR, "description": "The source document and section the rule rests on."},
+            "facts": {"type": "array", "items": {"$ref": "#/$defs/fact"}},
+            "missing": {**_STRINGS, "description": "Field paths whose absence made the outcome onbekend."},
+            "plans": {"type": "array", "items": {"$ref": "#/$defs/plan"}},
+            "field_path": _nullable(_STR),
+            "line": _nullable(_POS),
+            "column": _nullable(_POS),
+        },
+    )
+    question = _object(
+        "One of the funder's questions, answered from the profile.",
+        {
+            "number": _POS,
+            "question": _STR,
+            "facts": {"type": "array", "items": {"$ref": "#/$defs/fact"}},
+            "toelichting": {**_STRINGS, "description": "The initiative's own words, quoted."},
+            "related_rules": _STRINGS,
+        },
+    )
+    figure = _object(
+        "A reference figure: for comparison, never part of the verdict.",
+        {
+            "label": _STR,
+            "value": _nullable({"type": "number"}),
+            "reference": {"type": "number"},
+            "reference_source": _STR,
+            "unit": _STR,
+        },
+    )
+    verdict = _object(
+        "The overall verdict for one profile.",
+        {
+            "kind": {"enum": [k.value for k in VerdictKind]},
+            "label": _STR,
+            "summary": _STR,
+            "missing_kenmerken": _STRINGS,
+            "unknown_kenmerken": _STRINGS,
+            "planned_kenmerken": _STRINGS,
+            "overdue_plans": {"type": "integer", "minimum": 0},
+        },
+    )
+    counts = _object(
+        "Number of findings per outcome.",
+        {o: {"type": "integer", "minimum": 0} for o in outcomes},
+    )
+    profile = _object(
+        "Everything reported about one profile.",
+        {
+            "source": {**_STR, "description": "The profile's path as given."},
+            "naam": _STR,
+            "gemeente": _nullable(_STR),
+            "regio": _nullable(_STR),
+            "verdict": {"$ref": "#/$defs/verdict"},
+            "counts": {"$ref": "#/$defs/counts"},
+            "findings": {"type": "array", "items": {"$ref": "#/$defs/finding"}},
+            "questions": {"type": "array", "items": {"$ref": "#/$defs/question"}},
+            "figures": {"type": "array", "items": {"$ref": "#/$defs/figure"}},
+        },
+    )
+    problem = _object(
+        "A file that could not be judged.",
+        {
+            "file": _STR,
+            "message": _STR,
+            "code": _STR,
+            "line": _nullable(_POS),
+            "column": _nullable(_POS),
+            "field_path": _nullable(_STR),
+        },
+    )
+    root = _object(
+        "iza-check report: the findings for each profile and the files that could not be judged.",
+        {
+            "format_version": {"const": FORMAT_VERSION},
+            "tool": _object("The tool that made the report.", {"name": {"const": "iza-check"}, "version": _STR}),
+            "lang": {"enum": ["nl", "en"]},
+            "peildatum": {**_DATE, "description": "Reference date for date checks (JJJJ-MM-DD)."},
+            "profiles": {"type": "array", "items": {"$ref": "#/$defs/profile"}},
+            "problems": {"type": "array", "items": {"$ref": "#/$defs/problem"}},
+        },
+    )
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "title": "iza-check JSON report",
+        **root,
+        "$defs": {
+            "counts": counts,
+            "fact": fact,
+            "figure": figure,
+            "finding": finding,
+            "plan": plan,
+            "problem": problem,
+            "profile": profile,
+            "question": question,
+            "verdict": verdict,
+        },
+    }
