@@ -9,6 +9,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 
+from iza_check.outcomes import Outcome
+
+__all__ = [
+    "FactRef", "Figure", "Finding", "Outcome", "PlanRef", "ProblemRef", "ProfileReport",
+    "QuestionAnswer", "Report", "Severity", "Text", "Verdict", "VerdictKind",
+]
+
 
 @dataclass(frozen=True, slots=True)
 class Text:
@@ -19,14 +26,6 @@ class Text:
 
     def get(self, lang: str) -> str:
         return self.en if lang == "en" else self.nl
-
-
-class Outcome(str, Enum):
-    voldoet = "voldoet"
-    deels = "deels"
-    voldoet_niet = "voldoet_niet"
-    onbekend = "onbekend"
-    nvt = "nvt"
 
 
 class Severity(str, Enum):
