@@ -132,6 +132,9 @@ class ProfileReport:
     findings: tuple[Finding, ...]
     questions: tuple[QuestionAnswer, ...] = ()
     figures: tuple[Figure, ...] = ()
+    # Facts the funder's overviews group by (004 stap 1): opening hours and the kinds of activity offered.
+    dagdelen_open: int | None = None
+    activiteiten: tuple[str, ...] = ()  # sorted distinct `aanbod[].soort` values
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,104 @@
+"""One profile through the pipeline: engine outcomes -> findings -> verdict -> ProfileReport."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+from iza_check.context import answer_questions, reference_figures
+from iza_check.findings import FactRef, Finding, Outcome, PlanRef, ProfileReport, Severity, Text
+from iza_check.profile.loader import LoadedProfile
+from iza_check.profile.model import Plan, Profile
+from iza_check.outcomes import RuleResult
+from iza_check.rules.model import Advies, Rule, Tekst
+from iza_check.verdict import decide
+
+_AREAS = (
+    "initiatief",
+    "toegang",
+    "werkwijze",
+    "team",
+    "samenwerking",
+    "kwaliteit",
+    "financiering",
+    "bereik",
+)
+
+
+def collect_plans(
+    profile: Profile, marks: dict[str, tuple[int, int]], peildatum: dt.date
+) -> dict[str, list[PlanRef]]:
+    """All ``in_ontwikkeling`` plans of every area, by the criterion ids they address."""
+    plans: dict[str, list[PlanRef]] = defaultdict(list)
+    for area_name in _AREAS:
+        area = getattr(profile, area_name, None)
+        items: Iterable[Plan] = getattr(area, "in_ontwikkeling", None) or ()
+        for index, plan in enumerate(items):
+            overdue = (
+                plan.streefdatum is not None and plan.streefdatum < peildatum and not plan.gerealiseerd
+            )
+            line = marks.get(f"{area_name}.in_ontwikkeling[{index}]", (None, None))[0]
+            ref = PlanRef(plan.stap, plan.streefdatum, plan.gerealiseerd, overdue, line)
+            for criterion in plan.betreft:
+                plans[criterion].append(ref)
+    return plans
+
+
+def _text(value: Tekst | Advies) -> Text:
+    return Text(nl=value.nl, en=value.en)
+
+
+def build_finding(rule: Rule, result: RuleResult, loaded: LoadedProfile, plans: list[PlanRef]) -> Finding:
+    outcome = result.outcome
+    marks = loaded.marks
+    facts = tuple(FactRef(f.path, f.value, *marks.get(f.path, (None, None))) for f in result.facts)
+    missing = result.missing
+    gap_or_unknown = outcome in (Outcome.deels, Outcome.voldoet_niet, Outcome.onbekend)
+    main_path = facts[0].path if facts else (missing[0] if missing else None)
+    line, column = (facts[0].line, facts[0].column) if facts else (None, None)
+    if line is None and main_path is not None:
+        parent = main_path.rsplit(".", 1)[0]
+        line, column = marks.get(parent, (None, None))
+    return Finding(
+        rule_id=rule.id,
+        group=rule.groep.value,
+        outcome=outcome,
+        severity=Severity(rule.ernst.value),
+        title=_text(rule.titel),
+        profile=loaded.source,
+        advice=_text(rule.advies) if gap_or_unknown else None,
+        link=str(rule.advies.link) if rule.advies.link else None,
+        source=f"{rule.bron.bestand}, {rule.bron.sectie}",
+        nvt_reason=_text(rule.nvt.reden) if outcome is Outcome.nvt and rule.nvt is not None else None,
+        facts=facts,
+        missing=missing,
+        plans=tuple(plans),
+        field_path=main_path,
+        line=line,
+        column=column,
+    )
+
+
+def assess(
+    loaded: LoadedProfile, rules: Iterable[Rule], results: Iterable[RuleResult], peildatum: dt.date
+) -> ProfileReport:
+    """Turn the engine's results for one profile into the report model."""
+    profile = loaded.profile
+    plans = collect_plans(profile, loaded.marks, peildatum)
+    by_id = {r.rule_id: r for r in results}
+    findings = tuple(
+        build_finding(rule, by_id[rule.id], loaded, plans.get(rule.id, [])) for rule in rules if rule.id in by_id
+    )
+    return ProfileReport(
+        source=loaded.source,
+        naam=profile.initiatief.naam,
+        gemeente=profile.initiatief.gemeente,
+        regio=profile.initiatief.regio,
+        verdict=decide(findings),
+        findings=findings,
+        questions=answer_questions(profile, loaded.marks),
+        figures=reference_figures(profile),
+        dagdelen_open=profile.toegang.dagdelen_open_per_week if profile.toegang else None,
+        activiteiten=tuple(sorted({item.soort for item in profile.aanbod or ()})),
+    )
