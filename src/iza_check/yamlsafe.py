@@ -92,20 +92,25 @@ def _resolve_plain(value: str) -> str:
     return _STR
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """The safe loader with a cached resolver; path resolvers are never used here."""
+def _resolve(self: Any, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+    if kind is ScalarNode:
+        if not implicit[0]:
+            return _STR
+        tag = _PLAIN_TAGS.get(value)
+        if tag is None:
+            tag = _resolve_plain(value)
+            if len(value) <= _PLAIN_TAGS_MAX_LEN and len(_PLAIN_TAGS) < _PLAIN_TAGS_LIMIT:
+                _PLAIN_TAGS[value] = tag
+        return tag
+    return _SEQ if kind is SequenceNode else _MAP
 
-    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is ScalarNode:
-            if not implicit[0]:
-                return _STR
-            tag = _PLAIN_TAGS.get(value)
-            if tag is None:
-                tag = _resolve_plain(value)
-                if len(value) <= _PLAIN_TAGS_MAX_LEN and len(_PLAIN_TAGS) < _PLAIN_TAGS_LIMIT:
-                    _PLAIN_TAGS[value] = tag
-            return tag
-        return _SEQ if kind is SequenceNode else _MAP
+
+def _loader_class(base: type) -> type:
+    """``base`` (a safe loader) with the cached resolver; path resolvers are never used here."""
+    return type("IzaSafeLoader", (base,), {"resolve": _resolve})
+
+
+_Loader = _loader_class(_BaseLoader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,7 +442,7 @@ def _clip(text: str, limit: int = 60) -> str:
 
 
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
-    ("tab", "er staat een tab; spring in met spaties, niet met tabs"),
+    ("tab character", "er staat een tab; spring in met spaties, niet met tabs"),
     (
         "mapping values are not allowed",
         "onverwachte dubbele punt; zet tekst met een ':' erin tussen aanhalingstekens, "
@@ -454,7 +459,6 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
         "did not find expected ',' or",
         "een lijst of blok tussen haakjes is niet goed afgesloten; controleer ']' of '}' en de komma's",
     ),
-    ("undefined alias", "verwijzing ('*naam') naar een anker ('&naam') dat niet bestaat"),
     ("duplicate anchor", "hetzelfde anker ('&naam') komt twee keer voor"),
     (
         "unknown escape character",
@@ -470,38 +474,48 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, source: str) -> Problem:
+    problem = error.problem or ""
+    context = error.context or ""
     mark = error.problem_mark or error.context_mark
+    unclosed_quote = "end of stream" in problem and "quoted" in context
+    if unclosed_quote and error.context_mark is not None:
+        # The end of the file is not where the fix is: point at the opening quote.
+        mark = error.context_mark
     line = column = None
     if mark is not None:
         line, column = mark.line + 1, mark.column + 1
-    problem = error.problem or ""
-    context = error.context or ""
     if "single document" in context:
         message = "het bestand bevat meer dan één YAML-document ('---'); gebruik één document per bestand"
         return Problem(source, message, "multiple-documents", line, column)
-    if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+    rest = _line_at(text, mark.line)[mark.column :] if mark is not None else ""
+    if rest.startswith("\t"):
         hint = "er staat een tab; spring in met spaties, niet met tabs"
-    elif "end of stream" in problem and "quoted" in context:
-        hint = "het bestand houdt op midden in tekst tussen aanhalingstekens; ontbreekt een afsluitend aanhalingsteken?"
+    elif unclosed_quote:
+        hint = "deze tekst tussen aanhalingstekens wordt nergens afgesloten; ontbreekt een aanhalingsteken?"
     elif "end of stream" in problem:
         hint = "het bestand houdt onverwacht op"
+    elif "undefined alias" in problem:
+        name = _ALIAS.match(rest)
+        shown = f" '{name.group(0)}'" if name else ""
+        hint = f"de verwijzing{shown} hoort bij een anker ('&naam') dat niet (eerder) in het bestand staat"
     else:
         hint = next(
             (dutch for needle, dutch in _SYNTAX_HINTS if needle in problem or needle in context),
             "de YAML-opmaak klopt niet",
         )
-    if error.context_mark is not None and mark is not None and error.context_mark.line != mark.line:
-        hint += f" (begonnen op regel {error.context_mark.line + 1})"
+        if error.context_mark is not None and mark is not None and error.context_mark.line != mark.line:
+            hint += f" (begonnen op regel {error.context_mark.line + 1})"
     detail = "; ".join(part for part in (context, problem) if part)
     message = f"{hint} [YAML: {detail}]" if detail else hint
     return Problem(source, message, "yaml-syntax", line, column)
 
 
-def _char_at(text: str, line: int, column: int) -> str | None:
+_ALIAS = re.compile(r"\*[^\s,\[\]{}]+")
+
+
+def _line_at(text: str, line: int) -> str:
     lines = text.split("\n", line + 1)
-    if line >= len(lines) or column >= len(lines[line]):
-        return None
-    return lines[line][column]
+    return lines[line] if line < len(lines) else ""
 
 
 def _reader_problem(error: yaml.reader.ReaderError, text: str, source: str) -> Problem:
