@@ -1108,8 +1108,8 @@ _UI: dict[str, Msg] = {
                          "Answering 'no' removes this {noun} from the profile."),
     "item.more": Msg("Nog een {noun}?", "Another {noun}?"),
     "item.more_why": Msg("U kunt er zoveel invullen als u wilt.", "You can enter as many as you like."),
-    "done": Msg("Klaar. U beantwoordde {answered} vragen; {unknown} keer 'weet ik niet' en {planned} plan(nen).",
-                "Done. You answered {answered} questions; {unknown} times 'don't know' and {planned} plan(s)."),
+    "done": Msg("Klaar. Ingevuld: {answered}; weet ik niet: {unknown}; gepland: {planned}.",
+                "Done. Answered: {answered}; don't know: {unknown}; planned: {planned}."),
 }
 
 

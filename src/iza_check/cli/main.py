@@ -197,3 +197,6 @@ def explain(rule_id: str, rule_dirs: tuple[Path, ...], lang: str) -> None:
     from iza_check.cli.run import run_explain
 
     sys.exit(run_explain(rule_id, rule_dirs, lang))
+
+from iza_check.cli.init_cmd import init_command  # noqa: E402
+main.add_command(init_command)
