@@ -412,3 +412,29 @@ def empty_report() -> Report:
 
 
 FIXTURES = {"sample": sample_report, "hostile": hostile_report}
+
+
+def report_with_text(text: str) -> Report:
+    """A report with ``text`` in every slot a profile or a file name can fill (for property tests)."""
+    p = f"profiles/{text}.yaml"
+    words = Text(text, text)
+    findings = (
+        finding(p, "K2", Outcome.voldoet_niet, facts=(fact(text, text, 3, 1), fact("lijst", [text, text], 4, 2)),
+                plans=(plan(text, dt.date(2024, 1, 1), False, 9),), title=words),
+        finding(p, "Q9", Outcome.deels, facts=(fact("x", text, 5, 1),), link=text),
+        finding(p, "K4", Outcome.onbekend, missing=(text,)),
+        finding(p, "Q4", Outcome.nvt, nvt_reason=words),
+        finding(p, "K1", Outcome.voldoet, facts=(fact("toegang", {text: text}, 1, 1),)),
+    )
+    profile = ProfileReport(
+        source=p,
+        naam=text,
+        gemeente=text,
+        regio=text,
+        verdict=Verdict(kind=VerdictKind.groeiroute, summary=words, missing_kenmerken=(text,), overdue_plans=1),
+        findings=findings,
+        questions=(QuestionAnswer(1, words, (fact(text, text, 2, 2),), (text,), (text, "K2")),),
+        figures=(Figure(words, 1.5, 2.0, text, text),),
+    )
+    problem = ProblemRef(file=text, message=text, code=text, line=1, column=1, field_path=text)
+    return Report(peildatum=PEILDATUM, tool_version=TOOL_VERSION, profiles=(profile,), problems=(problem,))

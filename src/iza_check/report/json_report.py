@@ -36,7 +36,11 @@ _SURROGATES = {c: "\ufffd" for c in range(0xD800, 0xE000)}
 
 def _s(text: str) -> str:
     """Keep text exact (json escapes control characters itself) except lone surrogates, which UTF-8 cannot hold."""
-    return text.translate(_SURROGATES)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.translate(_SURROGATES)
+    return text
 
 
 def _opt(text: str | None) -> str | None:
