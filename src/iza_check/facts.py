@@ -31,10 +31,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import AnyUrl, BaseModel
 
@@ -93,9 +95,8 @@ def _defaulted_fields(model: type[BaseModel]) -> frozenset[str]:
     return frozenset(name for name, info in model.model_fields.items() if info.default_factory is not None)
 
 
-def lookup(obj: object, path: str) -> object:
-    """The value at a dotted path below a model instance, or :data:`MISSING`."""
-    for segment in path.split("."):
+def _lookup_parts(obj: object, parts: tuple[str, ...]) -> object:
+    for segment in parts:
         if not isinstance(obj, BaseModel):
             return MISSING
         value = getattr(obj, segment, None)
@@ -107,39 +108,84 @@ def lookup(obj: object, path: str) -> object:
     return obj
 
 
+def lookup(obj: object, path: str) -> object:
+    """The value at a dotted path below a model instance, or :data:`MISSING`."""
+    return _lookup_parts(obj, tuple(path.split(".")))
+
+
+Encoder = Callable[[object], object]
+
+
+def _encode_bool(value: object) -> object:
+    if value is True:
+        return YES
+    if value is False:
+        return NO
+    return MISSING
+
+
+def _encode_int(value: object) -> object:
+    return value if type(value) is int else MISSING
+
+
+def _encode_float(value: object) -> object:
+    return value if type(value) is int or type(value) is float else MISSING
+
+
+def _encode_str(value: object) -> object:
+    if type(value) is str:
+        return value
+    if isinstance(value, Enum) and isinstance(value.value, str):
+        return value.value
+    if isinstance(value, AnyUrl):
+        return str(value)
+    return MISSING
+
+
+def _encode_date(value: object) -> object:
+    if isinstance(value, dt.datetime):
+        return MISSING
+    if isinstance(value, dt.date):
+        return value.toordinal()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value).toordinal()
+        except ValueError:
+            return MISSING
+    return MISSING
+
+
+def _missing(_value: object) -> object:
+    return MISSING
+
+
+@cache
+def encoder(ftype: FieldType) -> Encoder:
+    """The function that encodes a value of this type for the engine (MISSING for a wrong type)."""
+    if ftype.kind == "bool":
+        return _encode_bool
+    if ftype.kind == "int":
+        return _encode_int
+    if ftype.kind == "float":
+        return _encode_float
+    if ftype.kind == "str":
+        return _encode_str
+    if ftype.kind == "date":
+        return _encode_date
+    if ftype.kind == "enum":
+        allowed = frozenset(ftype.enum_values)
+
+        def _encode_enum(value: object) -> object:
+            text = value.value if isinstance(value, Enum) else value
+            return text if type(text) is str and text in allowed else MISSING
+
+        return _encode_enum
+    return _missing
+
+
 def encode_scalar(value: object, ftype: FieldType) -> object:
     """A profile value or rule operand in the engine's encoding, or MISSING if the type is wrong."""
-    kind = ftype.kind
-    if kind == "bool":
-        return (YES if value else NO) if isinstance(value, bool) else MISSING
-    if kind in ("int", "float"):
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return MISSING
-        if kind == "int" and isinstance(value, float):
-            return MISSING
-        return value
-    if kind in ("str", "enum"):
-        if isinstance(value, AnyUrl):
-            return str(value)
-        if hasattr(value, "value") and isinstance(getattr(value, "value"), str):
-            value = getattr(value, "value")
-        if not isinstance(value, str):
-            return MISSING
-        if kind == "enum" and value not in ftype.enum_values:
-            return MISSING
-        return value
-    if kind == "date":
-        if isinstance(value, dt.datetime):
-            return MISSING
-        if isinstance(value, dt.date):
-            return value.toordinal()
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value).toordinal()
-            except ValueError:
-                return MISSING
-        return MISSING
-    return MISSING
+    return encoder(ftype)(value)
 
 
 def _shift_years(day: dt.date, years: int) -> dt.date:
@@ -171,79 +217,168 @@ class Derived:
 
 
 Truth = bool | None
+ItemPredicate = Callable[[BaseModel, dt.date], Truth]
+
+
+def compile_item_condition(condition: ConditionBase, item_types: dict[str, FieldType]) -> ItemPredicate:
+    """A function giving the three-valued truth (None = unknown) of a ``waar`` condition for one item.
+
+    ``item_types`` maps each item-relative path in the condition to its type (checked at loading).
+    """
+    if isinstance(condition, (Alle, EenVan)):
+        parts = [compile_item_condition(c, item_types) for c in (condition.alle if isinstance(condition, Alle) else condition.een_van)]
+        decisive = not isinstance(condition, Alle)  # the value that settles it: False for alle, True for een_van
+
+        def _junction(item: BaseModel, peildatum: dt.date) -> Truth:
+            result: Truth = not decisive
+            for part in parts:
+                value = part(item, peildatum)
+                if value is decisive:
+                    return decisive
+                if value is None:
+                    result = None
+            return result
+
+        return _junction
+    if isinstance(condition, Niet):
+        inner = compile_item_condition(condition.niet, item_types)
+
+        def _negation(item: BaseModel, peildatum: dt.date) -> Truth:
+            value = inner(item, peildatum)
+            return None if value is None else not value
+
+        return _negation
+    if not isinstance(condition, AtomBase):
+        raise TypeError(f"unsupported condition inside waar: {type(condition).__name__}")
+    parts_path = tuple(condition.veld.split("."))
+    ftype = item_types[condition.veld]
+    if isinstance(condition, (Bestaat, Ontbreekt)):
+        want_present = isinstance(condition, Bestaat)
+        return lambda item, _peildatum: (_lookup_parts(item, parts_path) is not MISSING) == want_present
+    test = _value_test(condition, ftype)
+
+    def _atom(item: BaseModel, peildatum: dt.date) -> Truth:
+        raw = _lookup_parts(item, parts_path)
+        if raw is MISSING:
+            return None
+        return test(raw, peildatum)
+
+    return _atom
+
+
+def _value_test(atom: AtomBase, ftype: FieldType) -> Callable[[object, dt.date], Truth]:
+    """A test on a present value; None when the value cannot be used (wrong type)."""
+    if isinstance(atom, (Bevat, BevatEenVan)):
+        item_encode = encoder(ftype.item if ftype.item is not None else FieldType("other"))
+        wanted_raw = [atom.bevat] if isinstance(atom, Bevat) else list(atom.bevat_een_van)
+        wanted = frozenset(item_encode(v) for v in wanted_raw)
+
+        def _contains(raw: object, _peildatum: dt.date) -> Truth:
+            if not isinstance(raw, list):
+                return None
+            return any(item_encode(v) in wanted for v in raw)
+
+        return _contains
+    if isinstance(atom, AantalMinstens):
+        minimum = atom.aantal_minstens
+        return lambda raw, _peildatum: (len(raw) >= minimum) if isinstance(raw, list) else None
+    if isinstance(atom, NietOuderDanJaren):
+        years = atom.niet_ouder_dan_jaren
+
+        def _recent(raw: object, peildatum: dt.date) -> Truth:
+            if isinstance(raw, dt.datetime) or not isinstance(raw, dt.date):
+                return None
+            return age_in_years(raw, peildatum) <= years
+
+        return _recent
+    if isinstance(atom, NietNaPeildatum):
+
+        def _not_after(raw: object, peildatum: dt.date) -> Truth:
+            if isinstance(raw, dt.datetime) or not isinstance(raw, dt.date):
+                return None
+            return raw <= peildatum
+
+        return _not_after
+    encode = encoder(ftype)
+    if isinstance(atom, In):
+        options = frozenset(encode(v) for v in atom.in_)
+
+        def _member(raw: object, _peildatum: dt.date) -> Truth:
+            value = encode(raw)
+            return None if value is MISSING else value in options
+
+        return _member
+    operand = encode(atom.operand)
+    compare: Callable[[Any, Any], bool]
+    if isinstance(atom, Gelijk):
+        compare = operator.eq
+    elif isinstance(atom, Ongelijk):
+        compare = operator.ne
+    elif isinstance(atom, Minstens):
+        compare = operator.ge
+    elif isinstance(atom, Hoogstens):
+        compare = operator.le
+    elif isinstance(atom, MeerDan):
+        compare = operator.gt
+    elif isinstance(atom, MinderDan):
+        compare = operator.lt
+    else:
+        raise TypeError(f"unsupported operator: {type(atom).__name__}")
+
+    def _compare(raw: object, _peildatum: dt.date) -> Truth:
+        value = encode(raw)
+        return None if value is MISSING else compare(value, operand)
+
+    return _compare
 
 
 def item_truth(condition: ConditionBase, item: BaseModel, item_types: dict[str, FieldType], peildatum: dt.date) -> Truth:
-    """Three-valued truth of a ``waar`` condition for one list item (None = unknown).
-
-    ``item_types`` maps each item-relative path used in the condition to its type (checked when
-    the rules were loaded).
-    """
-    if isinstance(condition, Alle):
-        values = [item_truth(c, item, item_types, peildatum) for c in condition.alle]
-        if any(v is False for v in values):
-            return False
-        return True if all(v is True for v in values) else None
-    if isinstance(condition, EenVan):
-        values = [item_truth(c, item, item_types, peildatum) for c in condition.een_van]
-        if any(v is True for v in values):
-            return True
-        return False if all(v is False for v in values) else None
-    if isinstance(condition, Niet):
-        inner = item_truth(condition.niet, item, item_types, peildatum)
-        return None if inner is None else not inner
-    if not isinstance(condition, AtomBase):
-        raise TypeError(f"unsupported condition inside waar: {type(condition).__name__}")
-    raw = lookup(item, condition.veld)
-    if isinstance(condition, Bestaat):
-        return raw is not MISSING
-    if isinstance(condition, Ontbreekt):
-        return raw is MISSING
-    if raw is MISSING:
-        return None
-    ftype = item_types[condition.veld]
-    return _atom_truth(condition, raw, ftype, peildatum)
+    """Three-valued truth of a ``waar`` condition for one item (see :func:`compile_item_condition`)."""
+    return compile_item_condition(condition, item_types)(item, peildatum)
 
 
-def _atom_truth(atom: AtomBase, raw: object, ftype: FieldType, peildatum: dt.date) -> Truth:
-    if isinstance(atom, (Bevat, BevatEenVan)):
-        return _list_counts(atom, raw, ftype) > 0
-    if isinstance(atom, AantalMinstens):
-        return isinstance(raw, list) and len(raw) >= atom.aantal_minstens
-    if isinstance(atom, (NietOuderDanJaren, NietNaPeildatum)):
-        if not isinstance(raw, dt.date):
-            return None
-        if isinstance(atom, NietOuderDanJaren):
-            return age_in_years(raw, peildatum) <= atom.niet_ouder_dan_jaren
-        return raw <= peildatum
-    value = encode_scalar(raw, ftype)
-    if value is MISSING:
-        return None
-    if isinstance(atom, In):
-        return any(value == encode_scalar(v, ftype) for v in atom.in_)
-    operand = encode_scalar(atom.operand, ftype)
-    if isinstance(atom, Gelijk):
-        return value == operand
-    if isinstance(atom, Ongelijk):
-        return value != operand
-    if isinstance(atom, Minstens):
-        return value >= operand  # type: ignore[operator]
-    if isinstance(atom, Hoogstens):
-        return value <= operand  # type: ignore[operator]
-    if isinstance(atom, MeerDan):
-        return value > operand  # type: ignore[operator]
-    if isinstance(atom, MinderDan):
-        return value < operand  # type: ignore[operator]
-    raise TypeError(f"unsupported operator: {type(atom).__name__}")
+# A deriver turns the raw value at a path (never MISSING) into the fact value (or MISSING).
+Deriver = Callable[[object, dt.date, dict[Any, Any]], object]
 
 
-def _list_counts(atom: Bevat | BevatEenVan, raw: object, ftype: FieldType) -> int:
-    item_type = ftype.item if ftype.item is not None else FieldType("other")
-    wanted = [atom.bevat] if isinstance(atom, Bevat) else list(atom.bevat_een_van)
-    if not isinstance(raw, list):
-        return 0
-    present = {encode_scalar(v, item_type) for v in raw}
-    return len({encode_scalar(w, item_type) for w in wanted} & present)
+def _deriver(derived: Derived, item_types: dict[str, FieldType] | None) -> Deriver:
+    kind = derived.kind
+    if kind == "value":
+        encode = encoder(derived.ftype)
+        return lambda raw, _p, _c: encode(raw)
+    if kind == "present":
+        return lambda _raw, _p, _c: 1
+    if kind in ("has", "has_count", "length"):
+        item_encode = encoder(derived.ftype.item if derived.ftype.item is not None else FieldType("other"))
+        if kind == "length":
+            return lambda raw, _p, _c: len(raw) if isinstance(raw, list) else MISSING
+        if kind == "has":
+            wanted = derived.operand
+            return lambda raw, _p, _c: (1 if any(item_encode(v) == wanted for v in raw) else 0) if isinstance(raw, list) else MISSING
+        assert isinstance(derived.operand, tuple)
+        options = frozenset(derived.operand)
+        return lambda raw, _p, _c: len(options & {item_encode(v) for v in raw}) if isinstance(raw, list) else MISSING
+    if kind in ("count_true", "count_possible"):
+        assert derived.waar is not None and item_types is not None
+        predicate = compile_item_condition(derived.waar, item_types)
+        cache_key = (derived.path, derived.waar_key)
+        position = 0 if kind == "count_true" else 1
+
+        def _count(raw: object, peildatum: dt.date, counts: dict[Any, Any]) -> object:
+            if not isinstance(raw, list):
+                return MISSING
+            pair = counts.get(cache_key)
+            if pair is None:
+                truths = [predicate(item, peildatum) for item in raw]
+                pair = counts[cache_key] = (truths.count(True), len(truths) - truths.count(False))
+            return pair[position]
+
+        return _count
+    if kind == "age_years":
+        return lambda raw, p, _c: age_in_years(raw, p) if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime) else MISSING
+    if kind == "days_after_peildatum":
+        return lambda raw, p, _c: raw.toordinal() - p.toordinal() if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime) else MISSING
+    raise ValueError(f"unknown derived fact: {kind}")
 
 
 class FactPlan:
@@ -251,18 +386,20 @@ class FactPlan:
 
     def __init__(self) -> None:
         self._keys: dict[Derived, str] = {}
-        # For every lijst: the types of the item-relative paths its waar condition uses.
-        self._item_types: dict[str, dict[str, FieldType]] = {}
+        self._steps: list[tuple[str, str, tuple[str, ...], Deriver]] = []
 
     def key(self, derived: Derived, item_types: dict[str, FieldType] | None = None) -> str:
-        """The fact key of ``derived``, allocating ``f<n>`` on first use."""
+        """The fact key of ``derived``, allocating ``f<n>`` on first use.
+
+        ``item_types`` (for count_true/count_possible) gives the types of the item-relative paths.
+        """
         existing = self._keys.get(derived)
         if existing is not None:
             return existing
         name = f"f{len(self._keys)}"
         self._keys[derived] = name
-        if item_types is not None:
-            self._item_types[f"{derived.path}\x00{derived.waar_key}"] = item_types
+        parts = tuple(derived.path.split("."))
+        self._steps.append((name, derived.path, parts, _deriver(derived, item_types)))
         return name
 
     @property
@@ -272,70 +409,26 @@ class FactPlan:
     def __len__(self) -> int:
         return len(self._keys)
 
-    def facts(self, profile: BaseModel, peildatum: dt.date, keys: Iterable[str] | None = None) -> dict[str, object]:
+    def facts(
+        self, profile: BaseModel, peildatum: dt.date, lookups: dict[str, object] | None = None
+    ) -> dict[str, object]:
         """The flat fact for one profile: key -> encoded value, absent facts left out.
 
-        ``keys`` limits the result to those keys (a ruleset only gets what it tests).
+        ``lookups`` (path -> raw value or MISSING) is filled as a side effect, for explanations.
         """
-        wanted = None if keys is None else set(keys)
+        raw_values: dict[str, object] = {} if lookups is None else lookups
+        counts: dict[Any, Any] = {}
         values: dict[str, object] = {}
-        cache_: dict[str, object] = {}
-        counts: dict[str, tuple[int, int]] = {}
-        for derived, key in self._keys.items():
-            if wanted is not None and key not in wanted:
-                continue
-            raw = cache_.get(derived.path, _UNSET)
+        for key, path, parts, derive in self._steps:
+            raw = raw_values.get(path, _UNSET)
             if raw is _UNSET:
-                raw = cache_[derived.path] = lookup(profile, derived.path)
-            if derived.kind == "present":
-                if raw is not MISSING:
-                    values[key] = 1
-                continue
+                raw = raw_values[path] = _lookup_parts(profile, parts)
             if raw is MISSING:
                 continue
-            value = self._derive(derived, raw, peildatum, counts)
+            value = derive(raw, peildatum, counts)
             if value is not MISSING:
                 values[key] = value
         return values
-
-    def _derive(
-        self, derived: Derived, raw: object, peildatum: dt.date, counts: dict[str, tuple[int, int]]
-    ) -> object:
-        kind = derived.kind
-        if kind == "value":
-            return encode_scalar(raw, derived.ftype)
-        if kind in ("has", "has_count", "length"):
-            if not isinstance(raw, list):
-                return MISSING
-            if kind == "length":
-                return len(raw)
-            item_type = derived.ftype.item if derived.ftype.item is not None else FieldType("other")
-            present = {encode_scalar(v, item_type) for v in raw}
-            if kind == "has":
-                return 1 if derived.operand in present else 0
-            assert isinstance(derived.operand, tuple)
-            return len(set(derived.operand) & present)
-        if kind in ("count_true", "count_possible"):
-            if not isinstance(raw, list):
-                return MISSING
-            cache_key = f"{derived.path}\x00{derived.waar_key}"
-            pair = counts.get(cache_key)
-            if pair is None:
-                assert derived.waar is not None
-                item_types = self._item_types[cache_key]
-                truths = [item_truth(derived.waar, item, item_types, peildatum) for item in raw]
-                pair = counts[cache_key] = (
-                    sum(1 for t in truths if t is True),
-                    sum(1 for t in truths if t is not False),
-                )
-            return pair[0] if kind == "count_true" else pair[1]
-        if kind in ("age_years", "days_after_peildatum"):
-            if isinstance(raw, dt.datetime) or not isinstance(raw, dt.date):
-                return MISSING
-            if kind == "age_years":
-                return age_in_years(raw, peildatum)
-            return raw.toordinal() - peildatum.toordinal()
-        return MISSING
 
 
 _UNSET = object()

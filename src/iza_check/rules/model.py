@@ -154,7 +154,44 @@ class Catalogue:
         return iter(self.rules)
 
 
+# Editors show these; the class docstrings stay English for readers of the code.
+_DESCRIPTIONS_NL: dict[str, str] = {
+    "RuleFile": "Een regelbestand: één groep regels (zie rules/README.md).",
+    "RuleSpec": "Eén regel: wat hij controleert, wanneer het voldoet, advies en voorbeelden.",
+    "Tekst": "Tekst in het Nederlands en het Engels.",
+    "Bron": "Bronbestand (in de map met bronnen) en de sectie.",
+    "Uitleg": "Uitleg: wat de regel controleert en waarom het ertoe doet.",
+    "Nvt": "Wanneer de regel niet van toepassing is, met de reden.",
+    "Advies": "Concrete volgende stap en wie daarbij helpt.",
+    "Voorbeeld": "Een klein profiel met de verwachte uitkomst.",
+    "Alle": "Alle voorwaarden gelden (en).",
+    "EenVan": "Minstens één voorwaarde geldt (of).",
+    "Niet": "De voorwaarde geldt niet.",
+    "Lijst": "Minstens zoveel items van een lijst van objecten voldoen aan 'waar' (paden in 'waar' zijn relatief aan het item).",
+    "Gelijk": "Het veld is gelijk aan de waarde.",
+    "Ongelijk": "Het veld is niet gelijk aan de waarde.",
+    "Minstens": "Het veld is minstens (>=) het getal of de datum.",
+    "Hoogstens": "Het veld is hoogstens (<=) het getal of de datum.",
+    "MeerDan": "Het veld is meer dan (>) het getal of de datum.",
+    "MinderDan": "Het veld is minder dan (<) het getal of de datum.",
+    "In": "Het veld heeft een van de waarden.",
+    "Bestaat": "Het veld is ingevuld (nooit onbekend).",
+    "Ontbreekt": "Het veld is niet ingevuld (nooit onbekend).",
+    "Bevat": "De lijst van waarden bevat de waarde.",
+    "BevatEenVan": "De lijst van waarden bevat minstens een van de waarden.",
+    "AantalMinstens": "De lijst heeft minstens zoveel items.",
+    "NietOuderDanJaren": "De datum ligt niet meer dan zoveel jaar voor de peildatum.",
+    "NietNaPeildatum": "De datum ligt op of voor de peildatum.",
+}
+
+
 def rules_json_schema() -> dict[str, Any]:
     """The JSON Schema of a rule file (draft 2020-12), as written to schema/rules.schema.json."""
     schema = RuleFile.model_json_schema(by_alias=True)
+    for name, definition in schema.get("$defs", {}).items():
+        if name in _DESCRIPTIONS_NL:
+            definition["description"] = _DESCRIPTIONS_NL[name]
+        else:
+            definition.pop("description", None)
+    schema["description"] = _DESCRIPTIONS_NL["RuleFile"]
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

@@ -1,0 +1,471 @@
+"""The rules engine: the catalogue compiled to durable-rules, one profile evaluated at a time.
+
+This is the only module that imports durable-rules (lazily, so the rest of the tool works without it).
+
+How a rule becomes network rules
+--------------------------------
+Every part of a rule (``nvt.als``, ``voldoet``, ``deels``) is compiled twice: a *pass* form that
+matches when the condition is true and a *fail* form that matches when it is false (its negation by
+De Morgan; ``niet`` swaps the two). A test on a fact that is absent never matches, not even
+``$neq``, so when neither form matches the part is unknown. Each form is written as a disjunction
+of conjunctions and every conjunction becomes one network rule::
+
+    {'$and': [{'kind': 'profile'}, {'g3': 1}, <tests on f-keys>]}
+
+``kind`` guards against matching the engine's own session-state fact. ``gN`` is a group guard: the
+C core fails (error 303, after which its state is corrupt) when more than 64 conditions are true at
+one node, so every group holds at most 16 network rules and every ruleset at most 32 groups; a large
+catalogue is spread over several rulesets, each given only the fact keys it tests (at most 255
+properties per fact).
+
+Each profile is asserted as one fact (from :mod:`iza_check.facts`) in its own session, the fired
+rules are collected, then the session is deleted, so nothing carries over between profiles.
+
+Dispatching fired rules
+-----------------------
+durable's own action dispatch decodes the whole fact from JSON and re-encodes the session state for
+every fired rule (about 30 µs each, most of the cost of an evaluation). Our host dispatches instead:
+the action of every network rule is "record my name", done straight from the engine's action queue
+(about 3 µs). The host's timer threads are switched off: they call into the C core concurrently and
+crash the process; one engine per process, parallelism with processes.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import itertools
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from iza_check.facts import MISSING, Derived, FactPlan, ItemPredicate, compile_item_condition, encode_scalar, lookup, plain
+from iza_check.outcomes import Fact, Outcome, RuleResult
+from iza_check.profile.model import Profile
+from iza_check.rules.conditions import (
+    AantalMinstens,
+    Alle,
+    AtomBase,
+    Bestaat,
+    Bevat,
+    BevatEenVan,
+    ConditionBase,
+    EenVan,
+    Gelijk,
+    Hoogstens,
+    In,
+    Lijst,
+    MeerDan,
+    MinderDan,
+    Minstens,
+    Niet,
+    NietNaPeildatum,
+    NietOuderDanJaren,
+    Ongelijk,
+    Ontbreekt,
+    iter_leaves,
+)
+from iza_check.rules.model import Catalogue, Rule
+from iza_check.rules.paths import FieldType, resolve
+
+SUPPORTED_PYTHON = "3.11–3.12"
+
+RULES_PER_GROUP = 16
+GROUPS_PER_RULESET = 32
+MAX_KEYS_PER_RULESET = 200
+
+PARTS = ("nvt", "voldoet", "deels")
+
+Test = dict[str, Any]
+Term = list[Test]
+
+
+class EngineUnavailable(RuntimeError):
+    """durable-rules cannot be used in this Python."""
+
+
+class EngineError(RuntimeError):
+    """The engine could not evaluate a profile (an internal failure, never bad input)."""
+
+
+def _unavailable(reason: str) -> EngineUnavailable:
+    version = ".".join(str(v) for v in sys.version_info[:3])
+    return EngineUnavailable(
+        f"De regelengine (durable-rules) werkt niet in deze Python ({version}): {reason}. "
+        f"Gebruik Python {SUPPORTED_PYTHON}.\n"
+        f"The rules engine (durable-rules) does not work in this Python ({version}): {reason}. "
+        f"Use Python {SUPPORTED_PYTHON}."
+    )
+
+
+def _load_durable() -> tuple[Any, Any]:
+    if sys.version_info >= (3, 13):
+        raise _unavailable("durable-rules 2.0.28 ondersteunt Python 3.13 en nieuwer niet / does not support 3.13+")
+    try:
+        import durable.engine as durable_engine
+        import durable_rules_engine
+    except ImportError as error:
+        raise _unavailable(f"importeren mislukt / import failed: {error}") from None
+    return durable_engine, durable_rules_engine
+
+
+_ruleset_numbers = itertools.count()
+_session_numbers = itertools.count(1)
+
+
+def _noop(_closure: object) -> None:
+    """The registered action; our host records the rule name itself (see module docstring)."""
+
+
+def _make_host(durable_engine: Any, core: Any) -> Any:
+    class _Host(durable_engine.Host):  # type: ignore[misc, name-defined]
+        def _run(self) -> None:
+            """No timer threads: they call into the C core concurrently and crash the process."""
+
+        def fire(self, ruleset_name: str, fact: dict[str, object]) -> list[str]:
+            """Assert ``fact`` in a fresh session; the names of the rules that fired; delete the session."""
+            handle = self.get_ruleset(ruleset_name)._handle
+            sid = str(fact["sid"])
+            names: list[str] = []
+            try:
+                code, state_handle = core.assert_fact(handle, json.dumps(fact))
+            except Exception as error:  # the C core raises plain exceptions with an error code
+                raise EngineError(f"durable-rules refused the fact: {error}") from error
+            try:
+                if code == 2:
+                    raise EngineError("durable-rules: fact already observed in this session")
+                if code != 1:  # 1: no rule matched at all
+                    result = core.start_action_for_state(handle, state_handle)
+                    while result:
+                        message = result[1] if isinstance(result, tuple) else result
+                        # The message is {"<rule name>": {...}}; our names never contain quotes.
+                        names.append(message[2 : message.index('"', 2)])
+                        result = core.complete_and_start_action(handle, state_handle)
+                state = json.loads(core.get_state(handle, sid))
+                if "exception" in state:
+                    raise EngineError(f"durable-rules: {state['exception']}")
+            finally:
+                core.delete_state(handle, sid)
+            return names
+
+    return _Host()
+
+
+# ---------------------------------------------------------------------------------------------
+# Compilation
+
+
+def _owner(rule_index: int, part: str, positive: bool) -> int:
+    """A network rule's owner as one int: which rule, which part, pass or fail form."""
+    return (rule_index * len(PARTS) + PARTS.index(part)) * 2 + positive
+
+
+@dataclass(slots=True)
+class _Ruleset:
+    name: str
+    base: dict[str, object]  # kind and group guards
+    keys: tuple[str, ...]
+    owners: list[int]
+
+
+@dataclass(frozen=True, slots=True)
+class _Leaf:
+    """A path a part looks at; for a lijst, the item test and item paths (to explain item-level gaps)."""
+
+    path: str
+    can_be_unknown: bool
+    item_test: ItemPredicate | None = None
+    item_paths: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _CompiledRule:
+    rule: Rule
+    parts: dict[str, ConditionBase]
+    leaves: dict[str, tuple[_Leaf, ...]]
+    paths: tuple[str, ...]  # every referenced path, in order of first use
+
+
+def _item_types(condition: ConditionBase, model: type[BaseModel]) -> dict[str, FieldType]:
+    return {leaf.path: resolve(model, leaf.path) for leaf in iter_leaves(condition)}
+
+
+class _Compiler:
+    def __init__(self, plan: FactPlan) -> None:
+        self.plan = plan
+
+    def _key(self, kind: str, path: str, ftype: FieldType, operand: object = None) -> str:
+        return self.plan.key(Derived(kind, path, ftype, operand))  # type: ignore[arg-type]
+
+    def leaf(self, leaf: AtomBase | Lijst, positive: bool) -> Term:
+        if isinstance(leaf, Lijst):
+            ftype = resolve(Profile, leaf.lijst)
+            assert ftype.item is not None and ftype.item.model is not None
+            waar_key = leaf.waar.model_dump_json(by_alias=True)
+            types = _item_types(leaf.waar, ftype.item.model)
+            true_key = self.plan.key(Derived("count_true", leaf.lijst, ftype, None, waar_key, leaf.waar), types)
+            possible_key = self.plan.key(Derived("count_possible", leaf.lijst, ftype, None, waar_key, leaf.waar), types)
+            if positive:
+                return [{"$gte": {true_key: leaf.minstens}}]
+            return [{"$lt": {possible_key: leaf.minstens}}]
+        path = leaf.veld
+        ftype = resolve(Profile, path)
+        if isinstance(leaf, (Bestaat, Ontbreekt)):
+            key = self._key("present", path, ftype)
+            exists = positive == isinstance(leaf, Bestaat)
+            return [{"$ex" if exists else "$nex": {key: 1}}]
+        if isinstance(leaf, Bevat):
+            assert ftype.item is not None
+            key = self._key("has", path, ftype, encode_scalar(leaf.bevat, ftype.item))
+            return [{key: 1 if positive else 0}]
+        if isinstance(leaf, BevatEenVan):
+            assert ftype.item is not None
+            item = ftype.item
+            wanted = tuple(sorted({encode_scalar(v, item) for v in leaf.bevat_een_van}, key=repr))
+            key = self._key("has_count", path, ftype, wanted)
+            return [{"$gte": {key: 1}}] if positive else [{key: 0}]
+        if isinstance(leaf, AantalMinstens):
+            key = self._key("length", path, ftype)
+            return [{"$gte" if positive else "$lt": {key: leaf.aantal_minstens}}]
+        if isinstance(leaf, NietOuderDanJaren):
+            key = self._key("age_years", path, ftype)
+            return [{"$lte" if positive else "$gt": {key: leaf.niet_ouder_dan_jaren}}]
+        if isinstance(leaf, NietNaPeildatum):
+            key = self._key("days_after_peildatum", path, ftype)
+            return [{"$lte" if positive else "$gt": {key: 0}}]
+        key = self._key("value", path, ftype)
+        if isinstance(leaf, In):
+            values = list(dict.fromkeys(encode_scalar(v, ftype) for v in leaf.in_))
+            if positive:
+                return [{key: values[0]}] if len(values) == 1 else [{"$or": [{key: v} for v in values]}]
+            return [{"$neq": {key: v}} for v in values]
+        operand = encode_scalar(leaf.operand, ftype)
+        if isinstance(leaf, (Gelijk, Ongelijk)):
+            equal = positive == isinstance(leaf, Gelijk)
+            return [{key: operand}] if equal else [{"$neq": {key: operand}}]
+        ops = {Minstens: ("$gte", "$lt"), Hoogstens: ("$lte", "$gt"), MeerDan: ("$gt", "$lte"), MinderDan: ("$lt", "$gte")}
+        pass_op, fail_op = ops[type(leaf)]  # type: ignore[index]
+        return [{pass_op if positive else fail_op: {key: operand}}]
+
+    def dnf(self, condition: ConditionBase, positive: bool) -> list[Term]:
+        """The condition (positive) or its negation as a list of conjunctions of tests."""
+        if isinstance(condition, Niet):
+            return self.dnf(condition.niet, not positive)
+        if isinstance(condition, (Alle, EenVan)):
+            items = condition.alle if isinstance(condition, Alle) else condition.een_van
+            child_forms = [self.dnf(child, positive) for child in items]
+            if isinstance(condition, Alle) == positive:
+                terms: list[Term] = [[]]
+                for form in child_forms:
+                    terms = [left + right for left in terms for right in form]
+                return terms
+            return [term for form in child_forms for term in form]
+        assert isinstance(condition, (AtomBase, Lijst))
+        return [self.leaf(condition, positive)]
+
+
+def _keys_of(term: Term) -> set[str]:
+    keys: set[str] = set()
+    for test in term:
+        for name, body in test.items():
+            if name in ("$or", "$and"):
+                for sub in body:
+                    keys.update(_keys_of([sub]))
+            elif name.startswith("$"):
+                keys.update(body)
+            else:
+                keys.add(name)
+    return keys
+
+
+def _leaves_of(condition: ConditionBase) -> tuple[_Leaf, ...]:
+    out: list[_Leaf] = []
+    for leaf in iter_leaves(condition):
+        if isinstance(leaf, Lijst):
+            ftype = resolve(Profile, leaf.lijst)
+            assert ftype.item is not None and ftype.item.model is not None
+            types = _item_types(leaf.waar, ftype.item.model)
+            out.append(_Leaf(leaf.lijst, True, compile_item_condition(leaf.waar, types), tuple(types)))
+        else:
+            out.append(_Leaf(leaf.veld, not isinstance(leaf, (Bestaat, Ontbreekt))))
+    return tuple(out)
+
+
+def _compile_rule(rule: Rule) -> _CompiledRule:
+    parts: dict[str, ConditionBase] = {"voldoet": rule.voldoet}
+    if rule.deels is not None:
+        parts["deels"] = rule.deels
+    if rule.nvt is not None:
+        parts["nvt"] = rule.nvt.als
+    leaves = {name: _leaves_of(condition) for name, condition in parts.items()}
+    paths = tuple(dict.fromkeys(leaf.path for name in ("voldoet", "deels", "nvt") for leaf in leaves.get(name, ())))
+    return _CompiledRule(rule, parts, leaves, paths)
+
+
+class Engine:
+    """Evaluates profiles against a catalogue with durable-rules. Build one per process."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        durable_engine, core = _load_durable()
+        self.catalogue = catalogue
+        self.plan = FactPlan()
+        self._rules = [_compile_rule(rule) for rule in catalogue.rules]
+        self._index = {compiled.rule.id: index for index, compiled in enumerate(self._rules)}
+        compiler = _Compiler(self.plan)
+        terms: list[tuple[int, Term]] = []
+        for index, compiled in enumerate(self._rules):
+            for part in PARTS:
+                condition = compiled.parts.get(part)
+                if condition is None:
+                    continue
+                for positive in (True, False):
+                    for term in compiler.dnf(condition, positive):
+                        terms.append((_owner(index, part, positive), term))
+        self._rulesets: list[_Ruleset] = []
+        definitions = self._pack(terms)
+        self._host = _make_host(durable_engine, core)
+        # set_rulesets mutates its argument (it pops each 'run'), so it gets its own copy.
+        self._host.set_rulesets(copy.deepcopy(definitions))
+        self.network_rules = len(terms)
+
+    def _pack(self, terms: list[tuple[int, Term]]) -> dict[str, dict[str, dict[str, Any]]]:
+        definitions: dict[str, dict[str, dict[str, Any]]] = {}
+        chunk: list[tuple[int, Term]] = []
+        chunk_keys: set[str] = set()
+
+        def flush() -> None:
+            if not chunk:
+                return
+            name = f"iza{next(_ruleset_numbers)}"
+            rules: dict[str, dict[str, Any]] = {}
+            groups = 0
+            for number, (_, term) in enumerate(chunk):
+                group = f"g{number // RULES_PER_GROUP}"
+                groups = number // RULES_PER_GROUP + 1
+                expression = {"$and": [{"kind": "profile"}, {group: 1}, *term]}
+                rules[f"t{number}"] = {"all": [{"m": expression}], "run": _noop}
+            base: dict[str, object] = {"kind": "profile", **{f"g{g}": 1 for g in range(groups)}}
+            self._rulesets.append(_Ruleset(name, base, tuple(sorted(chunk_keys)), [owner for owner, _ in chunk]))
+            definitions[name] = rules
+            chunk.clear()
+            chunk_keys.clear()
+
+        for owner, term in terms:
+            keys = _keys_of(term)
+            too_many_rules = len(chunk) >= RULES_PER_GROUP * GROUPS_PER_RULESET
+            if chunk and (too_many_rules or len(chunk_keys | keys) > MAX_KEYS_PER_RULESET):
+                flush()
+            chunk.append((owner, term))
+            chunk_keys.update(keys)
+        flush()
+        return definitions
+
+    @property
+    def rulesets(self) -> int:
+        return len(self._rulesets)
+
+    def facts(self, profile: Profile, *, peildatum: dt.date) -> dict[str, object]:
+        """The flat fact that is asserted for ``profile`` (without the guards), for inspection."""
+        return self.plan.facts(profile, peildatum)
+
+    def evaluate(self, profile: Profile, *, peildatum: dt.date) -> list[RuleResult]:
+        """The outcome of every rule for one profile, in catalogue order."""
+        return self._evaluate(profile, peildatum, range(len(self._rules)))
+
+    def evaluate_rule(self, profile: Profile, rule_id: str, *, peildatum: dt.date) -> RuleResult:
+        """The outcome of one rule."""
+        return self._evaluate(profile, peildatum, [self._index[rule_id]])[0]
+
+    def _evaluate(self, profile: Profile, peildatum: dt.date, indices: Iterable[int]) -> list[RuleResult]:
+        wanted = list(indices)
+        lookups: dict[str, object] = {}
+        facts = self.plan.facts(profile, peildatum, lookups)
+        fired: set[int] = set()
+        wanted_set = set(wanted)
+        for ruleset in self._rulesets:
+            if len(wanted_set) < len(self._rules) and not any(o // (2 * len(PARTS)) in wanted_set for o in ruleset.owners):
+                continue
+            fact: dict[str, object] = dict(ruleset.base)
+            for key in ruleset.keys:
+                value = facts.get(key, MISSING)
+                if value is not MISSING:
+                    fact[key] = value
+            fact["sid"] = str(next(_session_numbers))
+            for name in self._host.fire(ruleset.name, fact):
+                fired.add(ruleset.owners[int(name[1:])])
+        plain_values: dict[str, object] = {}
+        return [self._result(index, fired, profile, peildatum, lookups, plain_values) for index in wanted]
+
+    def _result(
+        self,
+        index: int,
+        fired: set[int],
+        profile: Profile,
+        peildatum: dt.date,
+        lookups: dict[str, object],
+        plain_values: dict[str, object],
+    ) -> RuleResult:
+        compiled = self._rules[index]
+        truth: dict[str, bool | None] = {}
+        for part in compiled.parts:
+            passed = _owner(index, part, True) in fired
+            failed = _owner(index, part, False) in fired
+            if passed and failed:
+                raise EngineError(f"rule {compiled.rule.id}: '{part}' both matched and failed")
+            truth[part] = True if passed else (False if failed else None)
+        outcome = decide(truth)
+
+        def value(path: str) -> object:
+            if path not in lookups:
+                lookups[path] = lookup(profile, path)
+            return lookups[path]
+
+        present: list[Fact] = []
+        for path in compiled.paths:
+            if value(path) is MISSING:
+                continue
+            if path not in plain_values:
+                plain_values[path] = plain(value(path))
+            present.append(Fact(path, plain_values[path]))
+        undecided: list[str] = []
+        if outcome is Outcome.deels and truth["voldoet"] is None:
+            undecided = ["voldoet"]
+        elif outcome is Outcome.onbekend:
+            undecided = [part for part in ("voldoet", "deels", "nvt") if part in truth and truth[part] is None]
+        missing: dict[str, None] = {}
+        for part in undecided:
+            for leaf in compiled.leaves[part]:
+                if not leaf.can_be_unknown:
+                    continue
+                raw = value(leaf.path)
+                if raw is MISSING:
+                    missing.setdefault(leaf.path, None)
+                elif leaf.item_test is not None and isinstance(raw, list):
+                    for position, item in enumerate(raw):
+                        if leaf.item_test(item, peildatum) is None:
+                            for item_path in leaf.item_paths:
+                                if lookup(item, item_path) is MISSING:
+                                    missing.setdefault(f"{leaf.path}[{position}].{item_path}", None)
+        return RuleResult(compiled.rule.id, outcome, tuple(present), tuple(missing))
+
+
+def decide(truth: dict[str, bool | None]) -> Outcome:
+    """The outcome from the truth of each part (None = unknown; an absent part is not in ``truth``).
+
+    nvt if ``nvt`` is true; else voldoet if ``voldoet`` is true; else deels if ``deels`` is true;
+    else voldoet_niet if ``voldoet`` is false and ``deels`` is absent or false; else onbekend.
+    """
+    if truth.get("nvt") is True:
+        return Outcome.nvt
+    if truth["voldoet"] is True:
+        return Outcome.voldoet
+    if truth.get("deels") is True:
+        return Outcome.deels
+    if truth["voldoet"] is False and truth.get("deels", False) is False:
+        return Outcome.voldoet_niet
+    return Outcome.onbekend
+
