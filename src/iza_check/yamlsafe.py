@@ -11,6 +11,7 @@ Rules stricter than PyYAML's ``safe_load``, because a typo must never silently c
   booleans, and people write ``ja``/``nee``/``y``/``n`` expecting the same. An *unquoted*
   ``yes``, ``no``, ``on``, ``off``, ``y``, ``n``, ``ja`` or ``nee`` (any case) is therefore an
   error: write ``true`` or ``false``, or put the text between quotes (``'ja'``) when text is meant.
+  As a *key* such a word is simply text (PyYAML would turn the key ``on`` into ``True``).
 * A key that appears twice in one mapping is an error (PyYAML silently keeps the last one).
 * A date that does not exist (``2024-02-31``) is an error at its position.
 * Tags other than the standard scalar ones (``!!str``, ``!!int``, ``!!float``, ``!!bool``,
@@ -340,10 +341,12 @@ class _Builder:
         prefix = path + "["
         return [self.node(item, f"{prefix}{index}]", depth + 1) for index, item in enumerate(node.value)]
 
-    def scalar(self, node: ScalarNode, path: str, position: Mark) -> Any:
+    def scalar(self, node: ScalarNode, path: str, position: Mark, key: bool = False) -> Any:
         value: str = node.value
         tag: str = node.tag
         if not node.style and len(value) <= _YAML11_MAX_LEN and value.lower() in YAML11_BOOLEAN_WORDS:
+            if key:
+                return value
             message = (
                 f"'{value}' is geen geldige ja/nee-waarde: schrijf true of false "
                 "(of zet de tekst tussen aanhalingstekens)"
@@ -397,7 +400,7 @@ class _Builder:
                 continue
             self.count += 1
             key_position = _mark(key_node)
-            key = self.scalar(key_node, path, key_position)
+            key = self.scalar(key_node, path, key_position, key=True)
             child = f"{prefix}{key}"
             if key in explicit:
                 first_line = self.key_marks[child][0]
