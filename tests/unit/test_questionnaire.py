@@ -1,0 +1,635 @@
+"""The self-assessment questionnaire (engine and catalogue) and the profile writer, without a terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import typing
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel
+
+from iza_check.profile import model as pm
+from iza_check.profile import writer as writer_module
+from iza_check.profile.loader import load_profile
+from iza_check.profile.writer import (
+    ProfileExistsError,
+    quote,
+    render_profile,
+    schema_ref_for,
+    write_profile,
+)
+from iza_check.questionnaire import (
+    CATALOGUE,
+    LABELS,
+    ItemGroup,
+    Msg,
+    PlanOffer,
+    Question,
+    Questionnaire,
+    QuestionnaireAborted,
+    enum_of,
+    field_info,
+    iter_questions,
+)
+
+TODAY = dt.date(2025, 1, 15)
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((REPO / "profiles").glob("*.yaml"))
+
+
+class Script:
+    """Answers keyed by the field being asked; Enter for everything else. Records what was asked."""
+
+    def __init__(self, answers: dict[str, list[str]]) -> None:
+        self.queues = {key: list(values) for key, values in answers.items()}
+        self.asked: list[str] = []
+        self.questionnaire: Questionnaire | None = None
+
+    def __call__(self, prompt: str) -> str:
+        assert prompt == "> "
+        assert self.questionnaire is not None
+        key = self.questionnaire.current
+        self.asked.append(key)
+        queue = self.queues.get(key)
+        return queue.pop(0) if queue else ""
+
+    def leftovers(self) -> dict[str, list[str]]:
+        return {key: queue for key, queue in self.queues.items() if queue}
+
+
+def run(answers: dict[str, list[str]], *, lang: str = "nl", existing: pm.Profile | None = None,
+        name: str = "Herstelplek De Kiem") -> tuple[pm.Profile, str, Script]:
+    answers = {"initiatief.naam": [name], **answers} if existing is None and name else answers
+    script = Script(answers)
+    lines: list[str] = []
+    questionnaire = Questionnaire(script, lines.append, lang, existing, TODAY)  # type: ignore[arg-type]
+    script.questionnaire = questionnaire
+    profile = questionnaire.run()
+    assert script.leftovers() == {}, "scripted answers that were never asked for"
+    return profile, "\n".join(lines), script
+
+
+def facts(profile: pm.Profile) -> dict[str, Any]:
+    return profile.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+
+
+# ------------------------------------------------------------------------------------------- basics
+
+def test_only_the_name_gives_a_profile_with_only_the_name() -> None:
+    profile, output, _ = run({})
+    assert facts(profile) == {"initiatief": {"naam": "Herstelplek De Kiem"}}
+    assert "Deel 9 van 9" in output
+    assert "Klaar." in output
+
+
+def test_every_question_explains_why_it_matters() -> None:
+    _, output, script = run({})
+    numbered = re.findall(r"^\d+\. ", output, flags=re.M)
+    assert len(numbered) == len(script.asked)
+    assert output.count("   Waarom: ") == len(script.asked)
+
+
+def test_the_name_is_required_and_bounded() -> None:
+    profile, output, _ = run({"initiatief.naam": ["", "?", "x" * 201, "  De Brug  "]}, name="")
+    assert profile.initiatief.naam == "De Brug"
+    assert output.count("Dit antwoord is nodig") == 2
+    assert "hooguit 200 tekens (nu 201)" in output
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [("ja", True), ("J", True), ("yes", True), (" Ja. ", True), ("n", False), ("Nee", False), ("no", False)],
+)
+def test_yes_no_words(answer: str, expected: bool) -> None:
+    profile, _, _ = run({"toegang.inloop_zonder_afspraak": [answer]})
+    assert profile.toegang is not None
+    assert profile.toegang.inloop_zonder_afspraak is expected
+
+
+def test_a_yes_no_question_reasks_until_it_understands() -> None:
+    profile, output, _ = run({"werkwijze.intervisie": ["misschien", "1", "ja"]})
+    assert profile.werkwijze is not None and profile.werkwijze.intervisie is True
+    assert output.count("Dat begrijp ik niet. Typ ja of nee, of ? als u het niet weet, of g als het gepland is.") == 2
+
+
+@pytest.mark.parametrize("answer", ["?", "weet ik niet", "Weet ik niet.", "onbekend", "weet niet"])
+def test_weet_ik_niet_leaves_the_field_out(answer: str) -> None:
+    profile, _, _ = run({"toegang.indicatie_nodig": [answer], "toegang.naasten_welkom": ["ja"]})
+    assert facts(profile)["toegang"] == {"naasten_welkom": True}
+
+
+# ------------------------------------------------------------------------------------------- plans
+
+def test_planned_records_not_yet_and_a_plan_with_a_real_target_date() -> None:
+    profile, output, _ = run({
+        "kwaliteit.klachtenprocedure.aanwezig": ["g"],
+        "kwaliteit.klachtenprocedure.aanwezig.stap": [""],
+        "kwaliteit.klachtenprocedure.aanwezig.streefdatum": ["1-6-2025", "2025-02-30", "2024-12-01",
+                                                            "2040-01-01", "2025-06-15"],
+    })
+    kwaliteit = facts(profile)["kwaliteit"]
+    assert kwaliteit["klachtenprocedure"] == {"aanwezig": False}
+    assert kwaliteit["in_ontwikkeling"] == [
+        {"betreft": ["Q1"], "stap": "Een klachtenregeling opstellen en vaststellen", "streefdatum": "2025-06-15"}
+    ]
+    assert "Schrijf de datum als JJJJ-MM-DD" in output
+    assert "Die datum bestaat niet" in output
+    assert "Een streefdatum ligt in de toekomst (vandaag is 2025-01-15)" in output
+    assert "Kies een streefdatum binnen tien jaar" in output
+
+
+def test_planned_on_a_question_where_no_is_good_records_the_current_yes() -> None:
+    profile, _, _ = run({
+        "toegang.indicatie_nodig": ["gepland"],
+        "toegang.indicatie_nodig.stap": ["Afspraak met de gemeente: inloop zonder indicatie"],
+        "toegang.indicatie_nodig.streefdatum": [""],
+    })
+    toegang = facts(profile)["toegang"]
+    assert toegang["indicatie_nodig"] is True
+    assert toegang["in_ontwikkeling"] == [
+        {"betreft": ["K1"], "stap": "Afspraak met de gemeente: inloop zonder indicatie", "streefdatum": "2025-07-01"}
+    ]
+
+
+def test_planned_on_a_choice_adds_a_plan_and_no_fact() -> None:
+    profile, _, _ = run({
+        "team.coordinatie": ["g"],
+        "team.coordinatie.stap": ["Een ervaringsdeskundige wordt coördinator"],
+        "team.coordinatie.streefdatum": ["2025-09-01"],
+    })
+    assert facts(profile)["team"] == {"in_ontwikkeling": [
+        {"betreft": ["K9"], "stap": "Een ervaringsdeskundige wordt coördinator", "streefdatum": "2025-09-01"}
+    ]}
+
+
+def test_planned_is_refused_where_no_criterion_is_served() -> None:
+    profile, output, _ = run({"financiering.lumpsum": ["g", "nee"], "bereik.bezoekers_per_jaar": ["gepland", "80"]})
+    assert output.count("Bij deze vraag kan 'gepland' niet") == 2
+    assert facts(profile)["financiering"] == {"lumpsum": False}
+    assert facts(profile)["bereik"] == {"bezoekers_per_jaar": 80}
+
+
+def test_the_plan_step_is_checked_like_any_text() -> None:
+    profile, output, _ = run({
+        "werkwijze.intervisie": ["g"],
+        "werkwijze.intervisie.stap": ["x" * 5001, "Maandelijkse intervisie met de regio"],
+        "werkwijze.intervisie.streefdatum": ["2025-03-01"],
+    })
+    assert "hooguit 5000 tekens" in output
+    assert profile.werkwijze is not None
+    assert profile.werkwijze.in_ontwikkeling[0].stap == "Maandelijkse intervisie met de regio"
+
+
+# ----------------------------------------------------------------------------------- question types
+
+def test_choice_by_number_reasks_out_of_range() -> None:
+    profile, output, script = run({"initiatief.organisatievorm": ["0", "8", "een club", "2"]})
+    assert profile.initiatief.organisatievorm == "vereniging"
+    assert output.count("Typ een nummer van 1 tot en met 7.") == 3
+    assert "initiatief.gastorganisatie" not in script.asked
+
+
+def test_choice_by_its_words_and_a_follow_up_question() -> None:
+    profile, _, script = run({
+        "initiatief.organisatievorm": ["onderdeel van een ggz-instelling"],
+        "initiatief.gastorganisatie": ["GGZ Oost"],
+    })
+    assert profile.initiatief.organisatievorm == "onderdeel_ggz_instelling"
+    assert profile.initiatief.gastorganisatie == "GGZ Oost"
+    assert "initiatief.gastorganisatie" in script.asked
+
+
+def test_multiple_choice() -> None:
+    profile, output, _ = run({
+        "initiatief.door_en_voor": ["1,x", "9", "4, 2,2"],
+        "werkwijze.bezoekersrollen": ["geen"],
+        "werkwijze.wensen_ophalen": ["5 1"],
+    })
+    assert profile.initiatief.door_en_voor == ["epa", "naasten"]
+    assert profile.werkwijze is not None
+    assert profile.werkwijze.bezoekersrollen == []
+    assert profile.werkwijze.wensen_ophalen == ["bezoekersoverleg", "evaluatie_na_activiteit"]
+    assert "'x' is geen nummer uit de lijst" in output
+    assert "'9' is geen nummer uit de lijst" in output
+
+
+def test_integers_are_bounded_by_the_model() -> None:
+    profile, output, _ = run({
+        "toegang.dagdelen_open_per_week": ["22", "-1", "twee", "5"],
+        "initiatief.opgericht": ["2026", "1899", "2019"],
+        "financiering.omzet_euro": ["€ 250.000"],
+    })
+    assert profile.toegang is not None and profile.toegang.dagdelen_open_per_week == 5
+    assert profile.initiatief.opgericht == 2019
+    assert profile.financiering is not None and profile.financiering.omzet_euro == 250_000
+    assert "Het getal mag niet groter zijn dan 21." in output
+    assert "Het getal moet 0 of meer zijn." in output
+    assert "Typ een heel getal, zonder letters" in output
+    assert "Het getal mag niet groter zijn dan 2025." in output
+    assert "Het getal moet 1900 of meer zijn." in output
+
+
+def test_staff_with_lived_experience_cannot_outnumber_the_staff() -> None:
+    profile, output, script = run({
+        "team.betaalde_medewerkers": ["3"],
+        "team.betaalde_medewerkers_ervaringsdeskundig": ["4", "2"],
+        "team.fte": ["2,5"],
+        "kwaliteit.cao": ["Sociaal Werk"],
+    })
+    assert "meer dan het aantal betaalde medewerkers (3)" in output
+    assert facts(profile)["team"] == {"betaalde_medewerkers": 3, "betaalde_medewerkers_ervaringsdeskundig": 2,
+                                      "fte": 2.5}
+    assert facts(profile)["kwaliteit"] == {"cao": "Sociaal Werk"}
+
+
+def test_no_paid_staff_skips_the_staff_questions() -> None:
+    profile, _, script = run({"team.betaalde_medewerkers": ["0"]})
+    assert "team.betaalde_medewerkers_ervaringsdeskundig" not in script.asked
+    assert "kwaliteit.cao" not in script.asked
+    assert facts(profile)["team"] == {"betaalde_medewerkers": 0}
+
+
+def test_cao_geen_sets_the_flag() -> None:
+    profile, _, _ = run({"kwaliteit.cao": ["geen"]})
+    assert facts(profile)["kwaliteit"] == {"geen_cao": True}
+
+
+def test_decimal_numbers() -> None:
+    profile, output, _ = run({"financiering.reservemarge_procent": ["101", "1,5%"], "team.fte": ["1.000,5", "0.8"]})
+    assert profile.financiering is not None and profile.financiering.reservemarge_procent == 1.5
+    assert profile.team is not None and profile.team.fte == 0.8
+    assert "Het getal mag niet groter zijn dan 100." in output
+    assert "Typ een getal, bijv. 2,5." in output
+
+
+def test_dates_of_facts_are_real_and_not_in_the_future() -> None:
+    profile, output, script = run({
+        "kwaliteit.klachtenprocedure.aanwezig": ["ja"],
+        "kwaliteit.klachtenprocedure.vastgesteld_op": ["15-03-2024", "2024-13-01", "2025-01-16", "1899-12-31",
+                                                      "2024-03-15"],
+    })
+    assert "kwaliteit.privacyregeling.vastgesteld_op" not in script.asked
+    assert facts(profile)["kwaliteit"] == {"klachtenprocedure": {"aanwezig": True, "vastgesteld_op": "2024-03-15"}}
+    for message in ("Schrijf de datum als JJJJ-MM-DD", "Die datum bestaat niet", "Die datum ligt in de toekomst",
+                    "Die datum ligt voor 1900"):
+        assert message in output
+
+
+def test_web_address() -> None:
+    profile, output, _ = run({"initiatief.website": ["geen idee", "http://", "www.dekiem.example"]})
+    assert str(profile.initiatief.website) == "https://www.dekiem.example/"
+    assert output.count("Dat is geen geldig webadres") == 2
+
+
+def test_text_refuses_control_characters() -> None:
+    profile, output, _ = run({"initiatief.gemeente": ["Hen\x07gelo", "Hengelo"]})
+    assert profile.initiatief.gemeente == "Hengelo"
+    assert "tekens die niet kunnen" in output
+
+
+def test_toelichting_per_area() -> None:
+    profile, _, _ = run({"toegang.toelichting": ["Koffie is gratis; soep ook."]})
+    assert facts(profile)["toegang"] == {"toelichting": "Koffie is gratis; soep ook."}
+
+
+# ------------------------------------------------------------------------------------ repeated items
+
+def test_activities_one_by_one() -> None:
+    profile, _, script = run({
+        "aanbod": ["ja"],
+        "aanbod.naam": ["Herstellen doe je zelf", "Inloop"],
+        "aanbod.soort": ["11", "inloop"],
+        "aanbod.methode": ["1"],
+        "aanbod.door_en_voor": ["ja", "ja"],
+        "aanbod.per_jaar": ["4", ""],
+        "aanbod.nog_een": ["misschien", "ja", "nee"],
+    })
+    assert facts(profile)["aanbod"] == [
+        {"naam": "Herstellen doe je zelf", "soort": "herstelcursus", "methode": "herstellen_doe_je_zelf",
+         "door_en_voor": True, "per_jaar": 4},
+        {"naam": "Inloop", "soort": "inloop", "door_en_voor": True},
+    ]
+    assert script.asked.count("aanbod.methode") == 1
+    assert "aanbod.herstelaanbod_gepland" not in script.asked
+
+
+def test_no_recovery_activity_offers_to_plan_one() -> None:
+    profile, _, _ = run({
+        "aanbod": ["ja"],
+        "aanbod.naam": ["Koffie-inloop"],
+        "aanbod.soort": ["1"],
+        "aanbod.herstelaanbod_gepland": ["ja"],
+        "aanbod.herstelaanbod_gepland.stap": [""],
+        "aanbod.herstelaanbod_gepland.streefdatum": ["2025-10-01"],
+    })
+    data = facts(profile)
+    assert data["aanbod"] == [{"naam": "Koffie-inloop", "soort": "inloop"}]
+    assert data["initiatief"]["in_ontwikkeling"] == [{
+        "betreft": ["K2", "K7", "B3"],
+        "stap": "Een herstelcursus of herstelgroep starten, bijvoorbeeld Herstellen doe je zelf",
+        "streefdatum": "2025-10-01",
+    }]
+
+
+def test_no_activities_is_an_empty_list() -> None:
+    profile, _, _ = run({"aanbod": ["nee"], "aanbod.herstelaanbod_gepland": ["nee"]})
+    assert profile.aanbod == []
+
+
+def test_partners_planned_means_none_yet_and_a_plan() -> None:
+    profile, _, _ = run({
+        "samenwerking.partners": ["g"],
+        "samenwerking.partners.stap": [""],
+        "samenwerking.partners.streefdatum": ["2025-04-01"],
+    })
+    assert facts(profile)["samenwerking"] == {"partners": [], "in_ontwikkeling": [{
+        "betreft": ["K10"], "stap": "Kennismaken met de gemeente, welzijn, huisartsen en de ggz",
+        "streefdatum": "2025-04-01"}]}
+
+
+def test_partners() -> None:
+    profile, _, _ = run({
+        "samenwerking.partners": ["j"],
+        "samenwerking.partners.naam": ["Gemeente Hengelo", "Huisartsenpraktijk Zuid"],
+        "samenwerking.partners.categorie": ["1", "3"],
+        "samenwerking.partners.afspraken_vastgelegd": ["ja", "?"],
+        "samenwerking.partners.nog_een": ["ja", ""],
+    })
+    assert facts(profile)["samenwerking"]["partners"] == [
+        {"naam": "Gemeente Hengelo", "categorie": "sociaal_domein", "afspraken_vastgelegd": True},
+        {"naam": "Huisartsenpraktijk Zuid", "categorie": "huisartsen"},
+    ]
+
+
+# --------------------------------------------------------------------------------------- update mode
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda path: path.stem)
+def test_update_with_only_enter_keeps_everything(example: Path) -> None:
+    original = load_profile(example).profile
+    updated, output, _ = run({}, existing=original)
+    assert updated == original
+    assert "U werkt een bestaand profiel bij" in output
+
+
+def test_update_changes_only_what_is_answered() -> None:
+    original = load_profile(REPO / "profiles" / "starter-vrijwilligers.yaml").profile
+    assert original.aanbod is not None and len(original.aanbod) == 3
+    updated, output, _ = run({
+        "aanbod.houden": ["", "nee", ""],
+        "aanbod.naam": ["", "Inloop op dinsdag"],
+        "toegang.dagdelen_open_per_week": ["4"],
+        "werkwijze.in_ontwikkeling.gerealiseerd": ["ja"],
+        "team.toelichting": ["-"],
+    }, existing=original)
+    assert updated.aanbod is not None
+    assert [a.naam for a in updated.aanbod] == [original.aanbod[0].naam, "Inloop op dinsdag"]
+    assert updated.toegang is not None and updated.toegang.dagdelen_open_per_week == 4
+    assert updated.werkwijze is not None and original.werkwijze is not None
+    assert updated.werkwijze.in_ontwikkeling[0].gerealiseerd is True
+    assert updated.werkwijze.in_ontwikkeling[1:] == original.werkwijze.in_ontwikkeling[1:]
+    assert updated.team is not None and updated.team.toelichting is None
+    assert updated.kwaliteit == original.kwaliteit
+    assert "[Enter = 2]" in output  # the current number of opening part-days is the suggestion
+
+
+def test_update_shows_current_values_as_suggestions() -> None:
+    original = load_profile(REPO / "profiles" / "starter-vrijwilligers.yaml").profile
+    _, output, _ = run({}, existing=original)
+    assert "[Enter = nee]" in output
+    assert "[Enter = 1. stichting]" in output
+    assert "[Enter = Herstelplek De Kiem]" in output
+
+
+# ---------------------------------------------------------------------------------- stopping, language
+
+@pytest.mark.parametrize("stop", [EOFError, KeyboardInterrupt])
+def test_stopping_raises_aborted(stop: type[BaseException]) -> None:
+    answers = iter(["De Kiem", "Hengelo"])
+
+    def ask(prompt: str) -> str:
+        try:
+            return next(answers)
+        except StopIteration:
+            raise stop from None
+
+    with pytest.raises(QuestionnaireAborted):
+        Questionnaire(ask, lambda line: None, "nl", None, TODAY).run()
+
+
+def test_english() -> None:
+    profile, output, _ = run({"toegang.verwijzing_nodig": ["perhaps", "no"]}, lang="en")
+    assert "Is a referral needed, e.g. from a GP?" in output
+    assert "I don't understand. Type yes or no" in output
+    assert "Part 2 of 9" in output
+    assert "Waarom" not in output
+    assert profile.toegang is not None and profile.toegang.verwijzing_nodig is False
+
+
+# ----------------------------------------------------------------------------------- the catalogue
+
+_NOT_ASKED = {"versie", "toelichting", "bewijs", "in_ontwikkeling", "geen_cao"}
+
+
+def _fact_paths(model: type[BaseModel], prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+    for name, info in model.model_fields.items():
+        if name in _NOT_ASKED:
+            continue
+        inner = _model_in(info.annotation)
+        if inner is None:
+            yield (*prefix, name)
+        elif inner not in (pm.Bewijs, pm.Plan):
+            yield from _fact_paths(inner, (*prefix, name))
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _asked_paths() -> set[tuple[str, ...]]:
+    paths: set[tuple[str, ...]] = set()
+    for section in CATALOGUE:
+        for step in section.steps:
+            if isinstance(step, Question):
+                paths.add(step.path)
+            elif isinstance(step, ItemGroup):
+                paths.update((*step.path, *question.path) for question in step.questions)
+    return paths
+
+
+def test_every_fact_in_the_model_is_asked() -> None:
+    facts_in_model = set(_fact_paths(pm.Profile))
+    assert facts_in_model - _asked_paths() == set()
+    assert _asked_paths() - facts_in_model == set()
+
+
+def test_sections_follow_the_sources_order() -> None:
+    assert [section.key for section in CATALOGUE] == [
+        "initiatief", "toegang", "aanbod", "werkwijze", "team", "samenwerking", "kwaliteit", "financiering",
+        "bereik",
+    ]
+
+
+_KIND_TYPES = {"yesno": bool, "integer": int, "number": float, "date": dt.date, "text": str}
+
+
+@pytest.mark.parametrize("entry", list(iter_questions()), ids=lambda entry: ".".join(entry[1]))
+def test_each_question_fits_its_field(entry: tuple[type[BaseModel], tuple[str, ...], Question]) -> None:
+    root, path, question = entry
+    info = field_info(root, path)
+    annotation = repr(info.annotation)
+    if question.kind in ("choice", "multi"):
+        enum = enum_of(root, path)
+        assert set(LABELS[enum]) == {member.value for member in enum}
+        assert ("list[" in annotation) is (question.kind == "multi")
+    elif question.kind == "url":
+        assert "HttpUrl" in annotation
+    else:
+        expected = _KIND_TYPES[question.kind]
+        assert expected.__name__ in annotation or info.annotation is expected, (path, annotation)
+    for criterion in question.serves:
+        assert re.fullmatch(pm.CRITERION_ID_PATTERN, criterion)
+    if question.serves and question.kind == "yesno":
+        assert question.step is not None, "a plannable yes/no question needs a suggested step"
+    if question.required:
+        assert info.is_required()
+
+
+def _messages() -> Iterator[Msg]:
+    for _, _, question in iter_questions():
+        yield question.text
+        yield question.why
+        if question.step is not None:
+            yield question.step
+    for section in CATALOGUE:
+        yield section.title
+        yield section.intro
+        for step in section.steps:
+            if isinstance(step, (ItemGroup, PlanOffer)):
+                yield step.intro if isinstance(step, ItemGroup) else step.text
+                yield step.why
+    for labels in LABELS.values():
+        yield from labels.values()
+
+
+def test_every_text_is_one_line_in_both_languages() -> None:
+    for message in _messages():
+        for text in (message.nl, message.en):
+            assert text.strip() and "\n" not in text, message
+        assert not re.search(r"\b(AI|generated)\b", message.nl + message.en)
+
+
+# --------------------------------------------------------------------------------------- the writer
+
+def _profile(**initiatief: Any) -> pm.Profile:
+    return pm.Profile.model_validate({"initiatief": {"naam": "De Kiem", **initiatief}})
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda path: path.stem)
+def test_render_reads_back_the_same(example: Path) -> None:
+    profile = load_profile(example).profile
+    text = render_profile(profile, schema_ref="../schema/profile.schema.json")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../schema/profile.schema.json"
+    assert pm.Profile.model_validate(yaml.safe_load(text)) == profile
+
+
+def test_render_comments_sections_quotes_text_and_leaves_dates_bare() -> None:
+    profile = pm.Profile.model_validate({
+        "initiatief": {"naam": "ja", "gemeente": "2024-01-01", "regio": "# niet"},
+        "toegang": {"naasten_welkom": True},
+        "kwaliteit": {"rie": {"uitgevoerd": True, "datum": dt.date(2024, 5, 1)}},
+        "samenwerking": {"partners": []},
+    })
+    text = render_profile(profile)
+    assert '  naam: "ja"' in text
+    assert '  gemeente: "2024-01-01"' in text
+    assert '  regio: "# niet"' in text
+    assert "    datum: 2024-05-01" in text
+    assert "  partners: []" in text
+    assert "# --- Voor wie? Hoe makkelijk kan iemand meedoen (kenmerk 1) ---\ntoegang:" in text
+    assert "# --- Kwaliteit" in text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_quote_reads_back_exactly(text: str) -> None:
+    assert yaml.safe_load(f"value: {quote(text)}") == {"value": text}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=400))
+def test_long_free_text_round_trips(text: str) -> None:
+    if not text.strip():
+        text = "x" + text
+    profile = pm.Profile.model_validate({"initiatief": {"naam": "De Kiem", "toelichting": text}})
+    assert pm.Profile.model_validate(yaml.safe_load(render_profile(profile))) == profile
+
+
+def test_write_is_atomic_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    target = tmp_path / "profiel.yaml"
+    write_profile(_profile(gemeente="Hengelo"), target)
+    first = target.read_text(encoding="utf-8")
+    with pytest.raises(ProfileExistsError):
+        write_profile(_profile(gemeente="Almelo"), target)
+    assert target.read_text(encoding="utf-8") == first
+    write_profile(_profile(gemeente="Almelo"), target, force=True)
+    assert load_profile(target).profile.initiatief.gemeente == "Almelo"
+    assert sorted(os.listdir(tmp_path)) == ["profiel.yaml"]
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "profiel.yaml"
+    write_profile(_profile(gemeente="Hengelo"), target)
+    before = target.read_text(encoding="utf-8")
+
+    def broken_replace(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(writer_module.os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        write_profile(_profile(gemeente="Almelo"), target, force=True)
+    assert target.read_text(encoding="utf-8") == before
+    assert sorted(os.listdir(tmp_path)) == ["profiel.yaml"]
+
+
+def test_without_hard_links_a_new_file_is_still_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_links(src: object, dst: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(writer_module.os, "link", no_links)
+    target = write_profile(_profile(), tmp_path / "profiel.yaml")
+    assert load_profile(target).profile == _profile()
+    assert sorted(os.listdir(tmp_path)) == ["profiel.yaml"]
+
+
+def test_schema_reference_is_relative_inside_a_checkout(tmp_path: Path) -> None:
+    assert schema_ref_for(REPO / "profiles" / "nieuw.yaml") == "../schema/profile.schema.json"
+    assert schema_ref_for(tmp_path / "nieuw.yaml").startswith("https://")
+
+
+def test_questionnaire_output_is_written_and_loaded_by_the_strict_loader(tmp_path: Path) -> None:
+    profile, _, _ = run({
+        "initiatief.website": ["www.dekiem.example"],
+        "toegang.toelichting": ['Zeg "ja" als je wilt: \\ en # mogen ook.'],
+        "kwaliteit.vog.voor": ["3"],
+        "kwaliteit.vog.oudste_afgiftedatum": ["2023-05-14"],
+        "werkwijze.intervisie": ["g"],
+        "werkwijze.intervisie.stap": ["Intervisie: elke maand, met de regio"],
+        "werkwijze.intervisie.streefdatum": ["2025-05-01"],
+    })
+    target = write_profile(profile, tmp_path / "kiem.yaml")
+    assert load_profile(target).profile == profile
