@@ -50,9 +50,9 @@ from iza_check.rules.conditions import (
 )
 from iza_check.rules.model import GROUP_ORDER, Catalogue, Rule, RuleFile, rules_json_schema
 from iza_check.rules.paths import FieldType, PathError, did_you_mean, resolve
-from iza_check.yamlsafe import load_yaml_file
+from iza_check.yamlsafe import YamlDocument, load_yaml_file
 
-__all__ = ["Catalogue", "load_catalogue", "load_rule_file", "MAX_TERMS"]
+__all__ = ["Catalogue", "load_catalogue", "load_rule_file", "load_rule_document", "MAX_TERMS"]
 
 Loc = tuple[str | int, ...]
 
@@ -470,8 +470,11 @@ def example_problems(fragment: dict[str, Any]) -> list[tuple[tuple[Any, ...], st
 
 def load_rule_file(path: Path) -> tuple[str, list[Rule]]:
     """The group and rules of one file; raises InputError with every problem found."""
-    document = load_yaml_file(path)
-    source = str(path)
+    return load_rule_document(load_yaml_file(path), str(path))
+
+
+def load_rule_document(document: YamlDocument, source: str) -> tuple[str, list[Rule]]:
+    """The group and rules of one parsed rule file; raises InputError with every problem found."""
     ctx = _FileContext(source, document.marks, document.key_marks)
     data = document.data
     _schema_problems(data, ctx)
