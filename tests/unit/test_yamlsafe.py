@@ -425,7 +425,7 @@ def _nested_values() -> st.SearchStrategy[Any]:
     )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.dictionaries(st.text(min_size=1, max_size=10), _nested_values(), min_size=1, max_size=5))
 def test_what_pyyaml_dumps_reads_back_identically(data: dict[str, Any]) -> None:
     raw = yaml.safe_dump(data, allow_unicode=True).encode()

@@ -146,9 +146,11 @@ def _problem(detail: Any, doc: YamlDocument, source: str) -> Problem:
         message = f"verplicht veld '{loc[-1]}' ontbreekt{where}"
         return _located(source, message, "missing-field", mark, path)
     if kind == "invalid_key":
-        mark = _position(doc.marks, loc[:-1])[0]
+        parent = path_of(loc[:-1])
+        key_path = f"{parent}.{value}" if parent else str(value)
+        mark = doc.key_marks.get(key_path) or _position(doc.marks, loc[:-1])[0]
         message = f"veldnaam {_show(value)} moet gewone tekst zijn"
-        return _located(source, message, "invalid-key", mark, path_of(loc[:-1]))
+        return _located(source, message, "invalid-key", mark, parent)
 
     mark = _position(doc.marks, loc)[0]
     return _located(source, _invalid_value(kind, loc, ctx, value, detail["msg"]), "invalid-value", mark, path)
