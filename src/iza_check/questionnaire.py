@@ -1045,6 +1045,7 @@ _UI: dict[str, Msg] = {
     "hint.number": Msg("typ een getal, bijv. 2,5", "type a number, e.g. 2.5"),
     "hint.date": Msg("schrijf de datum als JJJJ-MM-DD, bijv. 2024-03-15",
                      "write the date as YYYY-MM-DD, e.g. 2024-03-15"),
+    "hint.date_format": Msg("JJJJ-MM-DD", "YYYY-MM-DD"),
     "hint.text": Msg("typ uw antwoord", "type your answer"),
     "hint.text_none": Msg("typ de naam, of 'geen'", "type the name, or 'none'"),
     "hint.toelichting": Msg("typ uw toelichting", "type your explanation"),
@@ -1431,7 +1432,7 @@ class Questionnaire:
     def _ask_target_date(self) -> dt.date:
         lang = self.lang
         default = _plan_default_date(self.today)
-        self.say(f"   {ui('plan.date', lang)} ({ui('hint.date', lang)})")
+        self.say(f"   {ui('plan.date', lang)} ({ui('hint.date_format', lang)})")
         self.say(f"   [{ui('enter', lang, value=default.isoformat())}]")
         while True:
             word = _normalise(self._read())
