@@ -189,14 +189,14 @@ def safe_url(url: str | None) -> str | None:
         return None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None
-    if any(ch.isspace() or not ch.isprintable() for ch in url):
+    if any(ch.isspace() or not ch.isprintable() or ch in "<>\"'`\\{}|^" for ch in url):
         return None
     return url
 
 
 def artifact_uri(path: str) -> str:
     """A profile path as a URI reference: forward slashes, relative when the path is, percent-encoded."""
-    posix = path.replace("\\", "/")
+    posix = clean(path).replace("\\", "/")
     while posix.startswith("./"):
         posix = posix[2:]
     if len(posix) > 1 and posix[1] == ":":  # a Windows drive letter: C:/x -> file:///C:/x

@@ -87,7 +87,7 @@ def _problems_suite(root: ET.Element, problems: tuple[ProblemRef, ...], lang: st
     for file, items in by_file.items():
         case = ET.SubElement(suite, "testcase", classname=_x(file), name="invalid-input", time="0")
         error = ET.SubElement(
-            case, "error", message=_x(f"{t('junit.invalid_input', lang)}: {clean(items[0].message)}"), type=items[0].code
+            case, "error", message=_x(f"{t('junit.invalid_input', lang)}: {clean(items[0].message)}"), type=_x(items[0].code)
         )
         error.text = _x("\n".join(problem_text(p) for p in items))
     counts = {"errors": len(by_file)}

@@ -1,0 +1,87 @@
+"""The JSON report: versioned, sorted, and valid against the committed schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from iza_check.profile.schema import dumps_schema
+from iza_check.report import json_report
+from report_fixtures import CONTROL, empty_report, hostile_report, report_with_text, sample_report
+
+
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(
+        json_report.report_json_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def test_schema_file_matches_the_code(repo: Path) -> None:
+    committed = (repo / "schema" / "report.schema.json").read_text(encoding="utf-8")
+    assert committed == dumps_schema(json_report.report_json_schema()), (
+        "schema/report.schema.json is out of date: regenerate it from iza_check.report.json_report.report_json_schema()"
+    )
+
+
+def test_schema_is_a_valid_draft_2020_12_schema() -> None:
+    schema = json_report.report_json_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("build", [sample_report, hostile_report, empty_report])
+def test_outputs_validate(build, lang: str) -> None:  # type: ignore[no-untyped-def]
+    document = json.loads(json_report.render(build(), lang=lang))
+    _validator().validate(document)
+    assert document["format_version"] == 1
+    assert document["lang"] == lang
+
+
+def test_schema_rejects_what_it_should() -> None:
+    document = json.loads(json_report.render(sample_report()))
+    document["profiles"][0]["findings"][0]["outcome"] = "goed"
+    with pytest.raises(jsonschema.ValidationError):
+        _validator().validate(document)
+    document = json.loads(json_report.render(sample_report()))
+    document["extra"] = 1
+    with pytest.raises(jsonschema.ValidationError):
+        _validator().validate(document)
+
+
+def test_keys_are_sorted_and_output_is_stable() -> None:
+    out = json_report.render(sample_report())
+    assert out == json_report.render(sample_report())
+    assert out == json.dumps(json.loads(out), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def test_identifiers_are_language_independent_and_texts_follow_the_language() -> None:
+    nl = json.loads(json_report.render(sample_report(), lang="nl"))["profiles"][0]
+    en = json.loads(json_report.render(sample_report(), lang="en"))["profiles"][0]
+    k7_nl = next(f for f in nl["findings"] if f["rule_id"] == "K7")
+    k7_en = next(f for f in en["findings"] if f["rule_id"] == "K7")
+    assert k7_nl["outcome"] == k7_en["outcome"] == "voldoet_niet"
+    assert (k7_nl["outcome_label"], k7_en["outcome_label"]) == ("voldoet niet", "does not meet")
+    assert k7_nl["plans"][0] == {
+        "stap": "Cursus Herstellen doe je zelf starten met twee getrainde ervaringsdeskundigen",
+        "streefdatum": "2025-03-01",
+        "gerealiseerd": False,
+        "verlopen": True,
+        "line": 70,
+    }
+    assert nl["verdict"]["kind"] == "groeiroute"
+    assert nl["counts"] == {"voldoet": 12, "deels": 4, "voldoet_niet": 4, "onbekend": 3, "nvt": 1}
+
+
+def test_profile_text_is_kept_exactly() -> None:
+    document = json.loads(json_report.render(report_with_text(f"a{CONTROL}b\u202e<&>")))
+    assert document["profiles"][0]["naam"] == f"a{CONTROL}b\u202e<&>"
+
+
+def test_lone_surrogates_become_replacement_characters() -> None:
+    out = json_report.render(report_with_text("x\ud800y"))
+    out.encode("utf-8")
+    assert json.loads(out)["profiles"][0]["naam"] == "x\ufffdy"
