@@ -12,7 +12,7 @@ LANGS: Final = ("nl", "en")
 DEFAULT_LANG: Final = "nl"
 
 # key -> (nl, en). A tuple, so a missing translation is a syntax error rather than a runtime surprise.
-_ENTRIES: Final[dict[str, tuple[str, str]]] = {
+ENTRIES: Final[dict[str, tuple[str, str]]] = {
     # Outcomes, severities, verdicts, groups
     "outcome.voldoet": ("voldoet", "meets"),
     "outcome.deels": ("deels", "partly"),
@@ -197,16 +197,16 @@ def _index(lang: str) -> int:
 
 def t(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:
     """The UI string ``key`` in ``lang``, with ``{name}`` placeholders filled from ``params``."""
-    text = _ENTRIES[key][_index(lang)]
+    text = ENTRIES[key][_index(lang)]
     return text.format(**params) if params else text
 
 
 def has(key: str) -> bool:
-    return key in _ENTRIES
+    return key in ENTRIES
 
 
 def keys() -> tuple[str, ...]:
-    return tuple(_ENTRIES)
+    return tuple(ENTRIES)
 
 
 def format_date(day: dt.date, lang: str = DEFAULT_LANG) -> str:
