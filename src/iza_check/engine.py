@@ -19,7 +19,9 @@ catalogue is spread over several rulesets, each given only the fact keys it test
 properties per fact).
 
 Each profile is asserted as one fact (from :mod:`iza_check.facts`) in its own session, the fired
-rules are collected, then the session is deleted, so nothing carries over between profiles.
+rules are collected, then the session is deleted, so nothing carries over between profiles. A
+session in which no rule matched can be neither deleted (segfault) nor kept (after about 1,024 the
+core runs out of memory), so every ruleset has a sentinel rule that matches every profile fact.
 
 Dispatching fired rules
 -----------------------
@@ -79,6 +81,7 @@ GROUPS_PER_RULESET = 32
 MAX_KEYS_PER_RULESET = 200
 
 PARTS = ("nvt", "voldoet", "deels")
+SENTINEL = "always"
 
 Test = dict[str, Any]
 Term = list[Test]
@@ -135,16 +138,17 @@ def _make_host(durable_engine: Any, core: Any) -> Any:
                 code, state_handle = core.assert_fact(handle, json.dumps(fact))
             except Exception as error:  # the C core raises plain exceptions with an error code
                 raise EngineError(f"durable-rules refused the fact: {error}") from error
+            if code != 0:
+                # 1: nothing matched; such a session can be neither kept (they pile up) nor deleted
+                # (segfault). The sentinel rule of every ruleset makes this impossible.
+                raise EngineError(f"durable-rules did not handle the fact (code {code})")
             try:
-                if code == 2:
-                    raise EngineError("durable-rules: fact already observed in this session")
-                if code != 1:  # 1: no rule matched at all
-                    result = core.start_action_for_state(handle, state_handle)
-                    while result:
-                        message = result[1] if isinstance(result, tuple) else result
-                        # The message is {"<rule name>": {...}}; our names never contain quotes.
-                        names.append(message[2 : message.index('"', 2)])
-                        result = core.complete_and_start_action(handle, state_handle)
+                result = core.start_action_for_state(handle, state_handle)
+                while result:
+                    message = result[1] if isinstance(result, tuple) else result
+                    # The message is {"<rule name>": {...}}; our names never contain quotes.
+                    names.append(message[2 : message.index('"', 2)])
+                    result = core.complete_and_start_action(handle, state_handle)
                 state = json.loads(core.get_state(handle, sid))
                 if "exception" in state:
                     raise EngineError(f"durable-rules: {state['exception']}")
@@ -341,7 +345,8 @@ class Engine:
             if not chunk:
                 return
             name = f"iza{next(_ruleset_numbers)}"
-            rules: dict[str, dict[str, Any]] = {}
+            # The sentinel matches every profile fact, so a session always has a match (see fire()).
+            rules: dict[str, dict[str, Any]] = {SENTINEL: {"all": [{"m": {"kind": "profile"}}], "run": _noop}}
             groups = 0
             for number, (_, term) in enumerate(chunk):
                 group = f"g{number // RULES_PER_GROUP}"
@@ -396,7 +401,8 @@ class Engine:
                     fact[key] = value
             fact["sid"] = str(next(_session_numbers))
             for name in self._host.fire(ruleset.name, fact):
-                fired.add(ruleset.owners[int(name[1:])])
+                if name != SENTINEL:
+                    fired.add(ruleset.owners[int(name[1:])])
         plain_values: dict[str, object] = {}
         return [self._result(index, fired, profile, peildatum, lookups, plain_values) for index in wanted]
 

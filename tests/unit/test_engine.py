@@ -1,0 +1,297 @@
+"""The engine: outcomes per the rule format, explanations, encodings, peildatum and the sharp edges."""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_rule_kit import PEILDATUM, catalogue, profile, rule_data
+
+import iza_check.engine as engine_module
+from iza_check.engine import Engine, EngineUnavailable, decide
+from iza_check.outcomes import Fact, Outcome
+from iza_check.profile.model import Profile, Team, Toegang
+from iza_check.resources import rules_dir
+from iza_check.rules.loader import load_catalogue
+from iza_check.rules.model import Catalogue
+
+INDICATIE_NEE = {"veld": "toegang.indicatie_nodig", "gelijk": False}
+NAASTEN_JA = {"veld": "toegang.naasten_welkom", "gelijk": True}
+GEEN_MEDEWERKERS = {"veld": "team.betaalde_medewerkers", "gelijk": 0}
+
+
+@pytest.fixture(scope="module")
+def outcome_engine() -> Engine:
+    return Engine(
+        catalogue(
+            rule_data(
+                "R1",
+                {"alle": [INDICATIE_NEE, NAASTEN_JA]},
+                deels={"een_van": [INDICATIE_NEE, NAASTEN_JA]},
+                nvt=GEEN_MEDEWERKERS,
+            ),
+            rule_data("R2", {"alle": [INDICATIE_NEE, NAASTEN_JA]}),
+            rule_data("R3", {"lijst": "aanbod", "waar": {"veld": "door_en_voor", "gelijk": True}, "minstens": 1}),
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("areas", "expected"),
+    [
+        ({"toegang": {"indicatie_nodig": False, "naasten_welkom": True}}, Outcome.voldoet),
+        ({"toegang": {"indicatie_nodig": False, "naasten_welkom": False}}, Outcome.deels),
+        ({"toegang": {"indicatie_nodig": False}}, Outcome.deels),  # deels known true, voldoet unknown
+        ({"toegang": {"indicatie_nodig": True, "naasten_welkom": False}}, Outcome.voldoet_niet),
+        ({"toegang": {"indicatie_nodig": True}}, Outcome.onbekend),  # voldoet false, deels unknown
+        ({}, Outcome.onbekend),
+        # nvt wins over everything, and an unknown nvt condition does not block the other outcomes.
+        ({"team": {"betaalde_medewerkers": 0}, "toegang": {"indicatie_nodig": True, "naasten_welkom": False}}, Outcome.nvt),
+        ({"team": {"betaalde_medewerkers": 2}, "toegang": {"indicatie_nodig": False, "naasten_welkom": True}}, Outcome.voldoet),
+        ({"team": {"betaalde_medewerkers": 2}, "toegang": {"indicatie_nodig": True, "naasten_welkom": False}}, Outcome.voldoet_niet),
+    ],
+)
+def test_outcome_precedence(outcome_engine: Engine, areas: dict[str, Any], expected: Outcome) -> None:
+    assert outcome_engine.evaluate_rule(profile(**areas), "R1", peildatum=PEILDATUM).outcome is expected
+
+
+def test_onbekend_is_not_voldoet_niet(outcome_engine: Engine) -> None:
+    """Not telling is not the same as not doing: R2 without deels, one fact false vs one fact missing."""
+    told_no = outcome_engine.evaluate_rule(profile(toegang={"indicatie_nodig": True}), "R2", peildatum=PEILDATUM)
+    not_told = outcome_engine.evaluate_rule(profile(toegang={"indicatie_nodig": False}), "R2", peildatum=PEILDATUM)
+    assert told_no.outcome is Outcome.voldoet_niet
+    assert not_told.outcome is Outcome.onbekend
+    assert not_told.missing == ("toegang.naasten_welkom",)
+    assert not_told.facts == (Fact("toegang.indicatie_nodig", False),)
+
+
+def test_explanation_lists_present_facts_and_missing_paths(outcome_engine: Engine) -> None:
+    result = outcome_engine.evaluate_rule(profile(toegang={"indicatie_nodig": True}), "R1", peildatum=PEILDATUM)
+    assert result.outcome is Outcome.onbekend
+    assert result.facts == (Fact("toegang.indicatie_nodig", True),)
+    # deels and nvt stayed undecided: their absent facts are what is needed.
+    assert result.missing == ("toegang.naasten_welkom", "team.betaalde_medewerkers")
+    decided = outcome_engine.evaluate_rule(
+        profile(toegang={"indicatie_nodig": False, "naasten_welkom": True}), "R1", peildatum=PEILDATUM
+    )
+    assert decided.outcome is Outcome.voldoet and decided.missing == ()
+
+
+def test_missing_points_at_list_items_that_left_a_count_open(outcome_engine: Engine) -> None:
+    aanbod = [{"naam": "a", "soort": "inloop", "door_en_voor": False}, {"naam": "b", "soort": "sport"}]
+    result = outcome_engine.evaluate_rule(profile(aanbod=aanbod), "R3", peildatum=PEILDATUM)
+    assert result.outcome is Outcome.onbekend
+    assert result.missing == ("aanbod[1].door_en_voor",)
+    assert result.facts[0].path == "aanbod"
+    assert result.facts[0].value == [
+        {"naam": "a", "soort": "inloop", "door_en_voor": False},
+        {"naam": "b", "soort": "sport"},
+    ]
+
+
+def test_results_come_in_catalogue_order(outcome_engine: Engine) -> None:
+    results = outcome_engine.evaluate(profile(), peildatum=PEILDATUM)
+    assert [r.rule_id for r in results] == ["R1", "R2", "R3"]
+
+
+def test_decide_follows_the_format() -> None:
+    assert decide({"voldoet": None, "nvt": True}) is Outcome.nvt
+    assert decide({"voldoet": False, "deels": None}) is Outcome.onbekend
+    assert decide({"voldoet": False}) is Outcome.voldoet_niet
+    assert decide({"voldoet": None, "deels": True}) is Outcome.deels
+    assert decide({"voldoet": False, "deels": False, "nvt": None}) is Outcome.voldoet_niet
+
+
+# --- encodings: durable compares loosely ('9' >= 18, 1 == True, 'true' == True) ----------------------
+
+
+@pytest.fixture(scope="module")
+def typed_engine() -> Engine:
+    return Engine(
+        catalogue(
+            rule_data("BOOL", {"veld": "toegang.indicatie_nodig", "gelijk": True}),
+            rule_data("NUM", {"veld": "team.vrijwilligers", "minstens": 18}),
+            rule_data("TEXT", {"veld": "initiatief.gemeente", "gelijk": "true"}),
+            rule_data("ONE", {"veld": "team.vrijwilligers", "gelijk": 1}),
+        )
+    )
+
+
+def test_booleans_are_asserted_as_ja_nee(typed_engine: Engine) -> None:
+    facts = typed_engine.facts(profile(toegang={"indicatie_nodig": True}, team={"vrijwilligers": 1}), peildatum=PEILDATUM)
+    assert "ja" in facts.values() and True not in [v for v in facts.values() if isinstance(v, bool)]
+    assert all(not isinstance(v, bool) for v in facts.values())
+
+
+def test_true_one_and_text_true_are_not_confused(typed_engine: Engine) -> None:
+    results = {
+        r.rule_id: r.outcome
+        for r in typed_engine.evaluate(
+            profile(toegang={"indicatie_nodig": False}, team={"vrijwilligers": 1}, initiatief={"gemeente": "true"}),
+            peildatum=PEILDATUM,
+        )
+    }
+    assert results == {"BOOL": Outcome.voldoet_niet, "NUM": Outcome.voldoet_niet, "TEXT": Outcome.voldoet, "ONE": Outcome.voldoet}
+
+
+def test_values_of_the_wrong_type_are_never_asserted(typed_engine: Engine) -> None:
+    """A profile built without validation: '9' must not pass 'minstens 18', 1 must not pass 'gelijk true'."""
+    unchecked = Profile.model_construct(
+        initiatief=profile().initiatief,
+        toegang=Toegang.model_construct(indicatie_nodig=1),
+        team=Team.model_construct(vrijwilligers="9"),
+    )
+    assert typed_engine.facts(unchecked, peildatum=PEILDATUM) == {}
+    results = {r.rule_id: r.outcome for r in typed_engine.evaluate(unchecked, peildatum=PEILDATUM)}
+    assert results["BOOL"] is Outcome.onbekend
+    assert results["NUM"] is Outcome.onbekend
+
+
+# --- the peildatum -----------------------------------------------------------------------------
+
+
+def test_the_peildatum_decides_date_ages() -> None:
+    engine = Engine(catalogue(rule_data("VOG", {"veld": "kwaliteit.vog.oudste_afgiftedatum", "niet_ouder_dan_jaren": 3})))
+    vog = profile(kwaliteit={"vog": {"oudste_afgiftedatum": dt.date(2021, 3, 1)}})
+    assert engine.evaluate_rule(vog, "VOG", peildatum=dt.date(2024, 3, 1)).outcome is Outcome.voldoet
+    assert engine.evaluate_rule(vog, "VOG", peildatum=dt.date(2024, 3, 2)).outcome is Outcome.voldoet_niet
+    assert engine.evaluate_rule(vog, "VOG", peildatum=dt.date(2022, 1, 1)).outcome is Outcome.voldoet
+    leap = profile(kwaliteit={"vog": {"oudste_afgiftedatum": dt.date(2021, 2, 28)}})
+    # Three years before 29 February 2024 is 28 February 2021.
+    assert engine.evaluate_rule(leap, "VOG", peildatum=dt.date(2024, 2, 29)).outcome is Outcome.voldoet
+    assert engine.evaluate_rule(leap, "VOG", peildatum=dt.date(2024, 3, 1)).outcome is Outcome.voldoet_niet
+
+
+# --- isolation, size limits, threads ---------------------------------------------------------------
+
+
+def _varied_profiles(count: int) -> list[Profile]:
+    out = []
+    for n in range(count):
+        toegang: dict[str, Any] = {}
+        if n % 3:
+            toegang["indicatie_nodig"] = bool(n % 2)
+        if n % 5:
+            toegang["naasten_welkom"] = bool(n % 7 % 2)
+        areas: dict[str, Any] = {"toegang": toegang}
+        if n % 4 == 0:
+            areas["team"] = {"betaalde_medewerkers": n % 3}
+        if n % 6:
+            areas["aanbod"] = [{"naam": "x", "soort": "inloop", **({"door_en_voor": n % 4 == 1} if n % 2 else {})}]
+        out.append(profile(**areas))
+    return out
+
+
+def test_no_state_leaks_between_2000_profiles(outcome_engine: Engine) -> None:
+    profiles = _varied_profiles(2100)
+    batch = [[(r.rule_id, r.outcome) for r in outcome_engine.evaluate(p, peildatum=PEILDATUM)] for p in profiles]
+    # The same profiles in reverse order, and a few in a fresh engine of their own.
+    again = [[(r.rule_id, r.outcome) for r in outcome_engine.evaluate(p, peildatum=PEILDATUM)] for p in reversed(profiles)]
+    assert batch == list(reversed(again))
+    fresh = Engine(outcome_engine.catalogue)
+    for index in range(0, 2100, 97):
+        alone = [(r.rule_id, r.outcome) for r in fresh.evaluate(profiles[index], peildatum=PEILDATUM)]
+        assert alone == batch[index]
+    assert len({tuple(b) for b in batch}) > 5  # the profiles really differ
+
+
+def test_profiles_that_match_no_rule_leave_no_session_behind() -> None:
+    """Without the sentinel rule such sessions cannot be deleted (segfault) and pile up (MemoryError)."""
+    engine = Engine(catalogue(rule_data("E1", {"veld": "team.vrijwilligers", "minstens": 1})))
+    empty = profile()
+    for _ in range(1500):
+        assert engine.evaluate(empty, peildatum=PEILDATUM)[0].outcome is Outcome.onbekend
+
+
+def _wide_catalogue(count: int) -> Catalogue:
+    """Many rules that are all true (or all false) for the same profile, each with its own test."""
+    return catalogue(*(rule_data(f"W{n}", {"veld": "team.vrijwilligers", "minstens": n}) for n in range(count)))
+
+
+def test_more_than_64_rules_true_at_once_with_group_guards() -> None:
+    engine = Engine(_wide_catalogue(130))
+    assert engine.network_rules == 260
+    many = engine.evaluate(profile(team={"vrijwilligers": 1000}), peildatum=PEILDATUM)
+    assert {r.outcome for r in many} == {Outcome.voldoet}
+    none = engine.evaluate(profile(team={"vrijwilligers": 0}), peildatum=PEILDATUM)
+    assert [r.outcome for r in none] == [Outcome.voldoet] + [Outcome.voldoet_niet] * 129
+
+
+def test_a_catalogue_spread_over_several_rulesets_gives_the_same_outcomes(monkeypatch: pytest.MonkeyPatch) -> None:
+    cat = load_catalogue([rules_dir()])
+    profiles = _varied_profiles(60) + [_profile_file(p) for p in sorted((Path(rules_dir()).parent / "profiles").glob("*.yaml"))]
+    whole = Engine(cat)
+    monkeypatch.setattr(engine_module, "GROUPS_PER_RULESET", 2)
+    monkeypatch.setattr(engine_module, "MAX_KEYS_PER_RULESET", 12)
+    split = Engine(cat)
+    assert whole.rulesets == 1 and split.rulesets > 5
+    for item in profiles:
+        assert whole.evaluate(item, peildatum=PEILDATUM) == split.evaluate(item, peildatum=PEILDATUM)
+
+
+def _profile_file(path: Path) -> Profile:
+    from iza_check.yamlsafe import load_yaml_file
+
+    return Profile.model_validate(load_yaml_file(path).data)
+
+
+def test_the_engine_starts_no_threads() -> None:
+    before = threading.active_count()
+    engine = Engine(_wide_catalogue(5))
+    engine.evaluate(profile(team={"vrijwilligers": 3}), peildatum=PEILDATUM)
+    time.sleep(0.3)  # durable's timers would start after 0.1 s
+    assert threading.active_count() == before
+
+
+# --- availability ----------------------------------------------------------------------------------
+
+
+def test_python_313_gets_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "version_info", (3, 13, 0, "final", 0))
+    with pytest.raises(EngineUnavailable) as caught:
+        Engine(_wide_catalogue(1))
+    assert "3.11–3.12" in str(caught.value) and "Python" in str(caught.value)
+
+
+def test_a_missing_durable_gets_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_import = builtins.__import__
+
+    def failing_import(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name.startswith("durable"):
+            raise ImportError(f"No module named '{name}'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", failing_import)
+    with pytest.raises(EngineUnavailable) as caught:
+        Engine(_wide_catalogue(1))
+    message = str(caught.value)
+    assert "3.11–3.12" in message and "regelengine" in message and "rules engine" in message
+
+
+# --- speed -----------------------------------------------------------------------------------------
+
+
+def test_time_per_profile_with_a_40_rule_catalogue() -> None:
+    bundled = load_catalogue([rules_dir()])
+    extra = catalogue(*(rule_data(f"X{n}", {"veld": "team.vrijwilligers", "minstens": n}) for n in range(40 - len(bundled.rules))))
+    cat = Catalogue(bundled.rules + extra.rules)
+    assert len(cat.rules) == 40
+    engine = Engine(cat)
+    profiles = [_profile_file(p) for p in sorted((Path(rules_dir()).parent / "profiles").glob("*.yaml"))]
+    profiles += _varied_profiles(50)
+    for item in profiles:
+        engine.evaluate(item, peildatum=PEILDATUM)
+    rounds = 5
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for item in profiles:
+            engine.evaluate(item, peildatum=PEILDATUM)
+    per_profile_ms = (time.perf_counter() - start) / (rounds * len(profiles)) * 1000
+    print(f"\nengine: {per_profile_ms:.3f} ms per profile, 40 rules, {engine.network_rules} network rules")
+    assert per_profile_ms < 10
