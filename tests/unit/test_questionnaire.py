@@ -633,3 +633,29 @@ def test_questionnaire_output_is_written_and_loaded_by_the_strict_loader(tmp_pat
     })
     target = write_profile(profile, tmp_path / "kiem.yaml")
     assert load_profile(target).profile == profile
+
+
+# Fields a rule reads that are context (counts deciding n.v.t.), not something an initiative plans for.
+_CONTEXT_FIELDS = {"team.betaalde_medewerkers", "team.vrijwilligers", "kwaliteit.geen_cao"}
+_FIELD_IN_RULE = re.compile(
+    r"\b(?:toegang|werkwijze|team|samenwerking|kwaliteit|financiering)(?:\.[a-z_0-9]+)+"
+)
+
+
+def test_a_plan_names_every_criterion_whose_rule_reads_that_field(repo: Path) -> None:
+    serves: dict[str, set[str]] = {}
+    for section in CATALOGUE:
+        for step in section.steps:
+            if isinstance(step, (Question, ItemGroup)):
+                serves[step.key] = set(step.serves)
+    missing = []
+    for rule_file in sorted((repo / "rules").glob("*.yaml")):
+        for rule in yaml.safe_load(rule_file.read_text(encoding="utf-8"))["regels"]:
+            if not re.fullmatch(pm.CRITERION_ID_PATTERN, rule["id"]):
+                continue
+            logic = yaml.safe_dump({k: v for k, v in rule.items() if k not in ("uitleg", "advies", "titel",
+                                                                               "voorbeelden")})
+            for path in set(_FIELD_IN_RULE.findall(logic)) - _CONTEXT_FIELDS:
+                if rule["id"] not in serves.get(path, set()):
+                    missing.append((rule["id"], path))
+    assert missing == []
