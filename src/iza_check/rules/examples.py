@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from iza_check.outcomes import Outcome, RuleResult
 from iza_check.profile.model import Profile
-from iza_check.rules.loader import complete_fragment
+from iza_check.rules.loader import complete_fragment, profile_error_text
 from iza_check.rules.model import Catalogue, Rule, Voorbeeld
 
 if TYPE_CHECKING:
@@ -52,9 +52,8 @@ def run_examples(catalogue: Catalogue, engine: Engine, *, peildatum: dt.date) ->
             try:
                 profile = example_profile(rule, example)
             except ValidationError as error:
-                first = error.errors(include_url=False)[0]
-                where = ".".join(str(p) for p in first["loc"])
-                detail = f"het voorbeeldprofiel klopt niet: {where}: {first['msg']}"
+                texts = [profile_error_text(d) for d in error.errors(include_url=False)]
+                detail = "het voorbeeldprofiel klopt niet: " + "; ".join(texts)
                 results.append(ExampleResult(rule.id, example.naam, expected, None, False, detail))
                 continue
             result = engine.evaluate_rule(profile, rule.id, peildatum=peildatum)

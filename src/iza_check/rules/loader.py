@@ -49,7 +49,7 @@ from iza_check.rules.conditions import (
     dnf_size,
 )
 from iza_check.rules.model import GROUP_ORDER, Catalogue, Rule, RuleFile, rules_json_schema
-from iza_check.rules.paths import FieldType, PathError, did_you_mean, resolve
+from iza_check.rules.paths import FieldType, PathError, did_you_mean, resolve, suggest
 from iza_check.yamlsafe import YamlDocument, load_yaml_file
 
 __all__ = ["Catalogue", "load_catalogue", "load_rule_file", "load_rule_document", "MAX_TERMS"]
@@ -139,6 +139,14 @@ def _is_condition_schema(schema: dict[str, Any]) -> bool:
 
 def _schema_problems(data: Any, ctx: _FileContext) -> None:
     errors = sorted(_validator().iter_errors(_jsonable(data)), key=lambda e: [str(p) for p in e.absolute_path])
+    # A misspelt key is also a missing one: report it once, as the misspelling with a suggestion.
+    suggested: set[tuple[Loc, str]] = set()
+    for error in errors:
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            allowed = list(error.schema.get("properties", {}))
+            for extra in error.instance:
+                if extra not in allowed and (match := suggest(str(extra), allowed)):
+                    suggested.add((tuple(error.absolute_path), match))
     for error in errors:
         loc: Loc = tuple(error.absolute_path)
         kind = error.validator
@@ -159,7 +167,7 @@ def _schema_problems(data: Any, ctx: _FileContext) -> None:
                 )
         elif kind == "required":
             for name in error.validator_value:
-                if isinstance(instance, dict) and name not in instance:
+                if isinstance(instance, dict) and name not in instance and (loc, name) not in suggested:
                     ctx.add(loc, f"verplichte sleutel '{name}' ontbreekt", "missing-key")
         elif kind == "enum":
             options = [str(o) for o in error.validator_value]
@@ -186,7 +194,7 @@ def _schema_problems(data: Any, ctx: _FileContext) -> None:
                 message = f"'{instance}' heeft niet de juiste vorm"
             ctx.add(loc, message, "bad-value")
         elif kind == "minItems":
-            ctx.add(loc, f"minstens {error.validator_value} nodig, er staan er {len(instance)}", "too-few")
+            ctx.add(loc, f"minstens {error.validator_value} nodig, er staan er {len(instance)}", "too-few", key=True)
         elif kind == "minLength":
             ctx.add(loc, "mag niet leeg zijn", "empty-value")
         elif kind in ("maxLength", "maxItems"):
@@ -461,8 +469,33 @@ def example_problems(fragment: dict[str, Any]) -> list[tuple[tuple[Any, ...], st
     try:
         Profile.model_validate(complete_fragment(fragment, "Voorbeeld"))
     except ValidationError as error:
-        return [(tuple(d["loc"]), d["msg"]) for d in error.errors(include_url=False)]
+        return [(tuple(d["loc"]), profile_error_text(d)) for d in error.errors(include_url=False)]
     return []
+
+
+def profile_error_text(detail: Any) -> str:
+    """A pydantic error on a profile in Dutch, naming the field path (with a suggestion for typos)."""
+    loc = [str(p) for p in detail["loc"] if not isinstance(p, int)]
+    path = ".".join(loc)
+    kind = detail["type"]
+    if kind == "extra_forbidden":
+        hint = ""
+        try:
+            parent = resolve(Profile, ".".join(loc[:-1])) if loc[:-1] else None
+        except PathError:
+            parent = None
+        model = Profile if parent is None else (parent.item.model if parent.item is not None else parent.model)
+        if model is not None:
+            hint = did_you_mean(loc[-1], model.model_fields)
+        return f"onbekend veld '{path}'.{hint}"
+    if kind == "missing":
+        return f"verplicht veld '{path}' ontbreekt"
+    if kind == "bool_type":
+        return f"'{path}' verwacht true of false"
+    if kind == "enum":
+        expected = detail.get("ctx", {}).get("expected", "")
+        return f"'{path}' heeft een ongeldige waarde {_short(detail.get('input'))}; kies uit {expected}"
+    return f"'{path}': {detail['msg']}"
 
 
 # ---------------------------------------------------------------------------------------------
