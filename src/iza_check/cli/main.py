@@ -200,3 +200,6 @@ def explain(rule_id: str, rule_dirs: tuple[Path, ...], lang: str) -> None:
 
 from iza_check.cli.init_cmd import init_command  # noqa: E402
 main.add_command(init_command)
+from iza_check.cli.funders import diff_command, overview_command  # noqa: E402
+main.add_command(overview_command)
+main.add_command(diff_command)

@@ -1,0 +1,194 @@
+"""The regional overview: step 1 of the municipalities' stappenplan, "what is already there?" (004).
+
+Per regio and per gemeente: which initiatives there are, how many dagdelen they are open, which of the
+bouwstenen A (B1–B3) each one realises, and which of the regional bouwstenen B and C (003) exist somewhere in
+the region — and, named explicitly, which do not. Bouwstenen B and C belong to a region, not to one
+initiative, so they are read from the kinds of activity (``aanbod[].soort``) of all initiatives together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from iza_check.checker import FileOutcome
+from iza_check.findings import Outcome, ProblemRef, ProfileReport, VerdictKind
+from iza_check.profile.model import Soort
+
+BOUWSTENEN_A: tuple[str, ...] = ("B1", "B2", "B3")
+BOUWSTENEN_B: tuple[str, ...] = (
+    Soort.informatie_en_advies.value,
+    Soort.individuele_ondersteuning.value,
+    Soort.kwaliteitsontwikkeling_ervaringsdeskundigheid.value,
+)
+BOUWSTENEN_C: tuple[str, ...] = (
+    Soort.beleidsparticipatie.value,
+    Soort.kwartiermaken.value,
+    Soort.deskundigheidsbevordering_professionals.value,
+    Soort.ondersteuning_naasten.value,
+)
+REGIONAL: tuple[str, ...] = BOUWSTENEN_B + BOUWSTENEN_C
+
+
+@dataclass(frozen=True, slots=True)
+class InitiativeEntry:
+    naam: str
+    source: str
+    dagdelen_open: int | None
+    verdict: VerdictKind
+    bouwstenen_a: tuple[Outcome | None, ...]  # B1–B3; None when the catalogue has no such rule
+    regional: tuple[str, ...]  # the bouwstenen B and C it offers, in REGIONAL order
+
+
+@dataclass(frozen=True, slots=True)
+class GemeenteOverview:
+    naam: str | None  # None: the profiles did not say
+    initiatives: tuple[InitiativeEntry, ...]
+
+    @property
+    def dagdelen_open(self) -> int:
+        return sum(i.dagdelen_open or 0 for i in self.initiatives)
+
+    @property
+    def dagdelen_unknown(self) -> int:
+        return sum(1 for i in self.initiatives if i.dagdelen_open is None)
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """How one bouwsteen stands in one region."""
+
+    bouwsteen: str  # B1–B3 or a REGIONAL soort
+    present: tuple[str, ...]  # names of initiatives that realise it (A: outcome voldoet)
+    partly: tuple[str, ...] = ()  # A only: outcome deels
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.present)
+
+
+@dataclass(frozen=True, slots=True)
+class RegionOverview:
+    naam: str | None  # None: "(geen regio)"
+    gemeenten: tuple[GemeenteOverview, ...]
+    coverage: tuple[Coverage, ...]  # BOUWSTENEN_A, then REGIONAL, in that order
+
+    @property
+    def initiatives(self) -> int:
+        return sum(len(g.initiatives) for g in self.gemeenten)
+
+    @property
+    def dagdelen_open(self) -> int:
+        return sum(g.dagdelen_open for g in self.gemeenten)
+
+    @property
+    def dagdelen_unknown(self) -> int:
+        return sum(g.dagdelen_unknown for g in self.gemeenten)
+
+    def of(self, bouwsteen: str) -> Coverage:
+        return next(c for c in self.coverage if c.bouwsteen == bouwsteen)
+
+    @property
+    def missing_a(self) -> tuple[str, ...]:
+        return tuple(c.bouwsteen for c in self.coverage if c.bouwsteen in BOUWSTENEN_A and not c.covered)
+
+    @property
+    def missing_b(self) -> tuple[str, ...]:
+        return tuple(c.bouwsteen for c in self.coverage if c.bouwsteen in BOUWSTENEN_B and not c.covered)
+
+    @property
+    def missing_c(self) -> tuple[str, ...]:
+        return tuple(c.bouwsteen for c in self.coverage if c.bouwsteen in BOUWSTENEN_C and not c.covered)
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    peildatum: dt.date
+    regions: tuple[RegionOverview, ...]
+    problems: tuple[ProblemRef, ...] = field(default_factory=tuple)
+
+    @property
+    def initiatives(self) -> int:
+        return sum(r.initiatives for r in self.regions)
+
+
+def entry_for(report: ProfileReport) -> InitiativeEntry:
+    outcomes = {f.rule_id: f.outcome for f in report.findings}
+    offered = set(report.activiteiten)
+    return InitiativeEntry(
+        naam=report.naam,
+        source=report.source,
+        dagdelen_open=report.dagdelen_open,
+        verdict=report.verdict.kind,
+        bouwstenen_a=tuple(outcomes.get(b) for b in BOUWSTENEN_A),
+        regional=tuple(s for s in REGIONAL if s in offered),
+    )
+
+
+def _key(name: str | None) -> str | None:
+    """Group "Utrecht", "utrecht " and "UTRECHT" together; a blank name counts as none."""
+    if name is None or not name.strip():
+        return None
+    return " ".join(name.split()).casefold()
+
+
+def _sorted_keys(keys: Iterable[str | None]) -> list[str | None]:
+    return sorted(keys, key=lambda k: (k is None, k or ""))
+
+
+def _coverage(initiatives: list[InitiativeEntry]) -> tuple[Coverage, ...]:
+    result = []
+    for index, bouwsteen in enumerate(BOUWSTENEN_A):
+        present = tuple(i.naam for i in initiatives if i.bouwstenen_a[index] is Outcome.voldoet)
+        partly = tuple(i.naam for i in initiatives if i.bouwstenen_a[index] is Outcome.deels)
+        result.append(Coverage(bouwsteen, present, partly))
+    for soort in REGIONAL:
+        result.append(Coverage(soort, tuple(i.naam for i in initiatives if soort in i.regional)))
+    return tuple(result)
+
+
+class OverviewBuilder:
+    """Collects small entries one outcome at a time; full reports are not kept."""
+
+    def __init__(self, peildatum: dt.date) -> None:
+        self.peildatum = peildatum
+        self._entries: dict[str | None, dict[str | None, list[InitiativeEntry]]] = {}
+        self._names: dict[str | None, str] = {}
+        self._problems: list[ProblemRef] = []
+
+    def add(self, outcome: FileOutcome) -> None:
+        self._problems.extend(outcome.problems)
+        report = outcome.report
+        if report is None:
+            return
+        regio, gemeente = _key(report.regio), _key(report.gemeente)
+        # The first spelling seen names the group, so output does not depend on casefolding.
+        if regio is not None:
+            self._names.setdefault(regio, " ".join((report.regio or "").split()))
+        gemeente_label = None if gemeente is None else f"{regio}\x00{gemeente}"
+        if gemeente_label is not None:
+            self._names.setdefault(gemeente_label, " ".join((report.gemeente or "").split()))
+        self._entries.setdefault(regio, {}).setdefault(gemeente_label, []).append(entry_for(report))
+
+    def build(self) -> Overview:
+        regions = []
+        for regio in _sorted_keys(self._entries):
+            by_gemeente = self._entries[regio]
+            gemeenten = []
+            everyone: list[InitiativeEntry] = []
+            for label in sorted(by_gemeente, key=lambda k: (k is None, self._names.get(k, "").casefold() if k else "")):
+                entries = sorted(by_gemeente[label], key=lambda e: (e.naam.casefold(), e.source))
+                everyone.extend(entries)
+                gemeenten.append(GemeenteOverview(self._names.get(label) if label else None, tuple(entries)))
+            regions.append(
+                RegionOverview(self._names.get(regio) if regio else None, tuple(gemeenten), _coverage(everyone))
+            )
+        return Overview(self.peildatum, tuple(regions), tuple(self._problems))
+
+
+def build_overview(outcomes: Iterable[FileOutcome], peildatum: dt.date) -> Overview:
+    builder = OverviewBuilder(peildatum)
+    for outcome in outcomes:
+        builder.add(outcome)
+    return builder.build()

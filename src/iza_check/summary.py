@@ -1,0 +1,88 @@
+"""The funder's batch summary: one small row per initiative, built while the profiles stream past.
+
+A row keeps only what the table shows (verdict, K1–K10, the number of quality gaps, B1–B3), so a run over
+thousands of profiles never holds their full reports. A file that could not be checked becomes a row too,
+marked invalid with its first problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from iza_check.checker import FileOutcome
+from iza_check.findings import Outcome, ProblemRef, ProfileReport, VerdictKind
+
+KENMERKEN: tuple[str, ...] = tuple(f"K{n}" for n in range(1, 11))
+BOUWSTENEN_A: tuple[str, ...] = ("B1", "B2", "B3")
+QUALITY_GROUP = "kwaliteit"
+_GAPS = (Outcome.deels, Outcome.voldoet_niet)
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRow:
+    """One initiative in the summary table; ``problem`` is set (and ``verdict`` is None) for a broken file."""
+
+    source: str
+    naam: str | None = None
+    gemeente: str | None = None
+    regio: str | None = None
+    verdict: VerdictKind | None = None
+    kenmerken: tuple[Outcome | None, ...] = (None,) * len(KENMERKEN)  # None: no such rule in the catalogue
+    quality_gaps: int = 0
+    bouwstenen: tuple[Outcome | None, ...] = (None,) * len(BOUWSTENEN_A)
+    problem: ProblemRef | None = None
+    problem_count: int = 0
+
+    @property
+    def valid(self) -> bool:
+        return self.problem is None and self.verdict is not None
+
+
+def row_for_report(report: ProfileReport) -> SummaryRow:
+    outcomes = {finding.rule_id: finding.outcome for finding in report.findings}
+    quality_gaps = sum(1 for f in report.findings if f.group == QUALITY_GROUP and f.outcome in _GAPS)
+    return SummaryRow(
+        source=report.source,
+        naam=report.naam,
+        gemeente=report.gemeente,
+        regio=report.regio,
+        verdict=report.verdict.kind,
+        kenmerken=tuple(outcomes.get(k) for k in KENMERKEN),
+        quality_gaps=quality_gaps,
+        bouwstenen=tuple(outcomes.get(b) for b in BOUWSTENEN_A),
+    )
+
+
+def row_for_outcome(outcome: FileOutcome) -> SummaryRow:
+    if outcome.report is not None:
+        return row_for_report(outcome.report)
+    first = outcome.problems[0] if outcome.problems else ProblemRef(outcome.source, "", "unknown")
+    return SummaryRow(source=outcome.source, problem=first, problem_count=len(outcome.problems))
+
+
+def summary_rows(outcomes: Iterable[FileOutcome]) -> Iterator[SummaryRow]:
+    """One row per outcome, in input order; each report can be dropped as soon as its row exists."""
+    for outcome in outcomes:
+        yield row_for_outcome(outcome)
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryTotals:
+    """Counts for the table's closing line."""
+
+    rows: int
+    invalid: int
+    verdicts: tuple[tuple[VerdictKind, int], ...]
+
+
+def totals(rows: Iterable[SummaryRow]) -> SummaryTotals:
+    counts = dict.fromkeys(VerdictKind, 0)
+    total = invalid = 0
+    for row in rows:
+        total += 1
+        if row.verdict is None:
+            invalid += 1
+        else:
+            counts[row.verdict] += 1
+    return SummaryTotals(total, invalid, tuple(counts.items()))
