@@ -30,6 +30,7 @@ if str(ROOT / "src") not in sys.path:
     sys.path.insert(0, str(ROOT / "src"))
 
 from iza_check.profile.model import Profile  # noqa: E402
+from iza_check.yamlsafe import load_yaml_file  # noqa: E402
 
 DEFAULT_SEED = 2026
 HEADER = "# yaml-language-server: $schema=../schema/profile.schema.json\n"
@@ -111,12 +112,41 @@ def _unwrap(annotation: Any, constraints: _Constraints) -> tuple[Any, bool]:
 class ProfileGenerator:
     """Builds profile dictionaries; ``fill`` is the chance that an optional fact is present."""
 
-    def __init__(self, seed: int = DEFAULT_SEED) -> None:
+    def __init__(self, seed: int = DEFAULT_SEED, examples: list[dict[str, Any]] | None = None) -> None:
         self.rng = random.Random(seed)
+        self.examples = load_examples() if examples is None else examples
 
     def profile(self) -> dict[str, Any]:
+        """One valid profile: random facts, or (one in three) a variation on an example profile.
+
+        Random facts alone hardly ever meet all ten kenmerken; the variations keep every verdict in play.
+        """
         fill = self.rng.choice((0.1, 0.3, 0.5, 0.7, 0.85, 0.95, 1.0))
-        return self.model(Profile, fill, "")
+        data = self.model(Profile, fill, "")
+        if self.examples and self.rng.random() < 1 / 3:
+            data = self.blend(self.rng.choice(self.examples), data)
+        Profile.model_validate(data)  # a generator of invalid profiles would measure the wrong thing
+        return data
+
+    def blend(self, example: dict[str, Any], random_data: dict[str, Any]) -> dict[str, Any]:
+        """Mostly the example's facts, some dropped (onbekend), some taken from the random profile.
+
+        A key both have is kept (required keys are in every valid profile), so the blend stays valid.
+        """
+        out: dict[str, Any] = {}
+        for key in dict.fromkeys([*example, *random_data]):
+            mine, other = example.get(key), random_data.get(key)
+            if key in example and key in random_data:
+                if isinstance(mine, dict) and isinstance(other, dict):
+                    out[key] = self.blend(mine, other)
+                else:
+                    out[key] = mine if self.rng.random() < 0.9 else other
+            elif key in example:
+                if self.rng.random() < 0.9:
+                    out[key] = mine
+            elif self.rng.random() < 0.2:
+                out[key] = other
+        return out
 
     def model(self, model: type[BaseModel], fill: float, path: str) -> dict[str, Any]:
         data: dict[str, Any] = {}
@@ -223,6 +253,11 @@ def dump_profile(data: dict[str, Any]) -> str:
     """YAML text the strict loader accepts: ja/nee-like words quoted, keys in model order."""
     body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)
     return HEADER + body
+
+
+def load_examples() -> list[dict[str, Any]]:
+    """The example profiles of the repository as plain data (none when the folder is absent)."""
+    return [load_yaml_file(path).data for path in sorted((ROOT / "profiles").glob("*.yaml"))]
 
 
 def write_profiles(target: Path, count: int, seed: int = DEFAULT_SEED) -> list[Path]:
