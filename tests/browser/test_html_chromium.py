@@ -1,0 +1,88 @@
+"""The HTML report in a real browser: headless Chromium renders it, screenshots it and prints it to PDF.
+
+Skipped when Chromium is not installed, except in CI (``CI=true``), where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from iza_check.report.registry import render
+from report_fixtures import FIXTURES, SCRIPT
+
+_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--enable-logging=stderr",
+    "--v=0",
+)
+
+# Chromium logs page console output as "...:INFO:CONSOLE:1] ..." (older builds: "CONSOLE(1)").
+_CONSOLE = re.compile(r":CONSOLE[:(]")
+
+
+def _chromium() -> str:
+    path = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    if path is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("chromium is not installed; .ci/run installs it before the tests")
+        pytest.skip("chromium is not installed (/usr/bin/chromium): `apt-get install chromium` to run this test")
+    return path
+
+
+def _run(browser: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    profile_dir = tmp_path / f"chromium-profile-{len(list(tmp_path.glob('chromium-profile-*')))}"
+    result = subprocess.run(
+        [browser, *_FLAGS, f"--user-data-dir={profile_dir}", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    console = [line for line in result.stderr.splitlines() if _CONSOLE.search(line) or "Uncaught" in line]
+    assert console == [], "the page wrote to the console (it has no scripts of its own):\n" + "\n".join(console)
+    return result
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("fixture", sorted(FIXTURES))
+def test_report_renders_prints_and_keeps_profile_markup_as_text(fixture: str, lang: str, tmp_path: Path) -> None:
+    browser = _chromium()
+    report = FIXTURES[fixture]()
+    page = tmp_path / f"{fixture}.{lang}.html"
+    page.write_text(render("html", report, lang=lang), encoding="utf-8")
+    url = page.as_uri()
+
+    dom = _run(browser, tmp_path, "--dump-dom", url).stdout
+    assert f'<html lang="{lang}">' in dom
+    assert "<script" not in dom, "markup from a profile became an element"
+    if fixture == "hostile":
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dom, f"{SCRIPT} should be shown as text"
+
+    screenshot = tmp_path / f"{fixture}.{lang}.png"
+    _run(browser, tmp_path, "--window-size=1240,1754", "--hide-scrollbars", f"--screenshot={screenshot}", url)
+    assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert screenshot.stat().st_size > 20_000, "the screenshot looks empty"
+
+    pdf = tmp_path / f"{fixture}.{lang}.pdf"
+    _run(browser, tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", url)
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF-")
+    pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
+    # Every profile starts on a new page; the list of broken files too.
+    assert pages >= len(report.profiles) + (1 if report.problems else 0), pages
