@@ -1,0 +1,70 @@
+"""The voorbeelden of the rules: run through the engine one rule at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from test_rule_kit import PEILDATUM, catalogue, rule_data
+
+from iza_check.engine import Engine
+from iza_check.outcomes import Outcome
+from iza_check.resources import rules_dir
+from iza_check.rules.examples import run_examples
+from iza_check.rules.loader import load_catalogue
+from iza_check.rules.model import Catalogue, Voorbeeld
+
+VOG = {"veld": "kwaliteit.vog.oudste_afgiftedatum", "niet_ouder_dan_jaren": 3}
+
+
+def test_every_example_of_the_bundled_catalogue_holds() -> None:
+    cat = load_catalogue([rules_dir()])
+    results = run_examples(cat, Engine(cat), peildatum=dt.date.today())
+    assert len(results) >= 2 * len(cat.rules)
+    failed = [r for r in results if not r.ok]
+    assert not failed, failed
+
+
+@pytest.fixture(scope="module")
+def small() -> Catalogue:
+    return catalogue(
+        rule_data(
+            "E1",
+            VOG,
+            voorbeelden=[
+                {"naam": "recent", "profiel": {"kwaliteit": {"vog": {"oudste_afgiftedatum": dt.date(2024, 1, 1)}}}, "verwacht": "voldoet"},
+                {"naam": "verkeerd verwacht", "profiel": {"kwaliteit": {"vog": {"oudste_afgiftedatum": dt.date(2020, 1, 1)}}}, "verwacht": "voldoet"},
+                {"naam": "naam ingevuld", "profiel": {"initiatief": {"gemeente": "Zeist"}}, "verwacht": "onbekend"},
+            ],
+        ),
+        rule_data("E2", {"veld": "toegang.indicatie_nodig", "gelijk": False}),
+    )
+
+
+def test_results_report_expected_actual_and_why(small: Catalogue) -> None:
+    results = run_examples(small, Engine(small), peildatum=PEILDATUM)
+    assert [(r.rule_id, r.naam, r.ok) for r in results] == [
+        ("E1", "recent", True),
+        ("E1", "verkeerd verwacht", False),
+        ("E1", "naam ingevuld", True),
+        ("E2", "leeg", True),
+        ("E2", "ook leeg", True),
+    ]
+    wrong = results[1]
+    assert wrong.expected is Outcome.voldoet and wrong.actual is Outcome.voldoet_niet
+    assert "kwaliteit.vog.oudste_afgiftedatum" in wrong.detail and "2020" in wrong.detail
+    assert "ontbreekt: kwaliteit.vog.oudste_afgiftedatum" in results[2].detail
+
+
+def test_the_peildatum_reaches_the_examples(small: Catalogue) -> None:
+    later = run_examples(small, Engine(small), peildatum=dt.date(2030, 1, 1))
+    assert later[0].ok is False and later[0].actual is Outcome.voldoet_niet
+
+
+def test_an_invalid_example_profile_is_a_failed_example(small: Catalogue) -> None:
+    rule = small.get("E2")
+    broken = Voorbeeld.model_construct(naam="kapot", profiel={"toegang": {"indicatie_nodig": "nee"}}, verwacht=Outcome.voldoet)
+    patched = Catalogue((rule.model_copy(update={"voorbeelden": [broken]}),))
+    (result,) = run_examples(patched, Engine(patched), peildatum=PEILDATUM)
+    assert result.ok is False and result.actual is None
+    assert "toegang.indicatie_nodig" in result.detail and "true of false" in result.detail
