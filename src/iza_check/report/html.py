@@ -102,6 +102,8 @@ tr { break-inside: avoid; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 .rule-id { font-weight: 700; white-space: nowrap; }
 ul.plain { list-style: none; padding: 0; margin: 0; }
+ul.good { columns: 2; column-gap: 8mm; }
+ul.good li { break-inside: avoid; }
 ul.facts { margin: 0; padding-left: 4mm; }
 .long { white-space: pre-line; }
 .fact-loc { color: var(--muted); font-size: 8.5pt; white-space: nowrap; }
@@ -183,25 +185,28 @@ def _anchor(index: int, rule_id: str) -> str:
     return f"p{index}-{_e(rule_id)}"
 
 
-def _criteria_table(findings: list[Finding], lang: str, index: int, *, with_anchor: bool) -> str:
+def _criteria_table(
+    findings: list[Finding], lang: str, index: int, *, with_anchor: bool, with_outcome: bool = True
+) -> str:
     rows = []
     for f in findings:
         row_id = f' id="{_anchor(index, f.rule_id)}"' if with_anchor else ""
+        outcome = f"<td>{_outcome(f.outcome, lang)}</td>" if with_outcome else ""
         rows.append(
             f"<tr{row_id}><th scope=\"row\" class=\"rule-id\">{_e(f.rule_id)}</th>"
-            f"<td>{_e(f.title.get(lang))}</td><td>{_outcome(f.outcome, lang)}</td>"
+            f"<td>{_e(f.title.get(lang))}</td>{outcome}"
             f"<td>{_severity(f.severity, lang)}</td><td>{_basis(f, lang)}</td></tr>"
         )
-    head = "".join(
-        f'<th scope="col" class="{cls}">{_e(t(key, lang))}</th>'
-        for key, cls in (
-            ("col.id", "w-id"),
-            ("col.criterion", "w-title"),
-            ("col.outcome", "w-outcome"),
-            ("col.severity", "w-sev"),
-            ("col.basis", "w-basis"),
-        )
-    )
+    columns = [
+        ("col.id", "w-id"),
+        ("col.criterion", "w-title"),
+        ("col.outcome", "w-outcome"),
+        ("col.severity", "w-sev"),
+        ("col.basis", "w-basis"),
+    ]
+    if not with_outcome:
+        del columns[2]
+    head = "".join(f'<th scope="col" class="{cls}">{_e(t(key, lang))}</th>' for key, cls in columns)
     return f'<table class="criteria"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
@@ -253,7 +258,7 @@ def _good(findings: tuple[Finding, ...], lang: str) -> str:
         f'<span class="rule-id">{_e(f.rule_id)}</span> {_e(f.title.get(lang))}</li>'
         for f in good
     )
-    return f'<ul class="plain">{items}</ul>'
+    return f'<ul class="plain good">{items}</ul>'
 
 
 def _next_steps(findings: tuple[Finding, ...], lang: str) -> str:
@@ -364,7 +369,8 @@ def _profile(profile: ProfileReport, lang: str, index: int) -> str:
         ),
         _section(
             t("section.unknown", lang),
-            f"<p>{_e(t('unknown.intro', lang))}</p>{_criteria_table(unknown, lang, index, with_anchor=False)}"
+            f"<p>{_e(t('unknown.intro', lang))}</p>"
+            f"{_criteria_table(unknown, lang, index, with_anchor=False, with_outcome=False)}"
             if unknown
             else f"<p>{_e(t('empty.unknown', lang))}</p>",
         ),
