@@ -112,7 +112,8 @@ def field_info(root: type[BaseModel], path: FieldPath) -> FieldInfo:
 @lru_cache(maxsize=None)
 def _adapter(root: type[BaseModel], path: FieldPath) -> TypeAdapter[Any]:
     info = field_info(root, path)
-    return TypeAdapter(Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation)
+    annotation: Any = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+    return TypeAdapter(annotation)
 
 
 @lru_cache(maxsize=None)
@@ -1622,14 +1623,14 @@ def _numbered(enum: type[Enum], lang: Lang) -> list[str]:
 
 
 def _match_member(enum: type[Enum], word: str) -> str | None:
-    members = list(enum)
+    values = [str(member.value) for member in enum]
     if word.isdigit():
         index = int(word)
-        return members[index - 1].value if 1 <= index <= len(members) else None
-    for member in members:
-        labels = LABELS[enum][member.value]
-        if word in (member.value, member.value.replace("_", " "), _normalise(labels.nl), _normalise(labels.en)):
-            return member.value
+        return values[index - 1] if 1 <= index <= len(values) else None
+    for value in values:
+        labels = LABELS[enum][value]
+        if word in (value, value.replace("_", " "), _normalise(labels.nl), _normalise(labels.en)):
+            return value
     return None
 
 
