@@ -60,6 +60,8 @@ class _Missing:
 
 
 MISSING: Any = _Missing()
+# The answer "geen" to a text question with a ``none_flag`` (the cao question).
+_NONE_MARK: Any = object()
 
 
 class _Invalid(Exception):
@@ -1187,7 +1189,7 @@ class Questionnaire:
             self.say(section.intro(self.lang))
             for step in section.steps:
                 if isinstance(step, Question):
-                    self._fact(step, data, data, step.path, section.key)
+                    self._fact(step, data, data, section.key)
                 elif isinstance(step, ItemGroup):
                     self._items(step, data)
                 elif step.when(data):
@@ -1228,10 +1230,12 @@ class Questionnaire:
 
     # ---------------------------------------------------------------------------- fact questions
 
-    def _fact(self, q: Question, data: Data, container: Data, path: FieldPath, area: str | None,
+    def _fact(self, q: Question, data: Data, container: Data, area: str | None,
               root: type[BaseModel] = pm.Profile) -> None:
+        """Ask ``q`` and store the answer in ``container`` (the profile, or one item of a list)."""
         if q.when is not None and not q.when(container):
             return
+        path = q.path
         self.current = q.key if root is pm.Profile else f"{'.'.join(self._item_prefix)}.{q.key}"
         current = _get(container, path)
         if q.none_flag is not None and current is MISSING:
@@ -1565,7 +1569,7 @@ class Questionnaire:
 
     def _item(self, group: ItemGroup, item: Data) -> Data:
         for question in group.questions:
-            self._fact(question, item, item, question.path, None, root=group.model)
+            self._fact(question, item, item, None, root=group.model)
         return item
 
     # --------------------------------------------------------------------------------- toelichting
@@ -1600,10 +1604,9 @@ class Questionnaire:
 
 
 class _IntroModel(BaseModel):
+    """Stands in for the field of a list's opening yes/no question, which has none in the profile."""
+
     value: bool | None = None
-
-
-_NONE_MARK: Any = object()
 
 
 # ------------------------------------------------------------------------------------------ parsing
