@@ -23,6 +23,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import textwrap
 from collections.abc import Iterable
 from html import escape
 from pathlib import PurePath
@@ -31,7 +32,15 @@ from typing import Any, Final
 from iza_check.diff import ChangeKind, PlanProgress, PlanStatus, ProfileDiff, RealisedBy, RuleChange
 from iza_check.findings import Outcome, ProblemRef, VerdictKind
 from iza_check.i18n import format_date, t
-from iza_check.overview import BOUWSTENEN_A, BOUWSTENEN_B, BOUWSTENEN_C, Coverage, Overview, RegionOverview
+from iza_check.overview import (
+    BOUWSTENEN_A,
+    BOUWSTENEN_B,
+    BOUWSTENEN_C,
+    Coverage,
+    GemeenteOverview,
+    Overview,
+    RegionOverview,
+)
 from iza_check.report._common import OUTCOME_SYMBOL, clean, group_label, problem_text
 from iza_check.report.markdown import md, md_block
 from iza_check.summary import BOUWSTENEN_A as SUMMARY_B, KENMERKEN, SummaryRow, totals
@@ -92,12 +101,18 @@ _STRINGS: Final[dict[str, tuple[str, str]]] = {
     "overview.no_regio": ("(geen regio)", "(no region)"),
     "overview.no_gemeente": ("(geen gemeente)", "(no municipality)"),
     "overview.region": ("Regio {name}", "Region {name}"),
-    "overview.region_counts": (
-        "{initiatives} initiatief/initiatieven in {gemeenten} gemeente(n)",
-        "{initiatives} initiative(s) in {gemeenten} municipality(ies)",
-    ),
-    "overview.dagdelen": ("{count} dagdelen open per week", "{count} day parts open per week"),
-    "overview.dagdelen_unknown": ("van {count} onbekend", "unknown for {count}"),
+    "overview.initiatives.one": ("1 initiatief", "1 initiative"),
+    "overview.initiatives.many": ("{count} initiatieven", "{count} initiatives"),
+    "overview.gemeenten.one": ("1 gemeente", "1 municipality"),
+    "overview.gemeenten.many": ("{count} gemeenten", "{count} municipalities"),
+    "overview.region_counts": ("{initiatives} in {gemeenten}", "{initiatives} in {gemeenten}"),
+    "overview.dagdelen": ("{count} dagdelen open per week", "open {count} day parts a week"),
+    "overview.dagdelen.one": ("1 dagdeel open per week", "open 1 day part a week"),
+    "overview.dagdelen_unknown": ("onbekend bij {count}", "unknown for {count}"),
+    "overview.dagdelen_all_unknown": ("dagdelen open onbekend", "day parts open unknown"),
+    "overview.short.a": ("bouwstenen A", "building blocks A"),
+    "overview.short.b": ("bouwstenen B", "building blocks B"),
+    "overview.short.c": ("bouwstenen C", "building blocks C"),
     "overview.group.a": ("Bouwstenen A (in elk initiatief)", "Building blocks A (in every initiative)"),
     "overview.group.b": ("Bouwstenen B (in elke regio)", "Building blocks B (in every region)"),
     "overview.group.c": ("Bouwstenen C (kansrijke context)", "Building blocks C (favourable context)"),
@@ -107,6 +122,7 @@ _STRINGS: Final[dict[str, tuple[str, str]]] = {
     "overview.a_count": ("{present} van {total} voldoet", "{present} of {total} meet it"),
     "overview.a_partly": ("{count} deels", "{count} partly"),
     "overview.offered_by": ("door {names}", "by {names}"),
+    "overview.and_more": ("en nog {count}", "and {count} more"),
     "overview.col.dagdelen": ("Dagdelen", "Day parts"),
     "overview.col.regional": ("Regionaal aanbod (B en C)", "Regional offer (B and C)"),
     "overview.col.verdict": ("Oordeel", "Verdict"),
@@ -114,10 +130,10 @@ _STRINGS: Final[dict[str, tuple[str, str]]] = {
     "overview.col.initiatives": ("Initiatieven", "Initiatives"),
     "overview.matrix": ("Dekking per regio", "Coverage per region"),
     "overview.matrix_intro": (
-        "Per regio en bouwsteen: het aantal initiatieven dat de bouwsteen invult. Een leeg vak met ✘ betekent "
-        "dat de bouwsteen in die regio ontbreekt.",
-        "Per region and building block: the number of initiatives that provide it. An empty cell with ✘ means "
-        "the building block is missing in that region.",
+        "Per regio en bouwsteen: het aantal initiatieven dat de bouwsteen invult. Een rood vak met ✘ betekent "
+        "dat de bouwsteen in die regio ontbreekt; ◐ dat initiatieven hem alleen deels invullen.",
+        "Per region and building block: the number of initiatives that provide it. A red cell with ✘ means "
+        "the building block is missing in that region; ◐ that initiatives provide it only partly.",
     ),
     "overview.matrix_table": ("Dekking per regio als tabel", "Coverage per region as a table"),
     "overview.matrix_desc": ("{region}: ontbreekt {missing}.", "{region}: missing {missing}."),
@@ -391,6 +407,8 @@ th button::after { content: " ⇅"; color: var(--muted); font-weight: 400; }
 th[aria-sort="ascending"] button::after { content: " ↑"; }
 th[aria-sort="descending"] button::after { content: " ↓"; }
 tbody tr:nth-child(even) { background: var(--soft); }
+td.name { min-width: 16em; }
+td[class^="v-"] { white-space: nowrap; }
 """
 
 
@@ -422,9 +440,12 @@ def _outcome_cell(outcome: Outcome | None, lang: str) -> str:
 def _summary_html_row(row: SummaryRow, lang: str) -> str:
     name = _display_name(row)
     cells = [
-        f'<td data-sort="{_e(name.casefold())}"><strong>{_e(name)}</strong>'
-        f'<div class="file">{_e(row.source)}</div>'
-        + (f'<div class="problem">{_e(_problem_line(row, lang))}</div>' if not row.valid else "")
+        f'<td class="name" data-sort="{_e(name.casefold())}"><strong>{_e(name)}</strong>'
+        + (
+            f'<div class="file">{_e(row.source)}</div>'
+            if row.valid
+            else f'<div class="problem">{_e(_problem_line(row, lang))}</div>'
+        )
         + "</td>",
         f"<td>{_e(row.gemeente or '')}</td>",
     ]
@@ -562,20 +583,51 @@ def _region_heading(region: RegionOverview, lang: str) -> str:
     return ft("overview.region", lang, name=clean(region.naam))
 
 
-def _dagdelen(total: int, unknown: int, lang: str) -> str:
-    text = ft("overview.dagdelen", lang, count=total)
-    return text + (f" ({ft('overview.dagdelen_unknown', lang, count=unknown)})" if unknown else "")
+def _count(key: str, count: int, lang: str) -> str:
+    return ft(f"{key}.one", lang) if count == 1 else ft(f"{key}.many", lang, count=count)
 
 
-def _names(names: tuple[str, ...]) -> str:
-    return ", ".join(clean(n) for n in names)
+def _region_counts(region: RegionOverview, lang: str) -> str:
+    return ft(
+        "overview.region_counts",
+        lang,
+        initiatives=_count("overview.initiatives", region.initiatives, lang),
+        gemeenten=_count("overview.gemeenten", len(region.gemeenten), lang),
+    )
+
+
+def _dagdelen(total: int, unknown: int, known: int, lang: str) -> str:
+    """Opening hours summed over the initiatives that state them (004 stap 1: quantify what is there)."""
+    if not known:
+        return ft("overview.dagdelen_all_unknown", lang)
+    text = ft("overview.dagdelen.one", lang) if total == 1 else ft("overview.dagdelen", lang, count=total)
+    if unknown:
+        text += f" ({ft('overview.dagdelen_unknown', lang, count=_count('overview.initiatives', unknown, lang))})"
+    return text
+
+
+def _region_dagdelen(region: RegionOverview, lang: str) -> str:
+    return _dagdelen(region.dagdelen_open, region.dagdelen_unknown, region.initiatives - region.dagdelen_unknown, lang)
+
+
+def _gemeente_dagdelen(gemeente: GemeenteOverview, lang: str) -> str:
+    known = len(gemeente.initiatives) - gemeente.dagdelen_unknown
+    return _dagdelen(gemeente.dagdelen_open, gemeente.dagdelen_unknown, known, lang)
+
+
+def _names(names: tuple[str, ...], lang: str, limit: int | None = 6) -> str:
+    """Names of initiatives, the first ``limit`` of them in a long list (a big region has hundreds)."""
+    if limit is None or len(names) <= limit:
+        return ", ".join(clean(n) for n in names)
+    shown = ", ".join(clean(n) for n in names[: limit - 1])
+    return f"{shown} {ft('overview.and_more', lang, count=len(names) - limit + 1)}"
 
 
 def _missing_groups(region: RegionOverview, lang: str) -> list[tuple[str, tuple[str, ...]]]:
     groups = [
-        (ft("overview.group.a", lang), region.missing_a),
-        (ft("overview.group.b", lang), region.missing_b),
-        (ft("overview.group.c", lang), region.missing_c),
+        (ft("overview.short.a", lang), region.missing_a),
+        (ft("overview.short.b", lang), region.missing_b),
+        (ft("overview.short.c", lang), region.missing_c),
     ]
     return [(label, ids) for label, ids in groups if ids]
 
@@ -594,38 +646,64 @@ def _a_status(coverage: Coverage, total: int, lang: str) -> str:
     return text
 
 
+_WIDTH = 100
+
+
+def _wrap(text: str, indent: str, hanging: str) -> list[str]:
+    return textwrap.wrap(
+        text, width=_WIDTH, initial_indent=indent, subsequent_indent=hanging, break_on_hyphens=False
+    ) or [indent.rstrip()]
+
+
+def _missing_lines(region: RegionOverview, lang: str, indent: str, label: str | None = None) -> list[str]:
+    head = f"{indent}{label if label is not None else ft('overview.missing', lang)}:"
+    groups = _missing_groups(region, lang)
+    if not groups:
+        return _wrap(f"{head} {ft('overview.missing_none', lang)}", "", indent + "  ")
+    lines = [head]
+    for group, ids in groups:
+        text = f"{group}: {', '.join(bouwsteen_label(b, lang) for b in ids)}"
+        lines += _wrap(text, indent + "  ", indent + "    ")
+    return lines
+
+
 def _region_text(region: RegionOverview, lang: str) -> list[str]:
-    counts = ft("overview.region_counts", lang, initiatives=region.initiatives, gemeenten=len(region.gemeenten))
     lines = [
-        f"━━ {_region_heading(region, lang)} — {counts} · {_dagdelen(region.dagdelen_open, region.dagdelen_unknown, lang)}",
+        f"━━ {_region_heading(region, lang)} — {_region_counts(region, lang)} · {_region_dagdelen(region, lang)}",
+        *_missing_lines(region, lang, "   "),
+        "",
         f"   {ft('overview.group.a', lang)}:",
     ]
     for bouwsteen in BOUWSTENEN_A:
         coverage = region.of(bouwsteen)
-        lines.append(f"     {bouwsteen} {bouwsteen_label(bouwsteen, lang)}: {_a_status(coverage, region.initiatives, lang)}")
+        lines.append(
+            f"     {bouwsteen} {bouwsteen_label(bouwsteen, lang)}: {_a_status(coverage, region.initiatives, lang)}"
+        )
     for key, ids in (("overview.group.b", BOUWSTENEN_B), ("overview.group.c", BOUWSTENEN_C)):
         lines.append(f"   {ft(key, lang)}:")
         for bouwsteen in ids:
             coverage = region.of(bouwsteen)
             status = (
-                f"✔ {ft('overview.offered_by', lang, names=_names(coverage.present))}"
+                f"✔ {ft('overview.offered_by', lang, names=_names(coverage.present, lang))}"
                 if coverage.covered
                 else f"✘ {ft('overview.legend.missing', lang)}"
             )
-            lines.append(f"     {bouwsteen_label(bouwsteen, lang)}: {status}")
-    lines.append(f"   {ft('overview.missing', lang)}: {_missing_sentence(region, lang)}")
+            lines += _wrap(f"{bouwsteen_label(bouwsteen, lang)}: {status}", "     ", "       ")
     for gemeente in region.gemeenten:
         name = clean(gemeente.naam) if gemeente.naam else ft("overview.no_gemeente", lang)
-        lines += ["", f"   {name} · {_dagdelen(gemeente.dagdelen_open, gemeente.dagdelen_unknown, lang)}"]
+        lines += ["", f"   {name} — {_count('overview.initiatives', len(gemeente.initiatives), lang)} · "
+                  f"{_gemeente_dagdelen(gemeente, lang)}"]
         for entry in gemeente.initiatives:
             dagdelen = "?" if entry.dagdelen_open is None else str(entry.dagdelen_open)
             blocks = " ".join(f"{b} {_symbol(o) or ' '}" for b, o in zip(BOUWSTENEN_A, entry.bouwstenen_a))
             regional = ", ".join(bouwsteen_label(s, lang) for s in entry.regional) or "-"
-            lines.append(
-                f"     • {clean(entry.naam)} — {ft('overview.col.dagdelen', lang).lower()}: {dagdelen} · {blocks}"
-                f" · {verdict_short(entry.verdict, lang)}"
+            lines += _wrap(
+                f"• {clean(entry.naam)} — {ft('overview.col.dagdelen', lang).lower()}: {dagdelen} · {blocks}"
+                f" · {verdict_short(entry.verdict, lang)}",
+                "     ",
+                "       ",
             )
-            lines.append(f"       {ft('overview.col.regional', lang)}: {regional}")
+            lines += _wrap(f"{ft('overview.col.regional', lang)}: {regional}", "       ", "         ")
     return lines
 
 
@@ -643,9 +721,10 @@ def render_overview_text(overview: Overview, *, lang: str = "nl") -> str:
     if overview.regions:
         lines.append(ft("overview.missing_heading", lang))
         for region in overview.regions:
-            lines.append(f"  {region_name(region, lang)}: {_missing_sentence(region, lang)}")
-        lines += ["", ft("overview.note", lang)]
-    lines.append(f"{_legend_outcomes(lang)}")
+            lines += _missing_lines(region, lang, "  ", label=region_name(region, lang))
+        lines += [""]
+        lines += _wrap(ft("overview.note", lang), "", "")
+        lines.append(f"{ft('summary.legend', lang)}: {_legend_outcomes(lang)}")
     if overview.problems:
         lines += ["", t("section.problems", lang)]
         lines += [f"  {problem_text(p)}" for p in overview.problems]
@@ -655,7 +734,8 @@ def render_overview_text(overview: Overview, *, lang: str = "nl") -> str:
 _COLUMNS: Final = BOUWSTENEN_A + BOUWSTENEN_B + BOUWSTENEN_C
 _CELL = 46
 _LABEL_W = 170
-_HEAD_H = 190
+_HEAD_H = 200
+_RIGHT = 150  # room for the last rotated column labels
 _SVG_FILL = {"covered": "#cfe8d6", "partly": "#f3e2bd", "missing": "#f4cfd0"}
 
 
@@ -665,8 +745,12 @@ def _cell_state(coverage: Coverage) -> str:
     return "partly" if coverage.partly else "missing"
 
 
+def _column_label(bouwsteen: str, lang: str) -> str:
+    return (f"{bouwsteen} " if bouwsteen in BOUWSTENEN_A else "") + bouwsteen_label(bouwsteen, lang)
+
+
 def _matrix_svg(overview: Overview, lang: str) -> str:
-    width = _LABEL_W + _CELL * len(_COLUMNS) + 10
+    width = _LABEL_W + _CELL * len(_COLUMNS) + _RIGHT
     height = _HEAD_H + _CELL * len(overview.regions) + 10
     desc = " ".join(
         ft("overview.matrix_desc", lang, region=region_name(r, lang), missing=", ".join(
@@ -685,9 +769,9 @@ def _matrix_svg(overview: Overview, lang: str) -> str:
     ]
     for index, bouwsteen in enumerate(_COLUMNS):
         x = _LABEL_W + _CELL * index + _CELL / 2
-        label = (f"{bouwsteen} " if bouwsteen in BOUWSTENEN_A else "") + bouwsteen_label(bouwsteen, lang)
+        label = _column_label(bouwsteen, lang)
         parts.append(
-            f'<text x="{x:.0f}" y="{_HEAD_H - 6}" transform="rotate(-55 {x:.0f} {_HEAD_H - 6})">{_e(_fit(label, 30))}</text>'
+            f'<text x="{x:.0f}" y="{_HEAD_H - 6}" transform="rotate(-55 {x:.0f} {_HEAD_H - 6})">{_e(_fit(label, 34))}</text>'
         )
     for group, start, count in (("A", 0, 3), ("B", 3, 3), ("C", 6, 4)):
         x = _LABEL_W + _CELL * start
@@ -716,8 +800,7 @@ def _matrix_svg(overview: Overview, lang: str) -> str:
 
 def _matrix_table(overview: Overview, lang: str) -> str:
     heads = "".join(
-        f'<th scope="col" class="c" title="{_e(bouwsteen_label(b, lang))}">{_e(bouwsteen_label(b, lang))}</th>'
-        for b in _COLUMNS
+        f'<th scope="col" class="c">{_e(_column_label(b, lang))}</th>' for b in _COLUMNS
     )
     rows = []
     for region in overview.regions:
@@ -740,11 +823,10 @@ def _matrix_table(overview: Overview, lang: str) -> str:
 
 
 def _region_html(region: RegionOverview, index: int, lang: str) -> str:
-    counts = ft("overview.region_counts", lang, initiatives=region.initiatives, gemeenten=len(region.gemeenten))
     parts = [
         f'<section class="region" id="regio-{index}">',
         f"<h2>{_e(_region_heading(region, lang))}</h2>",
-        f'<p class="muted">{_e(counts)} · {_e(_dagdelen(region.dagdelen_open, region.dagdelen_unknown, lang))}</p>',
+        f'<p class="muted">{_e(_region_counts(region, lang))} · {_e(_region_dagdelen(region, lang))}</p>',
         f'<p class="missing"><strong>{_e(ft("overview.missing", lang))}:</strong> {_e(_missing_sentence(region, lang))}</p>',
         "<dl class=\"blocks\">",
     ]
@@ -757,7 +839,7 @@ def _region_html(region: RegionOverview, index: int, lang: str) -> str:
     for bouwsteen in BOUWSTENEN_B + BOUWSTENEN_C:
         coverage = region.of(bouwsteen)
         value = (
-            f'<span class="oc-voldoet">✔</span> {_e(ft("overview.offered_by", lang, names=_names(coverage.present)))}'
+            f'<span class="oc-voldoet">✔</span> {_e(ft("overview.offered_by", lang, names=_names(coverage.present, lang, limit=12)))}'
             if coverage.covered
             else f'<span class="oc-voldoet_niet">✘ {_e(ft("overview.legend.missing", lang))}</span>'
         )
@@ -766,7 +848,7 @@ def _region_html(region: RegionOverview, index: int, lang: str) -> str:
     for gemeente in region.gemeenten:
         name = clean(gemeente.naam) if gemeente.naam else ft("overview.no_gemeente", lang)
         parts.append(
-            f"<h3>{_e(name)} <span class=\"muted\">· {_e(_dagdelen(gemeente.dagdelen_open, gemeente.dagdelen_unknown, lang))}</span></h3>"
+            f'<h3>{_e(name)} <span class="muted">· {_e(_gemeente_dagdelen(gemeente, lang))}</span></h3>'
         )
         heads = "".join(f'<th scope="col" class="c" title="{_e(bouwsteen_label(b, lang))}">{b}</th>' for b in BOUWSTENEN_A)
         parts.append(
@@ -797,7 +879,9 @@ _OVERVIEW_CSS = """
 .blocks dt { color: var(--muted); }
 .blocks dd { margin: 0; }
 .missing { border-left: 5px solid var(--bad); background: var(--soft); padding: 2mm 3mm; }
-.matrix th, .matrix td { font-size: 8.5pt; }
+.matrix { table-layout: fixed; width: 100%; }
+.matrix th, .matrix td { font-size: 8.5pt; padding: 1mm; }
+.matrix thead th { white-space: normal; overflow-wrap: anywhere; hyphens: auto; vertical-align: bottom; }
 .m-covered { background: #cfe8d6; } .m-partly { background: #f3e2bd; } .m-missing { background: #f4cfd0; font-weight: 700; }
 svg { max-width: 100%; height: auto; }
 svg text { fill: #1c2230; }
