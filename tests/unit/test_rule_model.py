@@ -84,3 +84,20 @@ def test_rule_ids_follow_the_pattern(bad_id: str) -> None:
 
 def test_k10a_style_ids_are_allowed() -> None:
     assert RuleSpec.model_validate(rule_data("K10a", {"veld": "team.fte", "minstens": 1})).id == "K10a"
+
+
+def test_the_examples_in_rules_readme_are_valid(repo: Path) -> None:
+    import re
+
+    import yaml
+    from test_rule_kit import catalogue
+
+    text = (repo / "rules" / "README.md").read_text(encoding="utf-8")
+    examples = text.split("## Voorbeelden", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```yaml\n(.*?)```", examples, flags=re.S)
+    assert len(blocks) >= 6
+    for number, block in enumerate(blocks):
+        parts = yaml.safe_load(block)
+        nvt = parts.get("nvt", {}).get("als")
+        voldoet = parts.get("voldoet", nvt)
+        catalogue(rule_data(f"V{number}", voldoet, deels=parts.get("deels"), nvt=nvt))
