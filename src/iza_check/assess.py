@@ -45,6 +45,18 @@ def collect_plans(
     return plans
 
 
+def _summarise(value: object) -> object:
+    """Lists of objects (activities, partners) are quoted by name and kind, not dumped whole."""
+    if isinstance(value, list | tuple) and value and all(isinstance(v, dict) for v in value):
+        items = []
+        for item in value:
+            kind = item.get("soort") or item.get("categorie")
+            name = item.get("naam", "?")
+            items.append(f"{name} ({kind})" if kind else str(name))
+        return tuple(items)
+    return value
+
+
 def _text(value: Tekst | Advies) -> Text:
     return Text(nl=value.nl, en=value.en)
 
@@ -52,7 +64,9 @@ def _text(value: Tekst | Advies) -> Text:
 def build_finding(rule: Rule, result: RuleResult, loaded: LoadedProfile, plans: list[PlanRef]) -> Finding:
     outcome = result.outcome
     marks = loaded.marks
-    facts = tuple(FactRef(f.path, f.value, *marks.get(f.path, (None, None))) for f in result.facts)
+    facts = tuple(
+        FactRef(f.path, _summarise(f.value), *marks.get(f.path, (None, None))) for f in result.facts
+    )
     missing = result.missing
     gap_or_unknown = outcome in (Outcome.deels, Outcome.voldoet_niet, Outcome.onbekend)
     main_path = facts[0].path if facts else (missing[0] if missing else None)
