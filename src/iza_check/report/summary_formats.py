@@ -41,7 +41,7 @@ from iza_check.overview import (
     Overview,
     RegionOverview,
 )
-from iza_check.report._common import OUTCOME_SYMBOL, clean, group_label, problem_text
+from iza_check.report._common import OUTCOME_SYMBOL, clean, problem_text
 from iza_check.report.markdown import md, md_block
 from iza_check.summary import BOUWSTENEN_A as SUMMARY_B, KENMERKEN, SummaryRow, totals
 
@@ -1069,6 +1069,11 @@ def _change_sections(diff: ProfileDiff) -> list[tuple[str, tuple[RuleChange, ...
     ]
 
 
+def _plan_lines(plan: PlanProgress, lang: str) -> list[str]:
+    head = f"{_PLAN_SYMBOL[plan.status]} [{', '.join(clean(i) for i in plan.betreft)}] {clean(plan.stap)}"
+    return _wrap(head, "  ", "      ") + _wrap(_plan_detail(plan, lang), "      ", "      ")
+
+
 def render_diff_text(diff: ProfileDiff, *, lang: str = "nl") -> str:
     _check_lang(lang)
     lines = [
@@ -1086,23 +1091,22 @@ def render_diff_text(diff: ProfileDiff, *, lang: str = "nl") -> str:
         if not changes:
             lines.append(f"  {ft('diff.none', lang)}")
         for change in changes:
-            lines.append(
-                f"  {clean(change.rule_id).ljust(5)} {_outcome_text(change.old, lang)} → {_outcome_text(change.new, lang)}"
-                f"   {clean(change.title.get(lang))} [{group_label(change.group, lang).lower()}]"
+            lines += _wrap(
+                f"{clean(change.rule_id).ljust(5)} {_outcome_text(change.old, lang)} → {_outcome_text(change.new, lang)}"
+                f" · {clean(change.title.get(lang))}",
+                "  ",
+                "        ",
             )
     lines += ["", ft("diff.unchanged", lang, count=len(diff.of_kind(ChangeKind.unchanged)))]
     lines += ["", ft("diff.plans", lang)]
     if not diff.plans:
         lines.append(f"  {ft('diff.no_plans', lang)}")
     for plan in diff.plans:
-        ids = ", ".join(plan.betreft)
-        lines.append(f"  {_PLAN_SYMBOL[plan.status]} [{ids}] {clean(plan.stap)}")
-        lines.append(f"      {_plan_detail(plan, lang)}")
+        lines += _plan_lines(plan, lang)
     if diff.new_plans:
         lines += ["", ft("diff.new_plans", lang)]
         for plan in diff.new_plans:
-            lines.append(f"  {_PLAN_SYMBOL[plan.status]} [{', '.join(plan.betreft)}] {clean(plan.stap)}")
-            lines.append(f"      {_plan_detail(plan, lang)}")
+            lines += _plan_lines(plan, lang)
     return "\n".join(lines) + "\n"
 
 
