@@ -35,112 +35,233 @@ LONG = ("Wij werken aan een plek waar iedereen welkom is, óók naasten en buren
 
 # rule id -> (group, severity, title nl/en, advice nl/en, source)
 _RULES: dict[str, tuple[str, Severity, tuple[str, str], tuple[str, str], str]] = {
-    "K1": ("kenmerken", Severity.verplicht,
-           ("Laagdrempelig toegankelijk voor iedereen", "Low-threshold access for everyone"),
-           ("Maak binnenlopen zonder afspraak, indicatie of verwijzing mogelijk.",
-            "Make it possible to walk in without an appointment, assessment or referral."),
-           "002_bd6a1f13a11948c7.txt, §2"),
-    "K2": ("kenmerken", Severity.verplicht,
-           ("Gericht op leren, herstel en ontwikkeling", "Aimed at learning, recovery and development"),
-           ("Begin naast de inloop met een herstelaanbod, bijvoorbeeld een herstelgroep of een door&voor-cursus; "
+    "K1": (
+        "kenmerken",
+        Severity.verplicht,
+        ("Laagdrempelig toegankelijk voor iedereen", "Low-threshold access for everyone"),
+        (
+            "Maak binnenlopen zonder afspraak, indicatie of verwijzing mogelijk.",
+            "Make it possible to walk in without an appointment, assessment or referral.",
+        ),
+        "002_bd6a1f13a11948c7.txt, §2",
+    ),
+    "K2": (
+        "kenmerken",
+        Severity.verplicht,
+        ("Gericht op leren, herstel en ontwikkeling", "Aimed at learning, recovery and development"),
+        (
+            "Begin naast de inloop met een herstelaanbod, bijvoorbeeld een herstelgroep of een door&voor-cursus; "
             "Regie in de Regio brengt u in contact met initiatieven die dat al doen.",
             "Add a recovery offer to the drop-in, for instance a recovery group or a peer-run course; Regie in de "
-            "Regio can connect you with initiatives that already run one."),
-           "002_bd6a1f13a11948c7.txt, §2"),
-    "K3": ("kenmerken", Severity.verplicht,
-           ("Halen én brengen: samen maken en samen dragen", "Taking and giving: co-creation and shared ownership"),
-           ("Geef bezoekers rollen, zoals gastvrouw of co-trainer, en laat hen meebeslissen.",
-            "Give visitors roles, such as host or co-trainer, and let them take part in decisions."),
-           "002_bd6a1f13a11948c7.txt, §2"),
-    "K4": ("kenmerken", Severity.verplicht,
-           ("Ondersteuning vanuit de eigen behoefte", "Support shaped by people's own needs"),
-           ("Beschrijf hoe u wensen van bezoekers ophaalt en wat daaruit is ontstaan.",
-            "Describe how you collect visitors' wishes and what came of them."),
-           "002_bd6a1f13a11948c7.txt, §2"),
-    "K5": ("kenmerken", Severity.verplicht,
-           ("Mensen ontmoeten elkaar als mens", "People meet as people"),
-           ("Werk zonder dossiers en diagnoses; spreek van bezoekers of deelnemers.",
-            "Work without case files and diagnoses; speak of visitors or participants."),
-           "002_bd6a1f13a11948c7.txt, §2"),
-    "K6": ("kenmerken", Severity.verplicht,
-           ("Wederkerigheid en gelijkwaardigheid", "Reciprocity and equality"),
-           ("Maak steun van lotgenoten aan elkaar de gewone werkvorm.",
-            "Make peer support the usual way of working."),
-           "002_bd6a1f13a11948c7.txt, §2"),
-    "K7": ("kenmerken", Severity.verplicht,
-           ("Aanbod van methodische zelfhulp, zonder vaste trajecten",
-            "Structured self-help without fixed programmes"),
-           ("Bied een vorm van methodische zelfhulp aan, zoals WRAP of Herstellen doe je zelf.",
-            "Offer structured self-help, such as WRAP or Herstellen doe je zelf."),
-           "002_bd6a1f13a11948c7.txt, §2"),
-    "K8": ("kenmerken", Severity.verplicht,
-           ("Collectieve ervaringskennis komt samen", "Collective experiential knowledge comes together"),
-           ("Organiseer intervisie en wissel ervaringen uit met andere initiatieven.",
-            "Organise peer review and exchange experience with other initiatives."),
-           "002_bd6a1f13a11948c7.txt, §2"),
-    "K9": ("kenmerken", Severity.verplicht,
-           ("Ervaringsdeskundigen hebben de leiding", "Experts by experience lead"),
-           ("Leg de coördinatie bij een ervaringsdeskundige of deel haar.",
-            "Put coordination in the hands of an expert by experience, or share it."),
-           "002_bd6a1f13a11948c7.txt, §2"),
-    "K10": ("kenmerken", Severity.verplicht,
-            ("Samenwerking met formele en informele partners", "Cooperation with formal and informal partners"),
-            ("Zoek contact met de ontbrekende partners, te beginnen bij huisartsen en de ggz in de wijk.",
-             "Get in touch with the missing partners, starting with GPs and local mental health care."),
-            "002_bd6a1f13a11948c7.txt, §2 en §5"),
-    "Q1": ("kwaliteit", Severity.verplicht, ("Klachtenprocedure", "Complaints procedure"),
-           ("Stel een klachtenregeling op en maak haar bekend aan bezoekers.",
-            "Draw up a complaints procedure and make it known to visitors."),
-           "000_5e69ab7167cb3b70.txt, Kwaliteit"),
-    "Q2": ("kwaliteit", Severity.verplicht, ("Privacyregeling (AVG)", "Privacy policy (GDPR)"),
-           ("Leg vast hoe u met persoonsgegevens omgaat.", "Write down how you handle personal data."),
-           "000_5e69ab7167cb3b70.txt, Kwaliteit"),
-    "Q3": ("kwaliteit", Severity.verplicht, ("Vertrouwenspersoon", "Confidential adviser"),
-           ("Wijs een vertrouwenspersoon aan, eventueel samen met een ander initiatief.",
-            "Appoint a confidential adviser, possibly together with another initiative."),
-           "000_5e69ab7167cb3b70.txt, Kwaliteit"),
-    "Q4": ("kwaliteit", Severity.verplicht, ("Cao voor medewerkers", "Collective agreement for employees"),
-           ("Kies een cao die in de branche gebruikelijk is.", "Choose a collective agreement customary in the sector."),
-           "000_5e69ab7167cb3b70.txt, Kwaliteit"),
-    "Q5": ("kwaliteit", Severity.verplicht, ("Vrijwilligersbeleid", "Volunteer policy"),
-           ("Vul het vrijwilligersbeleid aan met veiligheid en waardering.",
-            "Complete the volunteer policy with safety and appreciation."),
-           "000_5e69ab7167cb3b70.txt, Kwaliteit"),
-    "Q6": ("kwaliteit", Severity.verplicht, ("VOG niet ouder dan drie jaar", "Certificate of conduct at most three years old"),
-           ("Vraag nieuwe VOG's aan voor wie bezoekers ondersteunt; die zijn voor vrijwilligers vaak gratis.",
-            "Request new certificates of conduct for everyone supporting visitors; for volunteers they are often free."),
-           "000_5e69ab7167cb3b70.txt, Kwaliteit"),
-    "Q7": ("kwaliteit", Severity.verplicht, ("Voldoende deskundige medewerkers", "Enough qualified staff"),
-           ("Beschrijf de opleiding van medewerkers en de achtervang bij zware problemen.",
-            "Describe staff training and the back-up for serious problems."),
-           "000_5e69ab7167cb3b70.txt, Kwaliteit"),
-    "Q8": ("kwaliteit", Severity.verplicht, ("Medezeggenschap", "Participation in decisions"),
-           ("Richt een deelnemersraad of een vergelijkbare vorm van inspraak in.",
-            "Set up a participants' council or a similar form of say."),
-           "000_5e69ab7167cb3b70.txt, Kwaliteit"),
-    "Q9": ("kwaliteit", Severity.aanbevolen, ("Keurmerk of kwaliteitsafspraken", "Quality mark or quality agreements"),
-           ("Maak als starter kwaliteitsafspraken met de financier of begin een opbouwtraject naar een keurmerk.",
-            "As a starter, agree on quality with the funder or begin working towards a quality mark."),
-           "000_5e69ab7167cb3b70.txt, Kwaliteit"),
-    "Q10": ("kwaliteit", Severity.aanbevolen, ("Risico-inventarisatie en -evaluatie", "Risk assessment"),
-            ("Voer een RI&E uit; de branche biedt daarvoor een eenvoudig instrument.",
-             "Carry out a risk assessment; the sector offers a simple tool for it."),
-            "000_5e69ab7167cb3b70.txt, Kwaliteit"),
-    "B1": ("bouwstenen", Severity.verplicht, ("Sociale participatie", "Social participation"),
-           ("Bied een vorm van ontmoeting aan, zoals inloop of een gezamenlijke maaltijd.",
-            "Offer a way to meet, such as a drop-in or a shared meal."),
-           "003_79303bbc280151f4.txt, Bouwstenen A"),
-    "B2": ("bouwstenen", Severity.verplicht, ("Maatschappelijke participatie", "Participation in society"),
-           ("Bied vrijwilligerswerkplekken of werkprojecten aan.", "Offer volunteer positions or work projects."),
-           "003_79303bbc280151f4.txt, Bouwstenen A"),
-    "B3": ("bouwstenen", Severity.verplicht,
-           ("Ontplooiing en methodische zelfhulp", "Personal growth and structured self-help"),
-           ("Start een herstel- of empowermentcursus.", "Start a recovery or empowerment course."),
-           "003_79303bbc280151f4.txt, Bouwstenen A"),
-    "I4": ("integraal", Severity.informatief, ("Groeivijver", "Growth path from visitor to staff"),
-           ("Laat bezoekers doorgroeien naar vrijwilliger en betaalde kracht.",
-            "Let visitors grow into volunteers and paid staff."),
-           "002_bd6a1f13a11948c7.txt, Bijlage 1"),
+            "Regio can connect you with initiatives that already run one.",
+        ),
+        "002_bd6a1f13a11948c7.txt, §2",
+    ),
+    "K3": (
+        "kenmerken",
+        Severity.verplicht,
+        ("Halen én brengen: samen maken en samen dragen", "Taking and giving: co-creation and shared ownership"),
+        (
+            "Geef bezoekers rollen, zoals gastvrouw of co-trainer, en laat hen meebeslissen.",
+            "Give visitors roles, such as host or co-trainer, and let them take part in decisions.",
+        ),
+        "002_bd6a1f13a11948c7.txt, §2",
+    ),
+    "K4": (
+        "kenmerken",
+        Severity.verplicht,
+        ("Ondersteuning vanuit de eigen behoefte", "Support shaped by people's own needs"),
+        (
+            "Beschrijf hoe u wensen van bezoekers ophaalt en wat daaruit is ontstaan.",
+            "Describe how you collect visitors' wishes and what came of them.",
+        ),
+        "002_bd6a1f13a11948c7.txt, §2",
+    ),
+    "K5": (
+        "kenmerken",
+        Severity.verplicht,
+        ("Mensen ontmoeten elkaar als mens", "People meet as people"),
+        (
+            "Werk zonder dossiers en diagnoses; spreek van bezoekers of deelnemers.",
+            "Work without case files and diagnoses; speak of visitors or participants.",
+        ),
+        "002_bd6a1f13a11948c7.txt, §2",
+    ),
+    "K6": (
+        "kenmerken",
+        Severity.verplicht,
+        ("Wederkerigheid en gelijkwaardigheid", "Reciprocity and equality"),
+        ("Maak steun van lotgenoten aan elkaar de gewone werkvorm.", "Make peer support the usual way of working."),
+        "002_bd6a1f13a11948c7.txt, §2",
+    ),
+    "K7": (
+        "kenmerken",
+        Severity.verplicht,
+        ("Aanbod van methodische zelfhulp, zonder vaste trajecten", "Structured self-help without fixed programmes"),
+        (
+            "Bied een vorm van methodische zelfhulp aan, zoals WRAP of Herstellen doe je zelf.",
+            "Offer structured self-help, such as WRAP or Herstellen doe je zelf.",
+        ),
+        "002_bd6a1f13a11948c7.txt, §2",
+    ),
+    "K8": (
+        "kenmerken",
+        Severity.verplicht,
+        ("Collectieve ervaringskennis komt samen", "Collective experiential knowledge comes together"),
+        (
+            "Organiseer intervisie en wissel ervaringen uit met andere initiatieven.",
+            "Organise peer review and exchange experience with other initiatives.",
+        ),
+        "002_bd6a1f13a11948c7.txt, §2",
+    ),
+    "K9": (
+        "kenmerken",
+        Severity.verplicht,
+        ("Ervaringsdeskundigen hebben de leiding", "Experts by experience lead"),
+        (
+            "Leg de coördinatie bij een ervaringsdeskundige of deel haar.",
+            "Put coordination in the hands of an expert by experience, or share it.",
+        ),
+        "002_bd6a1f13a11948c7.txt, §2",
+    ),
+    "K10": (
+        "kenmerken",
+        Severity.verplicht,
+        ("Samenwerking met formele en informele partners", "Cooperation with formal and informal partners"),
+        (
+            "Zoek contact met de ontbrekende partners, te beginnen bij huisartsen en de ggz in de wijk.",
+            "Get in touch with the missing partners, starting with GPs and local mental health care.",
+        ),
+        "002_bd6a1f13a11948c7.txt, §2 en §5",
+    ),
+    "Q1": (
+        "kwaliteit",
+        Severity.verplicht,
+        ("Klachtenprocedure", "Complaints procedure"),
+        (
+            "Stel een klachtenregeling op en maak haar bekend aan bezoekers.",
+            "Draw up a complaints procedure and make it known to visitors.",
+        ),
+        "000_5e69ab7167cb3b70.txt, Kwaliteit",
+    ),
+    "Q2": (
+        "kwaliteit",
+        Severity.verplicht,
+        ("Privacyregeling (AVG)", "Privacy policy (GDPR)"),
+        ("Leg vast hoe u met persoonsgegevens omgaat.", "Write down how you handle personal data."),
+        "000_5e69ab7167cb3b70.txt, Kwaliteit",
+    ),
+    "Q3": (
+        "kwaliteit",
+        Severity.verplicht,
+        ("Vertrouwenspersoon", "Confidential adviser"),
+        (
+            "Wijs een vertrouwenspersoon aan, eventueel samen met een ander initiatief.",
+            "Appoint a confidential adviser, possibly together with another initiative.",
+        ),
+        "000_5e69ab7167cb3b70.txt, Kwaliteit",
+    ),
+    "Q4": (
+        "kwaliteit",
+        Severity.verplicht,
+        ("Cao voor medewerkers", "Collective agreement for employees"),
+        ("Kies een cao die in de branche gebruikelijk is.", "Choose a collective agreement customary in the sector."),
+        "000_5e69ab7167cb3b70.txt, Kwaliteit",
+    ),
+    "Q5": (
+        "kwaliteit",
+        Severity.verplicht,
+        ("Vrijwilligersbeleid", "Volunteer policy"),
+        (
+            "Vul het vrijwilligersbeleid aan met veiligheid en waardering.",
+            "Complete the volunteer policy with safety and appreciation.",
+        ),
+        "000_5e69ab7167cb3b70.txt, Kwaliteit",
+    ),
+    "Q6": (
+        "kwaliteit",
+        Severity.verplicht,
+        ("VOG niet ouder dan drie jaar", "Certificate of conduct at most three years old"),
+        (
+            "Vraag nieuwe VOG's aan voor wie bezoekers ondersteunt; die zijn voor vrijwilligers vaak gratis.",
+            "Request new certificates of conduct for everyone supporting visitors; for volunteers they are often free.",
+        ),
+        "000_5e69ab7167cb3b70.txt, Kwaliteit",
+    ),
+    "Q7": (
+        "kwaliteit",
+        Severity.verplicht,
+        ("Voldoende deskundige medewerkers", "Enough qualified staff"),
+        (
+            "Beschrijf de opleiding van medewerkers en de achtervang bij zware problemen.",
+            "Describe staff training and the back-up for serious problems.",
+        ),
+        "000_5e69ab7167cb3b70.txt, Kwaliteit",
+    ),
+    "Q8": (
+        "kwaliteit",
+        Severity.verplicht,
+        ("Medezeggenschap", "Participation in decisions"),
+        (
+            "Richt een deelnemersraad of een vergelijkbare vorm van inspraak in.",
+            "Set up a participants' council or a similar form of say.",
+        ),
+        "000_5e69ab7167cb3b70.txt, Kwaliteit",
+    ),
+    "Q9": (
+        "kwaliteit",
+        Severity.aanbevolen,
+        ("Keurmerk of kwaliteitsafspraken", "Quality mark or quality agreements"),
+        (
+            "Maak als starter kwaliteitsafspraken met de financier of begin een opbouwtraject naar een keurmerk.",
+            "As a starter, agree on quality with the funder or begin working towards a quality mark.",
+        ),
+        "000_5e69ab7167cb3b70.txt, Kwaliteit",
+    ),
+    "Q10": (
+        "kwaliteit",
+        Severity.aanbevolen,
+        ("Risico-inventarisatie en -evaluatie", "Risk assessment"),
+        (
+            "Voer een RI&E uit; de branche biedt daarvoor een eenvoudig instrument.",
+            "Carry out a risk assessment; the sector offers a simple tool for it.",
+        ),
+        "000_5e69ab7167cb3b70.txt, Kwaliteit",
+    ),
+    "B1": (
+        "bouwstenen",
+        Severity.verplicht,
+        ("Sociale participatie", "Social participation"),
+        (
+            "Bied een vorm van ontmoeting aan, zoals inloop of een gezamenlijke maaltijd.",
+            "Offer a way to meet, such as a drop-in or a shared meal.",
+        ),
+        "003_79303bbc280151f4.txt, Bouwstenen A",
+    ),
+    "B2": (
+        "bouwstenen",
+        Severity.verplicht,
+        ("Maatschappelijke participatie", "Participation in society"),
+        ("Bied vrijwilligerswerkplekken of werkprojecten aan.", "Offer volunteer positions or work projects."),
+        "003_79303bbc280151f4.txt, Bouwstenen A",
+    ),
+    "B3": (
+        "bouwstenen",
+        Severity.verplicht,
+        ("Ontplooiing en methodische zelfhulp", "Personal growth and structured self-help"),
+        ("Start een herstel- of empowermentcursus.", "Start a recovery or empowerment course."),
+        "003_79303bbc280151f4.txt, Bouwstenen A",
+    ),
+    "I4": (
+        "integraal",
+        Severity.informatief,
+        ("Groeivijver", "Growth path from visitor to staff"),
+        (
+            "Laat bezoekers doorgroeien naar vrijwilliger en betaalde kracht.",
+            "Let visitors grow into volunteers and paid staff.",
+        ),
+        "002_bd6a1f13a11948c7.txt, Bijlage 1",
+    ),
 }
 
 
@@ -188,15 +309,41 @@ def finding(
     )
 
 
-def _questions(facts_by_number: dict[int, tuple[FactRef, ...]], words: dict[int, tuple[str, ...]]) -> tuple[QuestionAnswer, ...]:
+def _questions(
+    facts_by_number: dict[int, tuple[FactRef, ...]], words: dict[int, tuple[str, ...]]
+) -> tuple[QuestionAnswer, ...]:
     texts = (
-        ("Hoe verhoudt het initiatief zich tot de tien kenmerken?", "How does the initiative relate to the ten characteristics?", ("K1", "K10")),
+        (
+            "Hoe verhoudt het initiatief zich tot de tien kenmerken?",
+            "How does the initiative relate to the ten characteristics?",
+            ("K1", "K10"),
+        ),
         ("Hoe krijgt wederkerigheid vorm?", "How is reciprocity shaped?", ("K3", "K6")),
-        ("Hoe wordt de vrije ruimte voor bezoekers mogelijk gemaakt?", "How is free space for visitors made possible?", ("K4",)),
-        ("Worden cursussen door en voor ervaringsdeskundigen ontwikkeld?", "Are courses developed by and for experts by experience?", ("K2", "K7")),
-        ("Hoe wordt de kwaliteit van werkwijze en ervaringsdeskundigheid bewaakt?", "How is the quality of the work and of experiential expertise guarded?", ("K8", "Q7")),
-        ("Welke afspraken zijn er met de ggz en 113 voor crisissituaties?", "What arrangements exist with mental health care and 113 for crises?", ("K10",)),
-        ("Met welke ketenpartners wordt samengewerkt?", "Which chain partners does the initiative work with?", ("K10",)),
+        (
+            "Hoe wordt de vrije ruimte voor bezoekers mogelijk gemaakt?",
+            "How is free space for visitors made possible?",
+            ("K4",),
+        ),
+        (
+            "Worden cursussen door en voor ervaringsdeskundigen ontwikkeld?",
+            "Are courses developed by and for experts by experience?",
+            ("K2", "K7"),
+        ),
+        (
+            "Hoe wordt de kwaliteit van werkwijze en ervaringsdeskundigheid bewaakt?",
+            "How is the quality of the work and of experiential expertise guarded?",
+            ("K8", "Q7"),
+        ),
+        (
+            "Welke afspraken zijn er met de ggz en 113 voor crisissituaties?",
+            "What arrangements exist with mental health care and 113 for crises?",
+            ("K10",),
+        ),
+        (
+            "Met welke ketenpartners wordt samengewerkt?",
+            "Which chain partners does the initiative work with?",
+            ("K10",),
+        ),
     )
     return tuple(
         QuestionAnswer(
@@ -212,9 +359,18 @@ def _questions(facts_by_number: dict[int, tuple[FactRef, ...]], words: dict[int,
 
 def _figures(fte: float | None, visitors: float | None) -> tuple[Figure, ...]:
     return (
-        Figure(Text("Betaalde fte per locatie", "Paid FTE per location"), fte, 2.04, "NVZH Feiten & cijfers 2024", "fte"),
-        Figure(Text("Financieringsbronnen", "Funding sources"), 2.0 if fte is not None else None, 2.2, "NVZH Feiten & cijfers 2024"),
-        Figure(Text("Omzet per organisatie", "Turnover per organisation"), None, 938528, "NVZH Feiten & cijfers 2024", "€"),
+        Figure(
+            Text("Betaalde fte per locatie", "Paid FTE per location"), fte, 2.04, "NVZH Feiten & cijfers 2024", "fte"
+        ),
+        Figure(
+            Text("Financieringsbronnen", "Funding sources"),
+            2.0 if fte is not None else None,
+            2.2,
+            "NVZH Feiten & cijfers 2024",
+        ),
+        Figure(
+            Text("Omzet per organisatie", "Turnover per organisation"), None, 938528, "NVZH Feiten & cijfers 2024", "€"
+        ),
         Figure(Text("Bezoekers per jaar", "Visitors per year"), visitors, 500, "MIND Bouwstenen 2020"),
     )
 
@@ -223,48 +379,101 @@ def growth_profile(source: str = "profiles/herstelcafe-de-kiem.yaml") -> Profile
     p = source
     K = Outcome  # noqa: N806 - a short name keeps the table readable
     findings = (
-        finding(p, "K1", K.voldoet, facts=(
-            fact("toegang.indicatie_nodig", False, 14, 3),
-            fact("toegang.verwijzing_nodig", False, 15, 3),
-            fact("toegang.inloop_zonder_afspraak", True, 18, 3),
-            fact("toegang.eigen_bijdrage", "geen", 19, 3),
-            fact("toegang.dagdelen_open_per_week", 8, 22, 3),
-        )),
+        finding(
+            p,
+            "K1",
+            K.voldoet,
+            facts=(
+                fact("toegang.indicatie_nodig", False, 14, 3),
+                fact("toegang.verwijzing_nodig", False, 15, 3),
+                fact("toegang.inloop_zonder_afspraak", True, 18, 3),
+                fact("toegang.eigen_bijdrage", "geen", 19, 3),
+                fact("toegang.dagdelen_open_per_week", 8, 22, 3),
+            ),
+        ),
         finding(p, "K2", K.deels, facts=(fact("activiteiten[].soort", ["inloop", "maaltijd", "herstelgroep"], 31, 5),)),
-        finding(p, "K3", K.voldoet, facts=(
-            fact("werkwijze.bezoekersrollen", ["gastvrouw_gastheer", "vrijwilliger", "co_trainer"], 52, 3),
-            fact("werkwijze.bezoekers_beslissen_mee", True, 53, 3),
-        )),
+        finding(
+            p,
+            "K3",
+            K.voldoet,
+            facts=(
+                fact("werkwijze.bezoekersrollen", ["gastvrouw_gastheer", "vrijwilliger", "co_trainer"], 52, 3),
+                fact("werkwijze.bezoekers_beslissen_mee", True, 53, 3),
+            ),
+        ),
         finding(p, "K4", K.onbekend, missing=("werkwijze.wensen_ophalen", "werkwijze.aanbod_vanuit_behoefte")),
-        finding(p, "K5", K.voldoet, facts=(
-            fact("werkwijze.clientdossier", False, 56, 3),
-            fact("werkwijze.aanspreekvorm", "deelnemer", 58, 3),
-        )),
+        finding(
+            p,
+            "K5",
+            K.voldoet,
+            facts=(
+                fact("werkwijze.clientdossier", False, 56, 3),
+                fact("werkwijze.aanspreekvorm", "deelnemer", 58, 3),
+            ),
+        ),
         finding(p, "K6", K.voldoet, facts=(fact("werkwijze.peer_support", True, 59, 3),)),
-        finding(p, "K7", K.voldoet_niet, facts=(fact("activiteiten[].methode", [], 31, 5),), plans=(
-            plan("Cursus Herstellen doe je zelf starten met twee getrainde ervaringsdeskundigen",
-                 dt.date(2025, 3, 1), False, 70),
-            plan("WRAP-training voor vrijwilligers", dt.date(2025, 11, 1), None, 74),
-        )),
-        finding(p, "K8", K.voldoet, facts=(
-            fact("werkwijze.intervisie", True, 61, 3),
-            fact("werkwijze.uitwisseling_andere_initiatieven", True, 62, 3),
-        )),
+        finding(
+            p,
+            "K7",
+            K.voldoet_niet,
+            facts=(fact("activiteiten[].methode", [], 31, 5),),
+            plans=(
+                plan(
+                    "Cursus Herstellen doe je zelf starten met twee getrainde ervaringsdeskundigen",
+                    dt.date(2025, 3, 1),
+                    False,
+                    70,
+                ),
+                plan("WRAP-training voor vrijwilligers", dt.date(2025, 11, 1), None, 74),
+            ),
+        ),
+        finding(
+            p,
+            "K8",
+            K.voldoet,
+            facts=(
+                fact("werkwijze.intervisie", True, 61, 3),
+                fact("werkwijze.uitwisseling_andere_initiatieven", True, 62, 3),
+            ),
+        ),
         finding(p, "K9", K.voldoet, facts=(fact("team.coordinatie", "ervaringsdeskundige", 80, 3),)),
-        finding(p, "K10", K.deels, facts=(
-            fact("samenwerking.partners[].categorie", ["sociaal_domein", "welzijn"], 95, 5),
-            fact("samenwerking.crisisafspraken_ggz", True, 101, 3),
-        ), missing=("samenwerking.crisisafspraken_113",)),
+        finding(
+            p,
+            "K10",
+            K.deels,
+            facts=(
+                fact("samenwerking.partners[].categorie", ["sociaal_domein", "welzijn"], 95, 5),
+                fact("samenwerking.crisisafspraken_ggz", True, 101, 3),
+            ),
+            missing=("samenwerking.crisisafspraken_113",),
+        ),
         finding(p, "Q1", K.voldoet, facts=(fact("kwaliteit.klachtenprocedure.aanwezig", True, 110, 5),)),
         finding(p, "Q2", K.voldoet, facts=(fact("kwaliteit.privacyregeling.aanwezig", True, 113, 5),)),
         finding(p, "Q3", K.voldoet_niet, facts=(fact("kwaliteit.vertrouwenspersoon.aanwezig", False, 116, 5),)),
-        finding(p, "Q4", K.nvt, facts=(fact("team.betaalde_medewerkers", 0, 82, 3),), nvt_reason=Text(
-            "Het initiatief heeft geen eigen medewerkers in dienst.", "The initiative has no employees of its own.")),
-        finding(p, "Q5", K.deels, facts=(fact("kwaliteit.vrijwilligersbeleid.onderwerpen", ["continuiteit", "deskundigheid"], 121, 7),)),
-        finding(p, "Q6", K.voldoet_niet, facts=(
-            fact("kwaliteit.vog.voor", "iedereen", 124, 7),
-            fact("kwaliteit.vog.oudste_afgiftedatum", dt.date(2021, 2, 1), 125, 7),
-        )),
+        finding(
+            p,
+            "Q4",
+            K.nvt,
+            facts=(fact("team.betaalde_medewerkers", 0, 82, 3),),
+            nvt_reason=Text(
+                "Het initiatief heeft geen eigen medewerkers in dienst.", "The initiative has no employees of its own."
+            ),
+        ),
+        finding(
+            p,
+            "Q5",
+            K.deels,
+            facts=(fact("kwaliteit.vrijwilligersbeleid.onderwerpen", ["continuiteit", "deskundigheid"], 121, 7),),
+        ),
+        finding(
+            p,
+            "Q6",
+            K.voldoet_niet,
+            facts=(
+                fact("kwaliteit.vog.voor", "iedereen", 124, 7),
+                fact("kwaliteit.vog.oudste_afgiftedatum", dt.date(2021, 2, 1), 125, 7),
+            ),
+        ),
         finding(p, "Q7", K.onbekend, missing=("team.opgeleide_ervaringsdeskundigen", "team.professionele_achtervang")),
         finding(p, "Q8", K.voldoet, facts=(fact("kwaliteit.medezeggenschap.deelnemers", True, 128, 7),)),
         finding(p, "Q9", K.voldoet_niet, facts=(fact("kwaliteit.keurmerk.naam", "geen", 133, 7),)),
@@ -272,10 +481,15 @@ def growth_profile(source: str = "profiles/herstelcafe-de-kiem.yaml") -> Profile
         finding(p, "B1", K.voldoet, facts=(fact("activiteiten[].soort", ["inloop", "maaltijd"], 31, 5),)),
         finding(p, "B2", K.voldoet, facts=(fact("werkwijze.bezoekersrollen", ["vrijwilliger"], 52, 3),)),
         finding(p, "B3", K.voldoet, facts=(fact("activiteiten[].soort", ["herstelgroep"], 40, 5),)),
-        finding(p, "I4", K.deels, facts=(
-            fact("team.doorstroom_naar_vrijwilliger", True, 86, 3),
-            fact("team.doorstroom_naar_betaald_werk", False, 87, 3),
-        )),
+        finding(
+            p,
+            "I4",
+            K.deels,
+            facts=(
+                fact("team.doorstroom_naar_vrijwilliger", True, 86, 3),
+                fact("team.doorstroom_naar_betaald_werk", False, 87, 3),
+            ),
+        ),
     )
     verdict = Verdict(
         kind=VerdictKind.groeiroute,
@@ -292,14 +506,18 @@ def growth_profile(source: str = "profiles/herstelcafe-de-kiem.yaml") -> Profile
     )
     questions = _questions(
         {
-            2: (fact("werkwijze.bezoekersrollen", ["gastvrouw_gastheer", "vrijwilliger", "co_trainer"], 52, 3),
-                fact("werkwijze.peer_support", True, 59, 3)),
+            2: (
+                fact("werkwijze.bezoekersrollen", ["gastvrouw_gastheer", "vrijwilliger", "co_trainer"], 52, 3),
+                fact("werkwijze.peer_support", True, 59, 3),
+            ),
             3: (fact("werkwijze.vrije_ruimte", "Elke maand kiezen deelnemers zelf een thema.", 64, 3),),
             6: (fact("samenwerking.crisisafspraken_ggz", True, 101, 3),),
             7: (fact("samenwerking.partners[].naam", ["Gemeente Zwolle", "Travers Welzijn"], 96, 7),),
         },
-        {2: ("Wie hier binnenkomt, kan morgen gastvrouw zijn.",),
-         5: ("We houden elke zes weken intervisie met De Ruimte in Kampen.",)},
+        {
+            2: ("Wie hier binnenkomt, kan morgen gastvrouw zijn.",),
+            5: ("We houden elke zes weken intervisie met De Ruimte in Kampen.",),
+        },
     )
     return ProfileReport(
         source=source,
@@ -324,7 +542,9 @@ def network_profile(source: str = "profiles/steunpunt-het-anker.yaml") -> Profil
     )
     verdict = Verdict(
         kind=VerdictKind.netwerk,
-        summary=Text("Het initiatief voldoet aan alle tien kenmerken.", "The initiative meets all ten characteristics."),
+        summary=Text(
+            "Het initiatief voldoet aan alle tien kenmerken.", "The initiative meets all ten characteristics."
+        ),
     )
     return ProfileReport(
         source=source,
@@ -338,18 +558,41 @@ def network_profile(source: str = "profiles/steunpunt-het-anker.yaml") -> Profil
 
 def hostile_profile(source: str = "profiles/ça va & zoon.yaml") -> ProfileReport:
     p = source
-    naam = f'Stichting {QUOTES} {SCRIPT} — Één Ça Va'
+    naam = f"Stichting {QUOTES} {SCRIPT} — Één Ça Va"
     findings = (
         finding(p, "K1", Outcome.onbekend, missing=("toegang.indicatie_nodig", f"toegang.{SCRIPT}")),
-        finding(p, "K2", Outcome.voldoet_niet, facts=(
-            fact("activiteiten[].naam", [f"Koffie {SCRIPT}", "| tabel | *vet* _schuin_ `code` [link](javascript:x) # kop"], 12, 5),
-            fact("toelichting", f"Regel 1\nRegel 2 {CONTROL} einde\r\n::error::nep%0Aregel", 3, 14),
-        ), plans=(plan(f"Plan met {SCRIPT}\n::warning file=x::ingevoegd, 100% zeker", dt.date(2024, 1, 31), False, 20),),
-            link="javascript:alert(1)"),
-        finding(p, "K9", Outcome.deels, facts=(fact("team.toelichting", LONG, 40, 3),),
-                title=Text(f"Titel met {QUOTES}", f"Title with {QUOTES}")),
-        finding(p, "Q1", Outcome.voldoet, facts=(fact("kwaliteit.klachtenprocedure.aanwezig", True, 50, 5),),
-                link="https://example.org/klachten?a=1&b=2"),
+        finding(
+            p,
+            "K2",
+            Outcome.voldoet_niet,
+            facts=(
+                fact(
+                    "activiteiten[].naam",
+                    [f"Koffie {SCRIPT}", "| tabel | *vet* _schuin_ `code` [link](javascript:x) # kop"],
+                    12,
+                    5,
+                ),
+                fact("toelichting", f"Regel 1\nRegel 2 {CONTROL} einde\r\n::error::nep%0Aregel", 3, 14),
+            ),
+            plans=(
+                plan(f"Plan met {SCRIPT}\n::warning file=x::ingevoegd, 100% zeker", dt.date(2024, 1, 31), False, 20),
+            ),
+            link="javascript:alert(1)",
+        ),
+        finding(
+            p,
+            "K9",
+            Outcome.deels,
+            facts=(fact("team.toelichting", LONG, 40, 3),),
+            title=Text(f"Titel met {QUOTES}", f"Title with {QUOTES}"),
+        ),
+        finding(
+            p,
+            "Q1",
+            Outcome.voldoet,
+            facts=(fact("kwaliteit.klachtenprocedure.aanwezig", True, 50, 5),),
+            link="https://example.org/klachten?a=1&b=2",
+        ),
         finding(p, "Q9", Outcome.voldoet_niet, facts=(fact("kwaliteit.keurmerk.naam", "geen", 55, 7),)),
         finding(p, "I4", Outcome.voldoet_niet, facts=(fact("team.doorstroom_naar_vrijwilliger", False, 60, 3),)),
         finding(p, "Q4", Outcome.nvt, nvt_reason=Text(f"Geen personeel {SCRIPT}", f"No staff {SCRIPT}")),
@@ -366,7 +609,7 @@ def hostile_profile(source: str = "profiles/ça va & zoon.yaml") -> ProfileRepor
     )
     questions = _questions(
         {4: (fact("activiteiten[].door_en_voor", True, 13, 7),)},
-        {1: (f"Wij zeggen: {QUOTES} {SCRIPT}", f"Met\x00controle\x1b[31mtekens\x07 en\nnieuwe regel"), 3: (LONG,)},
+        {1: (f"Wij zeggen: {QUOTES} {SCRIPT}", "Met\x00controle\x1b[31mtekens\x07 en\nnieuwe regel"), 3: (LONG,)},
     )
     return ProfileReport(
         source=source,
@@ -419,8 +662,14 @@ def report_with_text(text: str) -> Report:
     p = f"profiles/{text}.yaml"
     words = Text(text, text)
     findings = (
-        finding(p, "K2", Outcome.voldoet_niet, facts=(fact(text, text, 3, 1), fact("lijst", [text, text], 4, 2)),
-                plans=(plan(text, dt.date(2024, 1, 1), False, 9),), title=words),
+        finding(
+            p,
+            "K2",
+            Outcome.voldoet_niet,
+            facts=(fact(text, text, 3, 1), fact("lijst", [text, text], 4, 2)),
+            plans=(plan(text, dt.date(2024, 1, 1), False, 9),),
+            title=words,
+        ),
         finding(p, "Q9", Outcome.deels, facts=(fact("x", text, 5, 1),), link=text),
         finding(p, "K4", Outcome.onbekend, missing=(text,)),
         finding(p, "Q4", Outcome.nvt, nvt_reason=words),

@@ -29,9 +29,7 @@ def _file_name(fixture: str, lang: str, name: str) -> str:
 
 
 @pytest.mark.parametrize(("fixture", "lang", "name"), CASES)
-def test_output_matches_golden_file(
-    fixture: str, lang: str, name: str, golden: Callable[[str, str], None]
-) -> None:
+def test_output_matches_golden_file(fixture: str, lang: str, name: str, golden: Callable[[str, str], None]) -> None:
     golden(_file_name(fixture, lang, name), render(name, FIXTURES[fixture](), lang=lang))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from itertools import pairwise
 
 import pytest
 
@@ -76,7 +77,7 @@ def test_language_and_heading_hierarchy(rendered: tuple[str, str, _Collector]) -
     assert [e.attrs.get("lang") for e in parsed.all("html")] == [lang]
     levels = [int(e.tag[1]) for e in parsed.elements if e.tag in ("h1", "h2", "h3", "h4", "h5", "h6")]
     assert levels[0] == 1 and levels.count(1) == 1
-    assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), "a heading level is skipped"
+    assert all(b <= a + 1 for a, b in pairwise(levels)), "a heading level is skipped"
 
 
 def test_table_headers_have_a_scope(rendered: tuple[str, str, _Collector]) -> None:
@@ -88,7 +89,10 @@ def test_table_headers_have_a_scope(rendered: tuple[str, str, _Collector]) -> No
 
 def test_outcomes_are_words_not_only_colour(rendered: tuple[str, str, _Collector]) -> None:
     lang, _, parsed = rendered
-    labels = {"nl": ("voldoet", "deels", "voldoet niet", "onbekend"), "en": ("meets", "partly", "does not meet", "unknown")}
+    labels = {
+        "nl": ("voldoet", "deels", "voldoet niet", "onbekend"),
+        "en": ("meets", "partly", "does not meet", "unknown"),
+    }
     outcome_text = " ".join("".join(e.text) for e in parsed.elements if "oc" in (e.attrs.get("class") or "").split())
     for label in labels[lang]:
         assert label in outcome_text

@@ -76,7 +76,9 @@ def test_no_text_breaks_any_format(text: str) -> None:
     finder = _ScriptFinder()
     finder.feed(outputs["html"])
     assert "script" not in finder.tags and not any(a.startswith("on") for a in finder.attrs)
-    assert json.loads(outputs["json"])["profiles"][0]["naam"] == text.translate({c: "\ufffd" for c in range(0xD800, 0xE000)})
+    assert json.loads(outputs["json"])["profiles"][0]["naam"] == text.translate(
+        {c: "\ufffd" for c in range(0xD800, 0xE000)}
+    )
     json.loads(outputs["sarif"])
     ET.fromstring(outputs["junit"].encode("utf-8"))
     assert all(line.startswith("::") for line in outputs["github"].splitlines())

@@ -19,8 +19,12 @@ from iza_check.report import sarif
 from report_fixtures import empty_report, hostile_report, report_with_text, sample_report
 
 _LEVEL = {"enum": ["none", "note", "warning", "error"]}
-_MESSAGE = {"type": "object", "additionalProperties": False, "required": ["text"],
-            "properties": {"text": {"type": "string"}, "markdown": {"type": "string"}}}
+_MESSAGE = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["text"],
+    "properties": {"text": {"type": "string"}, "markdown": {"type": "string"}},
+}
 
 
 def _obj(required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
@@ -32,50 +36,83 @@ _REGION = {
     **_obj([], {"startLine": {"type": "integer", "minimum": 1}, "startColumn": {"type": "integer", "minimum": 1}}),
     "anyOf": [{"required": ["startLine"]}],
 }
-_LOCATION = _obj([], {"physicalLocation": {
-    **_obj([], {
-        "artifactLocation": _obj([], {"uri": {"type": "string", "format": "uri-reference"}, "uriBaseId": {"type": "string"}}),
-        "region": _REGION,
-    }),
-    "anyOf": [{"required": ["artifactLocation"]}],
-}})
-_RULE = _obj(["id"], {
-    "id": {"type": "string"},
-    "name": {"type": "string"},
-    "shortDescription": _MESSAGE,
-    "fullDescription": _MESSAGE,
-    "helpUri": {"type": "string", "format": "uri"},
-    "defaultConfiguration": _obj([], {"level": _LEVEL}),
-    "properties": _PROPERTY_BAG,
-})
-_RESULT = _obj(["message"], {
-    "ruleId": {"type": "string"},
-    "ruleIndex": {"type": "integer", "minimum": -1},
-    "level": _LEVEL,
-    "kind": {"enum": ["notApplicable", "pass", "fail", "review", "open", "informational"]},
-    "message": {**_MESSAGE, "anyOf": [{"required": ["text"]}]},
-    "locations": {"type": "array", "items": _LOCATION},
-    "partialFingerprints": {"type": "object", "additionalProperties": {"type": "string"}},
-    "properties": _PROPERTY_BAG,
-})
-SARIF_SUBSET = _obj(["version", "runs"], {
-    "$schema": {"type": "string", "format": "uri"},
-    "version": {"enum": ["2.1.0"]},
-    "runs": {"type": "array", "items": _obj(["tool"], {
-        "tool": _obj(["driver"], {"driver": _obj(["name"], {
-            "name": {"type": "string"},
-            "version": {"type": "string"},
-            "semanticVersion": {"type": "string"},
-            "informationUri": {"type": "string", "format": "uri"},
-            "language": {"type": "string", "pattern": "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$"},
-            "rules": {"type": "array", "items": _RULE, "uniqueItems": True},
-        })}),
-        "language": {"type": "string", "pattern": "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$"},
-        "columnKind": {"enum": ["utf16CodeUnits", "unicodeCodePoints"]},
-        "results": {"type": "array", "items": _RESULT},
+_LOCATION = _obj(
+    [],
+    {
+        "physicalLocation": {
+            **_obj(
+                [],
+                {
+                    "artifactLocation": _obj(
+                        [], {"uri": {"type": "string", "format": "uri-reference"}, "uriBaseId": {"type": "string"}}
+                    ),
+                    "region": _REGION,
+                },
+            ),
+            "anyOf": [{"required": ["artifactLocation"]}],
+        }
+    },
+)
+_RULE = _obj(
+    ["id"],
+    {
+        "id": {"type": "string"},
+        "name": {"type": "string"},
+        "shortDescription": _MESSAGE,
+        "fullDescription": _MESSAGE,
+        "helpUri": {"type": "string", "format": "uri"},
+        "defaultConfiguration": _obj([], {"level": _LEVEL}),
         "properties": _PROPERTY_BAG,
-    })},
-})
+    },
+)
+_RESULT = _obj(
+    ["message"],
+    {
+        "ruleId": {"type": "string"},
+        "ruleIndex": {"type": "integer", "minimum": -1},
+        "level": _LEVEL,
+        "kind": {"enum": ["notApplicable", "pass", "fail", "review", "open", "informational"]},
+        "message": {**_MESSAGE, "anyOf": [{"required": ["text"]}]},
+        "locations": {"type": "array", "items": _LOCATION},
+        "partialFingerprints": {"type": "object", "additionalProperties": {"type": "string"}},
+        "properties": _PROPERTY_BAG,
+    },
+)
+SARIF_SUBSET = _obj(
+    ["version", "runs"],
+    {
+        "$schema": {"type": "string", "format": "uri"},
+        "version": {"enum": ["2.1.0"]},
+        "runs": {
+            "type": "array",
+            "items": _obj(
+                ["tool"],
+                {
+                    "tool": _obj(
+                        ["driver"],
+                        {
+                            "driver": _obj(
+                                ["name"],
+                                {
+                                    "name": {"type": "string"},
+                                    "version": {"type": "string"},
+                                    "semanticVersion": {"type": "string"},
+                                    "informationUri": {"type": "string", "format": "uri"},
+                                    "language": {"type": "string", "pattern": "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$"},
+                                    "rules": {"type": "array", "items": _RULE, "uniqueItems": True},
+                                },
+                            )
+                        },
+                    ),
+                    "language": {"type": "string", "pattern": "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$"},
+                    "columnKind": {"enum": ["utf16CodeUnits", "unicodeCodePoints"]},
+                    "results": {"type": "array", "items": _RESULT},
+                    "properties": _PROPERTY_BAG,
+                },
+            ),
+        },
+    },
+)
 
 _OFFICIAL = Path(__file__).resolve().parent.parent / "schemas" / "sarif-schema-2.1.0.json"
 
@@ -122,12 +159,17 @@ def test_results_only_for_gaps_and_unknowns_with_the_right_level() -> None:
     expected = [f for f in findings if f.is_gap or f.outcome is Outcome.onbekend]
     assert [r["ruleId"] for r in results] == [f.rule_id for f in expected]
     rules = document["runs"][0]["tool"]["driver"]["rules"]
-    for result, finding in zip(results, expected):
+    for result, finding in zip(results, expected, strict=True):
         assert rules[result["ruleIndex"]]["id"] == finding.rule_id
         if finding.outcome is Outcome.onbekend:
             assert result["level"] == "note"
         else:
-            assert result["level"] == {Severity.verplicht: "error", Severity.aanbevolen: "warning", Severity.informatief: "note"}[finding.severity]
+            assert (
+                result["level"]
+                == {Severity.verplicht: "error", Severity.aanbevolen: "warning", Severity.informatief: "note"}[
+                    finding.severity
+                ]
+            )
 
 
 def test_locations_are_relative_with_a_region_only_when_known() -> None:

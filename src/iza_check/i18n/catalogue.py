@@ -35,7 +35,10 @@ ENTRIES: Final[dict[str, tuple[str, str]]] = {
         "Nog te weinig gegevens voor een oordeel",
         "Not enough information for a verdict yet",
     ),
-    "group.kenmerken": ("Kenmerken van een laagdrempelig steunpunt", "Characteristics of a low-threshold support centre"),
+    "group.kenmerken": (
+        "Kenmerken van een laagdrempelig steunpunt",
+        "Characteristics of a low-threshold support centre",
+    ),
     "group.kwaliteit": ("Kwaliteitseisen", "Quality requirements"),
     "group.bouwstenen": ("Bouwstenen", "Building blocks"),
     "group.integraal": ("Integrale onderdelen", "Integral parts"),
@@ -100,9 +103,15 @@ ENTRIES: Final[dict[str, tuple[str, str]]] = {
     "section.figures": ("Ter vergelijking", "For comparison"),
     "section.all": ("Alle criteria", "All criteria"),
     "section.problems": ("Bestanden die niet beoordeeld konden worden", "Files that could not be assessed"),
-    "empty.good": ("Nog geen criteria waaraan het initiatief aantoonbaar voldoet.", "No criteria met demonstrably yet."),
+    "empty.good": (
+        "Nog geen criteria waaraan het initiatief aantoonbaar voldoet.",
+        "No criteria met demonstrably yet.",
+    ),
     "empty.better": ("Geen tekorten gevonden.", "No gaps found."),
-    "empty.unknown": ("Het profiel geeft over alle criteria genoeg gegevens.", "The profile gives enough information on every criterion."),
+    "empty.unknown": (
+        "Het profiel geeft over alle criteria genoeg gegevens.",
+        "The profile gives enough information on every criterion.",
+    ),
     "empty.next": ("Er zijn op dit moment geen volgende stappen nodig.", "No next steps are needed at the moment."),
     "unknown.intro": (
         "Over deze punten zegt het profiel (nog) niets. Dat is geen tekort: vul de ontbrekende gegevens aan, "
@@ -180,10 +189,34 @@ ENTRIES: Final[dict[str, tuple[str, str]]] = {
 }
 
 _MONTHS: Final[tuple[tuple[str, ...], tuple[str, ...]]] = (
-    ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-     "november", "december"),
-    ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-     "November", "December"),
+    (
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 )
 
 

@@ -115,7 +115,8 @@ def file_location(file: str, line: int | None, column: int | None) -> str:
 def problem_text(problem: ProblemRef) -> str:
     """A problem as one line: ``file:line:col: message [field] (code)``."""
     where = f" [{clean(problem.field_path)}]" if problem.field_path else ""
-    return f"{file_location(problem.file, problem.line, problem.column)}: {clean(problem.message)}{where} ({clean(problem.code)})"
+    location = file_location(problem.file, problem.line, problem.column)
+    return f"{location}: {clean(problem.message)}{where} ({clean(problem.code)})"
 
 
 def group_label(group: str, lang: str) -> str:

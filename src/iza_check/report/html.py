@@ -54,7 +54,8 @@ html { font-family: "Segoe UI", "Liberation Sans", "DejaVu Sans", Arial, sans-se
   line-height: 1.45; color: var(--ink); background: #fff; }
 body { margin: 0 auto; max-width: 190mm; padding: 10mm 6mm 14mm; }
 h1 { font-size: 21pt; line-height: 1.2; margin: 0 0 1mm; }
-h2 { font-size: 16pt; line-height: 1.25; margin: 9mm 0 1mm; padding-bottom: 1.5mm; border-bottom: 2px solid var(--ink); }
+h2 { font-size: 16pt; line-height: 1.25; margin: 9mm 0 1mm; padding-bottom: 1.5mm;
+  border-bottom: 2px solid var(--ink); }
 h3 { font-size: 12.5pt; margin: 7mm 0 2mm; break-after: avoid; }
 h4 { font-size: 10.5pt; margin: 4mm 0 1mm; break-after: avoid; }
 p { margin: 0 0 2mm; }
@@ -193,7 +194,7 @@ def _criteria_table(
         row_id = f' id="{_anchor(index, f.rule_id)}"' if with_anchor else ""
         outcome = f"<td>{_outcome(f.outcome, lang)}</td>" if with_outcome else ""
         rows.append(
-            f"<tr{row_id}><th scope=\"row\" class=\"rule-id\">{_e(f.rule_id)}</th>"
+            f'<tr{row_id}><th scope="row" class="rule-id">{_e(f.rule_id)}</th>'
             f"<td>{_e(f.title.get(lang))}</td>{outcome}"
             f"<td>{_severity(f.severity, lang)}</td><td>{_basis(f, lang)}</td></tr>"
         )
@@ -226,20 +227,15 @@ def _verdict(profile: ProfileReport, lang: str) -> str:
         ("verdict.planned", verdict.planned_kenmerken),
     ):
         if ids:
-            names = ", ".join(
-                f"{_e(i)} ({_e(titles[i])})" if i in titles else _e(i) for i in ids
-            )
+            names = ", ".join(f"{_e(i)} ({_e(titles[i])})" if i in titles else _e(i) for i in ids)
             rows.append(f"<div><dt>{_e(t(key, lang))}</dt><dd>{names}</dd></div>")
     if verdict.overdue_plans:
         rows.append(
-            f'<div><dt>{_e(t("verdict.overdue", lang))}</dt>'
-            f'<dd class="overdue">⚠ {verdict.overdue_plans}</dd></div>'
+            f'<div><dt>{_e(t("verdict.overdue", lang))}</dt><dd class="overdue">⚠ {verdict.overdue_plans}</dd></div>'
         )
     details = f"<dl>{''.join(rows)}</dl>" if rows else ""
     counts = outcome_counts(profile.findings)
-    count_items = "".join(
-        f"<li>{counts[o]} × {_outcome(o, lang)}</li>" for o in OUTCOME_ORDER if counts[o]
-    )
+    count_items = "".join(f"<li>{counts[o]} × {_outcome(o, lang)}</li>" for o in OUTCOME_ORDER if counts[o])
     return (
         f'<section class="verdict verdict--{kind}"><h3>{_e(t("verdict.heading", lang))}</h3>'
         f'<p class="verdict-kind"><span aria-hidden="true">{_VERDICT_SYMBOL.get(kind, "")}</span> '
@@ -262,9 +258,7 @@ def _good(findings: tuple[Finding, ...], lang: str) -> str:
 
 
 def _next_steps(findings: tuple[Finding, ...], lang: str) -> str:
-    todo = [
-        (f, f.advice) for f in findings if f.advice is not None and f.outcome not in (Outcome.voldoet, Outcome.nvt)
-    ]
+    todo = [(f, f.advice) for f in findings if f.advice is not None and f.outcome not in (Outcome.voldoet, Outcome.nvt)]
     # Gaps before unknowns; within each, required before recommended before informative.
     todo.sort(key=lambda pair: (pair[0].outcome is Outcome.onbekend, _SEVERITY_RANK[pair[0].severity]))
     if not todo:

@@ -178,6 +178,7 @@ def render(report: Report, *, lang: str = "nl", colour: bool = False) -> str:
 
 # --- the schema -------------------------------------------------------------------------------------------
 
+
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {"anyOf": [schema, {"type": "null"}]}
 

@@ -87,7 +87,10 @@ def _problems_suite(root: ET.Element, problems: tuple[ProblemRef, ...], lang: st
     for file, items in by_file.items():
         case = ET.SubElement(suite, "testcase", classname=_x(file), name="invalid-input", time="0")
         error = ET.SubElement(
-            case, "error", message=_x(f"{t('junit.invalid_input', lang)}: {clean(items[0].message)}"), type=_x(items[0].code)
+            case,
+            "error",
+            message=_x(f"{t('junit.invalid_input', lang)}: {clean(items[0].message)}"),
+            type=_x(items[0].code),
         )
         error.text = _x("\n".join(problem_text(p) for p in items))
     counts = {"errors": len(by_file)}
@@ -113,11 +116,11 @@ def render(report: Report, *, lang: str = "nl", colour: bool = False) -> str:
             status = _testcase(suite, profile, finding, lang)
             counts["failures" if status == "failure" else status] += 1
         _close(suite, counts)
-        for key, value in counts.items():
-            totals[key] += value
+        for key, count in counts.items():
+            totals[key] += count
     if report.problems:
-        for key, value in _problems_suite(root, report.problems, lang).items():
-            totals[key] += value
+        for key, count in _problems_suite(root, report.problems, lang).items():
+            totals[key] += count
     _close(root, totals)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

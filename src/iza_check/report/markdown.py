@@ -121,7 +121,11 @@ def _profile(profile: ProfileReport, lang: str) -> list[str]:
             ],
         )
     lines += ["", f"### {md(t('section.next', lang))}", ""]
-    todo = [(f, f.advice) for f in profile.findings if f.advice is not None and f.outcome not in (Outcome.voldoet, Outcome.nvt)]
+    todo = [
+        (f, f.advice)
+        for f in profile.findings
+        if f.advice is not None and f.outcome not in (Outcome.voldoet, Outcome.nvt)
+    ]
     todo.sort(key=lambda pair: (pair[0].outcome is Outcome.onbekend, _SEVERITY_RANK[pair[0].severity]))
     if not todo:
         lines.append(md_block(t("empty.next", lang)))

@@ -52,9 +52,9 @@ def _wrap(text: str, indent: str, hanging: str | None = None) -> list[str]:
     rest = indent if hanging is None else hanging
     if len(first) + len(text) <= WIDTH:
         return [first + text]
-    return textwrap.wrap(
-        text, width=WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
-    ) or [first]
+    return textwrap.wrap(text, width=WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False) or [
+        first
+    ]
 
 
 def _finding_lines(finding: Finding, lang: str, style: _Style, label_width: int) -> list[str]:
@@ -109,9 +109,7 @@ def _profile_lines(profile: ProfileReport, lang: str, style: _Style) -> list[str
         lines.append(style(f"   {t('verdict.overdue', lang)}: {verdict.overdue_plans}", _RED))
 
     counts = outcome_counts(profile.findings)
-    summary = " · ".join(
-        f"{counts[o]} {outcome_label(o, lang)}" for o in OUTCOME_ORDER if counts[o]
-    )
+    summary = " · ".join(f"{counts[o]} {outcome_label(o, lang)}" for o in OUTCOME_ORDER if counts[o])
     lines.append(f"{t('summary.heading', lang)}: {summary}" if summary else t("summary.heading", lang) + ": -")
 
     label_width = max((len(outcome_label(o, lang)) for o in OUTCOME_ORDER), default=0)
