@@ -68,7 +68,8 @@ def build_finding(rule: Rule, result: RuleResult, loaded: LoadedProfile, plans: 
         FactRef(f.path, _summarise(f.value), *marks.get(f.path, (None, None))) for f in result.facts
     )
     missing = result.missing
-    gap_or_unknown = outcome in (Outcome.deels, Outcome.voldoet_niet, Outcome.onbekend)
+    # For onbekend the next step is to supply the missing facts (listed); gap advice would presume a gap.
+    gap = outcome in (Outcome.deels, Outcome.voldoet_niet)
     main_path = facts[0].path if facts else (missing[0] if missing else None)
     line, column = (facts[0].line, facts[0].column) if facts else (None, None)
     if line is None and main_path is not None:
@@ -81,7 +82,7 @@ def build_finding(rule: Rule, result: RuleResult, loaded: LoadedProfile, plans: 
         severity=Severity(rule.ernst.value),
         title=_text(rule.titel),
         profile=loaded.source,
-        advice=_text(rule.advies) if gap_or_unknown else None,
+        advice=_text(rule.advies) if gap else None,
         link=str(rule.advies.link) if rule.advies.link else None,
         source=f"{rule.bron.bestand}, {rule.bron.sectie}",
         nvt_reason=_text(rule.nvt.reden) if outcome is Outcome.nvt and rule.nvt is not None else None,

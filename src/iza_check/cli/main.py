@@ -164,6 +164,25 @@ def check(
     sys.exit(run_check(options))
 
 
+def show_report(path: Path, lang: str) -> int:
+    """The text report for one profile, as `iza-check check FILE` prints it (used by `init`)."""
+    from iza_check.cli.run import run_check
+
+    options = ReportOptions.build(
+        paths=(path,),
+        fmt="text",
+        output=None,
+        lang=lang,
+        fail_on="never",
+        colour=None,
+        jobs=1,
+        rule_dirs=(),
+        peildatum=None,
+        max_bytes=1_048_576,
+    )
+    return run_check(options)
+
+
 @main.group()
 def rules() -> None:
     """Werk met de regelbestanden."""
