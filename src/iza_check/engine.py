@@ -173,7 +173,7 @@ class _Ruleset:
     name: str
     base: dict[str, object]  # kind and group guards
     keys: tuple[str, ...]
-    owners: list[int]
+    owners: list[tuple[int, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +201,8 @@ def _item_types(condition: ConditionBase, model: type[BaseModel]) -> dict[str, F
 class _Compiler:
     def __init__(self, plan: FactPlan) -> None:
         self.plan = plan
+        # count_true key -> count_possible key of the same lijst (count_true <= count_possible).
+        self.count_pairs: dict[str, str] = {}
 
     def _key(self, kind: str, path: str, ftype: FieldType, operand: object = None) -> str:
         return self.plan.key(Derived(kind, path, ftype, operand))  # type: ignore[arg-type]
@@ -213,6 +215,7 @@ class _Compiler:
             types = _item_types(leaf.waar, ftype.item.model)
             true_key = self.plan.key(Derived("count_true", leaf.lijst, ftype, None, waar_key, leaf.waar), types)
             possible_key = self.plan.key(Derived("count_possible", leaf.lijst, ftype, None, waar_key, leaf.waar), types)
+            self.count_pairs[true_key] = possible_key
             if positive:
                 return [{"$gte": {true_key: leaf.minstens}}]
             return [{"$lt": {possible_key: leaf.minstens}}]
@@ -272,6 +275,85 @@ class _Compiler:
         return [self.leaf(condition, positive)]
 
 
+_ORDER_OPS = {"$gte": (True, True), "$gt": (True, False), "$lte": (False, True), "$lt": (False, False)}
+
+
+def _impossible(term: Term, count_pairs: dict[str, str]) -> bool:
+    """True when no fact can satisfy every test of the conjunction (such a rule would never fire)."""
+    equal: dict[str, set[str]] = {}
+    unequal: dict[str, set[str]] = {}
+    lower: dict[str, tuple[float, bool]] = {}  # key -> (bound, inclusive)
+    upper: dict[str, tuple[float, bool]] = {}
+    exists: set[str] = set()
+    absent: set[str] = set()
+    for test in term:
+        ((name, body),) = test.items()
+        if name in ("$or", "$and"):
+            continue  # opaque; only its keys count as present
+        if name == "$ex" or name == "$nex":
+            (absent if name == "$nex" else exists).update(body)
+            continue
+        if name.startswith("$"):
+            ((key, value),) = body.items()
+            exists.add(key)
+            if name == "$neq":
+                unequal.setdefault(key, set()).add(json.dumps(value))
+            else:
+                is_lower, inclusive = _ORDER_OPS[name]
+                bounds = lower if is_lower else upper
+                old = bounds.get(key)
+                tighter = old is None or (value > old[0] if is_lower else value < old[0]) or (value == old[0] and not inclusive)
+                if tighter:
+                    bounds[key] = (value, inclusive)
+            continue
+        exists.add(name)
+        equal.setdefault(name, set()).add(json.dumps(body))
+        if isinstance(body, (int, float)) and not isinstance(body, bool):
+            for bounds, is_lower in ((lower, True), (upper, False)):
+                old = bounds.get(name)
+                if old is None or (body > old[0] if is_lower else body < old[0]):
+                    bounds[name] = (body, True)
+    if exists & absent:
+        return True
+    for key, values in equal.items():
+        if len(values) > 1 or values & unequal.get(key, set()):
+            return True
+
+    def empty(low: tuple[float, bool] | None, high: tuple[float, bool] | None) -> bool:
+        if low is None or high is None:
+            return False
+        return low[0] > high[0] or (low[0] == high[0] and not (low[1] and high[1]))
+
+    for key in lower.keys() & upper.keys():
+        if empty(lower[key], upper[key]):
+            return True
+    return any(empty(lower.get(true_key), upper.get(possible_key)) for true_key, possible_key in count_pairs.items())
+
+
+def _simplify(terms: list[tuple[int, Term]], count_pairs: dict[str, str]) -> list[tuple[tuple[int, ...], Term]]:
+    """Fewer network rules, same matches: drop impossible and absorbed conjunctions, share equal ones.
+
+    The engine's cost grows with the number of network rules, and the fail form of a large ``alle``
+    or the pass form of ``alle`` over ``een_van`` multiplies them.
+    """
+    by_owner: dict[int, list[tuple[frozenset[str], Term]]] = {}
+    for owner, term in terms:
+        unique = {json.dumps(test, sort_keys=True): test for test in term}
+        if _impossible(list(unique.values()), count_pairs):
+            continue
+        canonical = [unique[k] for k in sorted(unique)]
+        by_owner.setdefault(owner, []).append((frozenset(unique), canonical))
+    shared: dict[frozenset[str], tuple[list[int], Term]] = {}
+    for owner, owned in by_owner.items():
+        for signature, term in owned:
+            if any(other < signature for other, _ in owned):
+                continue  # a smaller conjunction of the same owner already matches whenever this one does
+            entry = shared.setdefault(signature, ([], term))
+            if owner not in entry[0]:
+                entry[0].append(owner)
+    return [(tuple(owners), term) for owners, term in shared.values()]
+
+
 def _keys_of(term: Term) -> set[str]:
     keys: set[str] = set()
     for test in term:
@@ -329,16 +411,17 @@ class Engine:
                 for positive in (True, False):
                     for term in compiler.dnf(condition, positive):
                         terms.append((_owner(index, part, positive), term))
+        simplified = _simplify(terms, compiler.count_pairs)
         self._rulesets: list[_Ruleset] = []
-        definitions = self._pack(terms)
+        definitions = self._pack(simplified)
         self._host = _make_host(durable_engine, core)
         # set_rulesets mutates its argument (it pops each 'run'), so it gets its own copy.
         self._host.set_rulesets(copy.deepcopy(definitions))
-        self.network_rules = len(terms)
+        self.network_rules = len(simplified)
 
-    def _pack(self, terms: list[tuple[int, Term]]) -> dict[str, dict[str, dict[str, Any]]]:
+    def _pack(self, terms: list[tuple[tuple[int, ...], Term]]) -> dict[str, dict[str, dict[str, Any]]]:
         definitions: dict[str, dict[str, dict[str, Any]]] = {}
-        chunk: list[tuple[int, Term]] = []
+        chunk: list[tuple[tuple[int, ...], Term]] = []
         chunk_keys: set[str] = set()
 
         def flush() -> None:
@@ -392,7 +475,7 @@ class Engine:
         fired: set[int] = set()
         wanted_set = set(wanted)
         for ruleset in self._rulesets:
-            if len(wanted_set) < len(self._rules) and not any(o // (2 * len(PARTS)) in wanted_set for o in ruleset.owners):
+            if len(wanted_set) < len(self._rules) and not any(o // (2 * len(PARTS)) in wanted_set for owners in ruleset.owners for o in owners):
                 continue
             fact: dict[str, object] = dict(ruleset.base)
             for key in ruleset.keys:
@@ -402,7 +485,7 @@ class Engine:
             fact["sid"] = str(next(_session_numbers))
             for name in self._host.fire(ruleset.name, fact):
                 if name != SENTINEL:
-                    fired.add(ruleset.owners[int(name[1:])])
+                    fired.update(ruleset.owners[int(name[1:])])
         plain_values: dict[str, object] = {}
         return [self._result(index, fired, profile, peildatum, lookups, plain_values) for index in wanted]
 
