@@ -56,7 +56,8 @@ _STRINGS: Final[dict[str, tuple[str, str]]] = {
     "summary.col.quality": ("Q-tekorten", "Q gaps"),
     "summary.col.file": ("Bestand", "File"),
     "summary.invalid": ("ongeldig", "invalid"),
-    "summary.more_problems": ("(en nog {count} meldingen)", "(and {count} more problems)"),
+    "summary.more_problems.one": ("(en nog 1 melding)", "(and 1 more problem)"),
+    "summary.more_problems.many": ("(en nog {count} meldingen)", "(and {count} more problems)"),
     "summary.legend": ("Legenda", "Legend"),
     "summary.legend.k": ("K1–K10: de tien kenmerken", "K1–K10: the ten characteristics"),
     "summary.legend.q": (
@@ -276,7 +277,7 @@ def _display_name(row: SummaryRow) -> str:
 def _problem_line(row: SummaryRow, lang: str) -> str:
     assert row.problem is not None
     more = row.problem_count - 1
-    suffix = f" {ft('summary.more_problems', lang, count=more)}" if more > 0 else ""
+    suffix = f" {_count('summary.more_problems', more, lang)}" if more > 0 else ""
     return problem_text(row.problem) + suffix
 
 

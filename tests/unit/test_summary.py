@@ -1,0 +1,289 @@
+"""The batch summary: rows from outcomes, exit codes while streaming, and the text, html and csv tables."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from iza_check.checker import FileOutcome
+from iza_check.cli.funders import ExitTracker, interactive, with_progress
+from iza_check.findings import (
+    Finding,
+    Outcome,
+    ProblemRef,
+    ProfileReport,
+    Severity,
+    Text,
+    Verdict,
+    VerdictKind,
+)
+from iza_check.report.summary_formats import (
+    render_summary,
+    render_summary_csv,
+    render_summary_html,
+    render_summary_text,
+)
+from iza_check.summary import KENMERKEN, SummaryRow, row_for_outcome, summary_rows, totals
+
+PEILDATUM = dt.date(2026, 11, 1)
+V, D, N, O, NA = Outcome.voldoet, Outcome.deels, Outcome.voldoet_niet, Outcome.onbekend, Outcome.nvt
+
+_GROUP = {"K": "kenmerken", "Q": "kwaliteit", "B": "bouwstenen", "I": "integraal"}
+
+
+def _finding(rule_id: str, outcome: Outcome, severity: Severity = Severity.verplicht) -> Finding:
+    return Finding(
+        rule_id=rule_id,
+        group=_GROUP[rule_id[0]],
+        outcome=outcome,
+        severity=severity,
+        title=Text(f"Titel {rule_id}", f"Title {rule_id}"),
+        profile="p.yaml",
+        advice=None,
+    )
+
+
+def _report(
+    naam: str,
+    outcomes: dict[str, Outcome],
+    *,
+    kind: VerdictKind = VerdictKind.groeiroute,
+    gemeente: str | None = "Hengelo",
+    severity: dict[str, Severity] | None = None,
+) -> ProfileReport:
+    severity = severity or {}
+    findings = tuple(_finding(r, o, severity.get(r, Severity.verplicht)) for r, o in outcomes.items())
+    return ProfileReport(
+        source=f"profiles/{naam.lower().replace(' ', '-')}.yaml",
+        naam=naam,
+        gemeente=gemeente,
+        regio="Twente",
+        verdict=Verdict(kind, Text("", "")),
+        findings=findings,
+    )
+
+
+def _all_kenmerken(outcome: Outcome) -> dict[str, Outcome]:
+    return {k: outcome for k in KENMERKEN}
+
+
+def _broken(source: str = "kapot.yaml", count: int = 1) -> FileOutcome:
+    problems = tuple(
+        ProblemRef(source, f"probleem {n}", "yaml-syntax", line=2 + n, column=5) for n in range(count)
+    )
+    return FileOutcome(source, problems=problems)
+
+
+def test_row_takes_kenmerken_quality_gaps_and_bouwstenen_from_the_findings() -> None:
+    outcomes = {**_all_kenmerken(V), "K3": D, "K7": N, "K9": O, "K10a": N}
+    outcomes |= {"Q1": D, "Q2": N, "Q3": V, "Q4": NA, "Q5": O, "B1": V, "B2": N, "I1": N}
+    row = row_for_outcome(FileOutcome("x.yaml", report=_report("De Kiem", outcomes)))
+    assert row.valid
+    assert row.kenmerken == (V, V, D, V, V, V, N, V, O, V)
+    assert row.quality_gaps == 2  # Q1 deels and Q2 voldoet niet; not K10a, not I1, not onbekend
+    assert row.bouwstenen == (V, N, None)  # B3 has no rule here
+    assert (row.naam, row.gemeente, row.regio, row.verdict) == ("De Kiem", "Hengelo", "Twente", VerdictKind.groeiroute)
+
+
+def test_broken_file_becomes_an_invalid_row_with_its_first_problem() -> None:
+    row = row_for_outcome(_broken(count=3))
+    assert not row.valid
+    assert row.verdict is None
+    assert row.problem is not None and row.problem.message == "probleem 0"
+    assert row.problem_count == 3
+
+
+def test_rows_stream_one_per_outcome_in_input_order() -> None:
+    consumed: list[str] = []
+
+    def outcomes() -> Iterator[FileOutcome]:
+        for name in ("A", "B", "C"):
+            consumed.append(name)
+            yield FileOutcome(name, report=_report(name, _all_kenmerken(V)))
+
+    rows = summary_rows(outcomes())
+    first = next(rows)
+    assert first.naam == "A" and consumed == ["A"]  # lazily: nothing read ahead
+    assert [r.naam for r in rows] == ["B", "C"]
+
+
+def test_totals_count_verdicts_and_invalid_rows() -> None:
+    rows = [
+        row_for_outcome(FileOutcome("a", report=_report("A", _all_kenmerken(V), kind=VerdictKind.netwerk))),
+        row_for_outcome(FileOutcome("b", report=_report("B", _all_kenmerken(D)))),
+        row_for_outcome(FileOutcome("c", report=_report("C", _all_kenmerken(D)))),
+        row_for_outcome(_broken()),
+    ]
+    result = totals(rows)
+    assert result.rows == 4 and result.invalid == 1
+    assert dict(result.verdicts)[VerdictKind.groeiroute] == 2
+    assert dict(result.verdicts)[VerdictKind.netwerk] == 1
+
+
+def _rows() -> list[SummaryRow]:
+    return [
+        row_for_outcome(FileOutcome("a", report=_report("Zelfregiecentrum De Brug", _all_kenmerken(V) | {"B1": V}, kind=VerdictKind.netwerk))),
+        row_for_outcome(FileOutcome("b", report=_report("Koffiehoek", {**_all_kenmerken(N), "K1": V, "Q1": N}, kind=VerdictKind.niet_op_voorhand))),
+        row_for_outcome(_broken("map/kapot.yaml", count=2)),
+    ]
+
+
+def test_text_table_aligns_symbols_under_their_columns_and_has_a_legend() -> None:
+    text = render_summary_text(_rows(), peildatum=PEILDATUM, lang="nl")
+    lines = text.splitlines()
+    assert lines[0] == "Samenvatting IZA-check · peildatum 1 november 2026"
+    header = next(line for line in lines if line.startswith("Initiatief"))
+    brug = next(line for line in lines if line.startswith("Zelfregiecentrum De Brug"))
+    koffie = next(line for line in lines if line.startswith("Koffiehoek"))
+    for k in ("K1", "K2", "K10"):
+        column = re.search(rf"\b{k}\b", header).start()  # type: ignore[union-attr]
+        assert brug[column] == "✔"
+        assert koffie[column] == ("✔" if k == "K1" else "✘")
+    assert "netwerk" in brug and "niet op voorhand" in koffie
+    invalid = next(line for line in lines if line.startswith("kapot.yaml"))
+    assert "ongeldig" in invalid and "map/kapot.yaml:2:5: probleem 0" in invalid and "(en nog 1 melding)" in invalid
+    assert "3 bestanden: 1 netwerk · 1 niet op voorhand · 1 ongeldig" in text
+    assert "Legenda: ✔ voldoet · ◐ deels · ✘ voldoet niet · ? onbekend · – n.v.t." in text
+    assert "\x1b[" not in text
+
+
+def test_text_in_english_and_with_colour() -> None:
+    text = render_summary_text(_rows(), peildatum=PEILDATUM, lang="en", colour=True)
+    assert text.startswith("IZA check summary · reference date 1 November 2026")
+    assert "invalid" in text and "Legend:" in text and "network" in text
+    assert "\x1b[32m✔" in text and "\x1b[31m✘" in text
+
+
+def test_text_cleans_control_characters_from_names() -> None:
+    row = row_for_outcome(FileOutcome("a", report=_report("Evil\x1b[31mName\u202e", _all_kenmerken(V))))
+    text = render_summary_text([row], peildatum=PEILDATUM)
+    assert "\x1b" not in text and "\u202e" not in text
+
+
+def test_html_is_self_contained_escaped_and_sortable() -> None:
+    hostile = row_for_outcome(
+        FileOutcome("a", report=_report('<script>alert(1)</script> "&"', _all_kenmerken(V), gemeente="<b>x</b>"))
+    )
+    html = render_summary_html([*_rows(), hostile], peildatum=PEILDATUM, lang="nl")
+    assert html.startswith("<!DOCTYPE html>") and html.rstrip().endswith("</html>")
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &quot;&amp;&quot;" in html
+    assert "&lt;b&gt;x&lt;/b&gt;" in html
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)  # nothing from the network
+    assert html.count("<script>") == 1 and 'class="sortable"' in html
+    assert "Content-Security-Policy" in html and "script-src 'sha256-" in html
+    body = html.split("<tbody>")[1].split("</tbody>")[0]
+    assert body.count("<tr>") == 4
+    row_cells = [r.count("<td") for r in body.split("</tr>") if "<tr>" in r]
+    assert len(set(row_cells)) == 1  # every row, also the invalid one, has all cells: sorting keeps columns
+    assert 'class="v-ongeldig"' in html and "map/kapot.yaml:2:5: probleem 0" in html
+    assert '<span class="sr">voldoet</span>' in html  # the symbol has its word for screen readers
+
+
+def test_html_script_hash_matches_the_policy() -> None:
+    import base64
+    import hashlib
+
+    html = render_summary_html(_rows(), peildatum=PEILDATUM)
+    script = html.split("<script>")[1].split("</script>")[0]
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in html
+
+
+def test_csv_opens_in_a_dutch_excel() -> None:
+    text = render_summary_csv(_rows(), lang="nl")
+    assert text.startswith("\ufeff")
+    assert text.count("\r\n") == 4 and "\n" not in text.replace("\r\n", "")
+    records = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=";"))
+    assert records[0][:5] == ["Bestand", "Initiatief", "Gemeente", "Regio", "Oordeel"]
+    assert records[0][5:15] == list(KENMERKEN)
+    assert len({len(r) for r in records}) == 1
+    assert records[1][4] == "netwerk" and records[1][5] == "voldoet"
+    assert records[2][5:7] == ["voldoet", "voldoet niet"] and records[2][15] == "1"
+    assert records[3][4] == "ongeldig" and records[3][-1].startswith("map/kapot.yaml:2:5: probleem 0")
+    # every field quoted, also empty ones
+    for line in text[1:].split("\r\n")[:-1]:
+        fields = line.split(";")  # no value in this table holds a ';'
+        assert all(len(f) >= 2 and f[0] == f[-1] == '"' for f in fields), line
+
+
+def test_csv_never_lets_a_spreadsheet_run_a_name_as_formula() -> None:
+    row = row_for_outcome(FileOutcome("a", report=_report("=HYPERLINK(\"http://x\")", _all_kenmerken(V), gemeente="+31")))
+    records = list(csv.reader(io.StringIO(render_summary_csv([row])[1:], newline=""), delimiter=";"))
+    assert records[1][1] == "'=HYPERLINK(\"http://x\")"
+    assert records[1][2] == "'+31"
+
+
+def test_csv_in_english() -> None:
+    text = render_summary_csv(_rows(), lang="en")
+    header = next(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+    assert header[:5] == ["File", "Initiative", "Municipality", "Region", "Verdict"]
+    assert '"network";"meets"' in text
+
+
+def test_render_summary_rejects_unknown_formats_and_languages() -> None:
+    with pytest.raises(ValueError, match="unknown summary format"):
+        render_summary("pdf", [], peildatum=PEILDATUM)
+    with pytest.raises(ValueError, match="unknown language"):
+        render_summary("text", [], peildatum=PEILDATUM, lang="de")
+
+
+def test_empty_summary_says_so() -> None:
+    assert "Geen profielen gevonden." in render_summary("text", [], peildatum=PEILDATUM)
+    assert "Geen profielen gevonden." in render_summary("html", [], peildatum=PEILDATUM)
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "fail_on", "expected"),
+    [
+        ([FileOutcome("a", report=_report("A", _all_kenmerken(V)))], "verplicht", 0),
+        ([FileOutcome("a", report=_report("A", {"K1": D}))], "verplicht", 1),
+        ([FileOutcome("a", report=_report("A", {"K1": D}))], "never", 0),
+        ([FileOutcome("a", report=_report("A", {"Q9": N}, severity={"Q9": Severity.aanbevolen}))], "verplicht", 0),
+        ([FileOutcome("a", report=_report("A", {"Q9": N}, severity={"Q9": Severity.aanbevolen}))], "aanbevolen", 1),
+        ([FileOutcome("a", report=_report("A", {"K1": D})), _broken()], "verplicht", 2),
+        ([_broken(), FileOutcome("a", report=_report("A", {"K1": D}))], "verplicht", 2),
+        ([], "verplicht", 2),
+    ],
+)
+def test_exit_tracker_follows_the_check_exit_codes(outcomes: list[FileOutcome], fail_on: str, expected: int) -> None:
+    tracker = ExitTracker(fail_on, PEILDATUM)
+    passed = list(tracker.watch(outcomes))
+    assert passed == outcomes
+    assert tracker.result == expected
+
+
+class _Stream(io.StringIO):
+    def __init__(self, tty: bool) -> None:
+        super().__init__()
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def test_progress_only_at_a_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    assert interactive(_Stream(True))
+    assert not interactive(_Stream(False))
+    monkeypatch.setenv("CI", "true")
+    assert not interactive(_Stream(True))
+
+
+def test_progress_counts_and_clears_its_line() -> None:
+    stream = _Stream(True)
+    items = list(with_progress(range(5), stream, enabled=True, delay=0.0))
+    assert items == [0, 1, 2, 3, 4]
+    written = stream.getvalue()
+    assert "\r1 bestanden gecontroleerd…" in written
+    assert written.endswith("\r")  # the counter is wiped so the report starts on a clean line
+
+
+def test_no_progress_when_piped() -> None:
+    stream = _Stream(False)
+    assert list(with_progress(range(3), stream, delay=0.0)) == [0, 1, 2]
+    assert stream.getvalue() == ""
