@@ -1,0 +1,1 @@
+"""Reporters: one module per format, registered by name in :mod:`iza_check.report.registry`."""
