@@ -43,3 +43,17 @@ def test_example_profiles_carry_the_editor_schema_line(repo: Path) -> None:
     for path in profiles:
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == "# yaml-language-server: $schema=../schema/profile.schema.json", path
+
+
+def test_every_subpackage_is_listed_for_installation(repo: Path) -> None:
+    import tomllib
+
+    config = tomllib.loads((repo / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    source = repo / "src"
+    found = {
+        ".".join(init.parent.relative_to(source).parts)
+        for init in source.rglob("__init__.py")
+    }
+    assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
+    assert "iza_check.catalogue" in listed
