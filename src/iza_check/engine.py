@@ -192,6 +192,7 @@ class _CompiledRule:
     parts: dict[str, ConditionBase]
     leaves: dict[str, tuple[_Leaf, ...]]
     paths: tuple[str, ...]  # every referenced path, in order of first use
+    owners: tuple[tuple[str, int, int], ...]  # (part, pass owner, fail owner)
 
 
 def _item_types(condition: ConditionBase, model: type[BaseModel]) -> dict[str, FieldType]:
@@ -381,7 +382,7 @@ def _leaves_of(condition: ConditionBase) -> tuple[_Leaf, ...]:
     return tuple(out)
 
 
-def _compile_rule(rule: Rule) -> _CompiledRule:
+def _compile_rule(index: int, rule: Rule) -> _CompiledRule:
     parts: dict[str, ConditionBase] = {"voldoet": rule.voldoet}
     if rule.deels is not None:
         parts["deels"] = rule.deels
@@ -389,7 +390,8 @@ def _compile_rule(rule: Rule) -> _CompiledRule:
         parts["nvt"] = rule.nvt.als
     leaves = {name: _leaves_of(condition) for name, condition in parts.items()}
     paths = tuple(dict.fromkeys(leaf.path for name in ("voldoet", "deels", "nvt") for leaf in leaves.get(name, ())))
-    return _CompiledRule(rule, parts, leaves, paths)
+    owners = tuple((part, _owner(index, part, True), _owner(index, part, False)) for part in parts)
+    return _CompiledRule(rule, parts, leaves, paths, owners)
 
 
 class Engine:
@@ -399,7 +401,7 @@ class Engine:
         durable_engine, core = _load_durable()
         self.catalogue = catalogue
         self.plan = FactPlan()
-        self._rules = [_compile_rule(rule) for rule in catalogue.rules]
+        self._rules = [_compile_rule(index, rule) for index, rule in enumerate(catalogue.rules)]
         self._index = {compiled.rule.id: index for index, compiled in enumerate(self._rules)}
         compiler = _Compiler(self.plan)
         terms: list[tuple[int, Term]] = []
@@ -486,8 +488,8 @@ class Engine:
             for name in self._host.fire(ruleset.name, fact):
                 if name != SENTINEL:
                     fired.update(ruleset.owners[int(name[1:])])
-        plain_values: dict[str, object] = {}
-        return [self._result(index, fired, profile, peildatum, lookups, plain_values) for index in wanted]
+        fact_cache: dict[str, object] = {}
+        return [self._result(index, fired, profile, peildatum, lookups, fact_cache) for index in wanted]
 
     def _result(
         self,
@@ -496,30 +498,32 @@ class Engine:
         profile: Profile,
         peildatum: dt.date,
         lookups: dict[str, object],
-        plain_values: dict[str, object],
+        fact_cache: dict[str, object],
     ) -> RuleResult:
         compiled = self._rules[index]
         truth: dict[str, bool | None] = {}
-        for part in compiled.parts:
-            passed = _owner(index, part, True) in fired
-            failed = _owner(index, part, False) in fired
+        for part, pass_owner, fail_owner in compiled.owners:
+            passed = pass_owner in fired
+            failed = fail_owner in fired
             if passed and failed:
                 raise EngineError(f"rule {compiled.rule.id}: '{part}' both matched and failed")
             truth[part] = True if passed else (False if failed else None)
         outcome = decide(truth)
 
         def value(path: str) -> object:
-            if path not in lookups:
-                lookups[path] = lookup(profile, path)
-            return lookups[path]
+            raw = lookups.get(path, MISSING)
+            if raw is MISSING and path not in lookups:
+                raw = lookups[path] = lookup(profile, path)
+            return raw
 
         present: list[Fact] = []
         for path in compiled.paths:
-            if value(path) is MISSING:
-                continue
-            if path not in plain_values:
-                plain_values[path] = plain(value(path))
-            present.append(Fact(path, plain_values[path]))
+            fact = fact_cache.get(path, MISSING)
+            if fact is MISSING:
+                raw = value(path)
+                fact = fact_cache[path] = None if raw is MISSING else Fact(path, plain(raw))
+            if fact is not None:
+                present.append(fact)  # type: ignore[arg-type]
         undecided: list[str] = []
         if outcome is Outcome.deels and truth["voldoet"] is None:
             undecided = ["voldoet"]

@@ -102,7 +102,7 @@ def _lookup_parts(obj: object, parts: tuple[str, ...]) -> object:
         value = getattr(obj, segment, None)
         if value is None:
             return MISSING
-        if segment not in obj.model_fields_set and segment in _defaulted_fields(type(obj)):
+        if type(value) is list and segment not in obj.model_fields_set and segment in _defaulted_fields(type(obj)):
             return MISSING
         obj = value
     return obj
@@ -435,9 +435,15 @@ _UNSET = object()
 
 
 def plain(value: object) -> object:
-    """A profile value as plain data for explanations: models become dicts without empty fields."""
+    """A profile value as plain data for explanations: models become dicts of the fields given."""
     if isinstance(value, BaseModel):
-        return value.model_dump(mode="python", exclude_none=True, exclude_defaults=True)
+        out: dict[str, object] = {}
+        for name in type(value).model_fields:
+            if name in value.model_fields_set:
+                item = getattr(value, name)
+                if item is not None:
+                    out[name] = plain(item)
+        return out
     if isinstance(value, list):
         return [plain(v) for v in value]
     if isinstance(value, AnyUrl):
