@@ -99,16 +99,22 @@ class ExitTracker:
         return EXIT_INVALID_INPUT if self.files == 0 else self.code
 
 
-def _write(text: str, output: Path | None, *, binary_stdout: bool = False) -> None:
-    """Like write_output; the CSV goes to stdout as exact bytes so its CRLF line ends survive on every system."""
-    if output is None and binary_stdout:
-        buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is not None:
+def _write(text: str, output: Path | None, *, binary_stdout: bool = False) -> bool:
+    """Like write_output, with a clear message instead of a traceback when the file cannot be written.
+
+    The CSV goes to stdout as exact bytes, so its BOM and CRLF line ends survive on every system.
+    """
+    try:
+        if output is None and binary_stdout and getattr(sys.stdout, "buffer", None) is not None:
             sys.stdout.flush()
-            buffer.write(text.encode("utf-8"))
-            buffer.flush()
-            return
-    write_output(text, output)
+            sys.stdout.buffer.write(text.encode("utf-8"))
+            sys.stdout.buffer.flush()
+        else:
+            write_output(text, output)
+    except OSError as error:
+        click.echo(f"{output or '<stdout>'}: kan niet schrijven ({error.strerror or error}).", err=True)
+        return False
+    return True
 
 
 def _check_options(
@@ -166,7 +172,8 @@ def run_summary(options: ReportOptions) -> int:
         )
     except _stopping_errors() as error:
         return _stopping_error(error)
-    _write(text, options.output, binary_stdout=options.fmt == "csv")
+    if not _write(text, options.output, binary_stdout=options.fmt == "csv"):
+        return EXIT_INVALID_INPUT
     if tracker.files == 0:
         click.echo(NO_PROFILES, err=True)
     return tracker.result
@@ -199,7 +206,8 @@ def run_overview(
     except _stopping_errors() as error:
         return _stopping_error(error)
     overview = builder.build()
-    write_output(render_overview(fmt, overview, lang=lang), output)
+    if not _write(render_overview(fmt, overview, lang=lang), output):
+        return EXIT_INVALID_INPUT
     if files == 0:
         click.echo(NO_PROFILES, err=True)
         return EXIT_INVALID_INPUT
@@ -217,29 +225,26 @@ def run_diff(
     peildatum: dt.date,
 ) -> int:
     """Progress from OLD to NEW; 2 when either cannot be read, 1 when a rule regressed, else 0."""
-    from iza_check.checker import check_paths
+    from iza_check.checker import Checker
     from iza_check.diff import diff_reports
     from iza_check.report._common import problem_text
     from iza_check.report.summary_formats import render_diff
 
-    for path in (old, new):
-        if path.is_dir():
-            click.echo(f"{path}: geef een profielbestand, geen map.", err=True)
-            return EXIT_INVALID_INPUT
     try:
-        outcomes = list(check_paths(_check_options((old, new), rule_dirs, peildatum, None, 1)))
+        checker = Checker(rule_dirs, peildatum)
+        outcomes = [checker.check_file(old), checker.check_file(new)]
     except _stopping_errors() as error:
         return _stopping_error(error)
     problems = [p for o in outcomes for p in o.problems]
-    reports = [o.report for o in outcomes if o.report is not None]
-    if problems or len(reports) != 2:
+    if problems:
         for problem in problems:
             click.echo(problem_text(problem), err=True)
-        if not problems:
-            click.echo(NO_PROFILES, err=True)
         return EXIT_INVALID_INPUT
-    diff = diff_reports(reports[0], reports[1], peildatum)
-    write_output(render_diff(fmt, diff, lang=lang), output)
+    before, after = (o.report for o in outcomes)
+    assert before is not None and after is not None
+    diff = diff_reports(before, after, peildatum)
+    if not _write(render_diff(fmt, diff, lang=lang), output):
+        return EXIT_INVALID_INPUT
     return EXIT_FINDINGS if diff.regressed else EXIT_OK
 
 
