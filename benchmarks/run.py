@@ -1,0 +1,659 @@
+"""Benchmark iza-check against the parse floor, in one run, so the ratios hold on a noisy machine.
+
+    python benchmarks/run.py [--sizes 1,100,1000,10000] [--quick] [--hot-path 1000]
+
+For every size N it generates N profiles (benchmarks/generate.py, fixed seed) and measures
+
+(a) the parse floor: ``yaml.load(Loader=yaml.CSafeLoader)`` of the same files, in this process;
+(b) ``iza-check validate DIR`` and (c) ``iza-check check DIR --format json --output FILE``, each as a
+    whole process on all cores;
+(d) ``check-jsonschema`` against schema/profile.schema.json on the same files (when installed);
+
+then (e) the whole-process latency of one profile: ``iza-check check ONE.yaml`` beside
+``python -c "import yaml"`` and check-jsonschema, as medians of several runs.
+
+Every subprocess is timed by wall clock and CPU (user + system); memory is the peak RSS of the
+largest single process (``wait4``) and the peak of the summed PSS of the whole process tree
+(sampled), because a process pool shares pages with its parent. Results go to
+benchmarks/results/latest.json and a markdown table is printed.
+
+``--hot-path N`` instead times the stages of ``Checker.check_file`` in this process over N
+generated files (read and YAML, pydantic, facts, engine, assess, a reporter, imports) and prints the
+functions that take the most time under cProfile.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import io
+import json
+import os
+import platform
+import pstats
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "src"
+if str(SRC) not in sys.path:
+    sys.path.insert(0, str(SRC))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import yaml  # noqa: E402
+
+from generate import DEFAULT_SEED, write_profiles  # noqa: E402
+
+REFERENCE_DATE = "2026-11-01"
+SCHEMA = ROOT / "schema" / "profile.schema.json"
+RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
+ONE_PROFILE = ROOT / "profiles" / "zelfregiecentrum-de-brug.yaml"
+CLI = [sys.executable, "-c", "from iza_check.cli.main import main; main()"]
+_CSafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# The targets from the issue "Speed and robustness".
+TARGET_THROUGHPUT = 1000.0  # profiles/s for check at 10,000 profiles
+TARGET_SINGLE_S = 0.25  # wall seconds for one profile, whole process
+TARGET_RSS_MIB = 120.0  # peak at 10,000 profiles
+
+
+@dataclass
+class Run:
+    """One measured subprocess (or in-process step, without memory figures)."""
+
+    wall_s: float
+    cpu_s: float
+    exit_code: int = 0
+    max_rss_mib: float | None = None  # the largest single process
+    tree_pss_mib: float | None = None  # sampled peak of the whole tree, shared pages split
+
+
+@dataclass
+class Step:
+    name: str
+    runs: list[Run] = field(default_factory=list)
+    note: str = ""
+
+    def median(self, attribute: str) -> float | None:
+        values = [getattr(run, attribute) for run in self.runs if getattr(run, attribute) is not None]
+        return statistics.median(values) if values else None
+
+    def peak(self, attribute: str) -> float | None:
+        values = [getattr(run, attribute) for run in self.runs if getattr(run, attribute) is not None]
+        return max(values) if values else None
+
+
+# --------------------------------------------------------------------------------------------
+# Measuring
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/children") as handle:
+                found.extend(int(part) for part in handle.read().split())
+        except OSError:
+            continue
+    return found
+
+
+def _memory_kib(pid: int) -> int:
+    """PSS when the kernel offers it (shared pages split between processes), else RSS."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    try:
+        with open(f"/proc/{pid}/statm") as handle:
+            return int(handle.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+    except OSError:
+        return 0
+
+
+class _TreeSampler(threading.Thread):
+    """Samples the summed memory of a process and all its descendants until stopped."""
+
+    def __init__(self, pid: int, interval: float = 0.05) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.interval = interval
+        self.peak_kib = 0
+        self._halt = threading.Event()
+
+    def run(self) -> None:
+        while not self._halt.is_set():
+            pending, total = [self.pid], 0
+            while pending:
+                pid = pending.pop()
+                total += _memory_kib(pid)
+                pending.extend(_children(pid))
+            self.peak_kib = max(self.peak_kib, total)
+            self._halt.wait(self.interval)
+
+    def stop(self) -> int:
+        self._halt.set()
+        self.join()
+        return self.peak_kib
+
+
+# A process started from this (large) one would inherit its peak RSS at exec, so when GNU time is
+# there it starts the command: its own footprint is about 2 MiB, and it reports the command's peak.
+GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+
+
+def measure(command: Sequence[str], env: dict[str, str], *, stdout: Path | None = None) -> Run:
+    """Run ``command`` to completion; wall and CPU time, exit code, peak memory."""
+    with tempfile.NamedTemporaryFile(prefix="iza-rss-", suffix=".txt", delete=False) as handle:
+        rss_file = Path(handle.name)
+    if GNU_TIME is not None:
+        command = [GNU_TIME, "-f", "%M", "-o", str(rss_file), *command]
+    out = open(stdout, "wb") if stdout is not None else subprocess.DEVNULL
+    try:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.PIPE if stdout is None else out)
+        sampler = _TreeSampler(process.pid)
+        sampler.start()
+        if process.stderr is not None:
+            process.stderr.read()  # drain, so a chatty child cannot block on a full pipe
+        _pid, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        tree_kib = sampler.stop()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.stderr is not None:
+            process.stderr.close()
+        lines = rss_file.read_text().split() if GNU_TIME is not None else []
+    finally:
+        if stdout is not None:
+            out.close()  # type: ignore[union-attr]
+        rss_file.unlink(missing_ok=True)
+    # ru_maxrss (KiB on Linux) of the largest single process of the tree; inflated without GNU time.
+    max_rss_kib = int(lines[-1]) if lines and lines[-1].isdigit() else usage.ru_maxrss
+    return Run(
+        wall_s=wall,
+        cpu_s=usage.ru_utime + usage.ru_stime,
+        exit_code=process.returncode,
+        max_rss_mib=max_rss_kib / 1024,
+        tree_pss_mib=tree_kib / 1024 if tree_kib else None,
+    )
+
+
+def parse_floor(files: Sequence[Path]) -> Run:
+    """Read and parse every file with libyaml's safe loader, nothing else."""
+    cpu = time.process_time()
+    start = time.perf_counter()
+    for path in files:
+        with open(path, "rb") as handle:
+            yaml.load(handle.read(), Loader=_CSafeLoader)
+    return Run(wall_s=time.perf_counter() - start, cpu_s=time.process_time() - cpu)
+
+
+# --------------------------------------------------------------------------------------------
+# The benchmark
+
+
+def machine() -> dict[str, Any]:
+    model = ""
+    try:
+        with open("/proc/cpuinfo") as handle:
+            model = next((line.split(":", 1)[1].strip() for line in handle if line.startswith("model name")), "")
+    except OSError:
+        pass
+    return {
+        "nproc": os.cpu_count(),
+        "usable_cpus": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "cpu_model": model or platform.processor(),
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "libyaml": hasattr(yaml, "CSafeLoader"),
+        "load_average_at_start": list(os.getloadavg()),
+        "peak_rss_by": "GNU time" if GNU_TIME else "wait4 (includes this process's size at start)",
+    }
+
+
+def _environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH", "")]))
+    env.pop("PYTHONPROFILEIMPORTTIME", None)
+    env["NO_COLOR"] = "1"
+    return env
+
+
+def _check_jsonschema() -> list[str] | None:
+    beside = Path(sys.executable).with_name("check-jsonschema")
+    if beside.exists():
+        return [str(beside)]
+    found = shutil.which("check-jsonschema")
+    return [found] if found else None
+
+
+def _link_subset(source: Sequence[Path], target: Path) -> list[Path]:
+    """Hard links (copies where links are refused) to the first files, in a folder of their own."""
+    target.mkdir(parents=True)
+    out: list[Path] = []
+    for path in source:
+        destination = target / path.parent.name / path.name
+        destination.parent.mkdir(exist_ok=True)
+        try:
+            os.link(path, destination)
+        except OSError:
+            shutil.copyfile(path, destination)
+        out.append(destination)
+    return out
+
+
+def _check_report(path: Path, expected: int) -> str:
+    """A note when the JSON report does not hold every profile: then the timing would mean little."""
+    try:
+        report = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        return f"geen geldig JSON-rapport: {error}"
+    profiles, problems = len(report.get("profiles", [])), len(report.get("problems", []))
+    if profiles != expected or problems:
+        return f"rapport bevat {profiles} profielen en {problems} problemen (verwacht {expected} en 0)"
+    return ""
+
+
+def bench_size(size: int, files: list[Path], folder: Path, env: dict[str, str], repeats: int,
+               jsonschema: list[str] | None, jobs: int) -> dict[str, Step]:
+    steps: dict[str, Step] = {name: Step(name) for name in ("parse_floor", "validate", "check", "check_jsonschema")}
+    report = folder.parent / f"report-{size}.json"
+    check = [*CLI, "check", str(folder), "--format", "json", "--output", str(report), "--reference-date", REFERENCE_DATE]
+    if jobs:
+        check += ["--jobs", str(jobs)]
+    for _ in range(repeats):
+        steps["parse_floor"].runs.append(parse_floor(files))
+        steps["validate"].runs.append(measure([*CLI, "validate", str(folder)], env))
+        steps["check"].runs.append(measure(check, env))
+        if not steps["check"].note:
+            steps["check"].note = _check_report(report, size)
+        if jsonschema is not None:
+            steps["check_jsonschema"].runs.append(
+                measure([*jsonschema, "--schemafile", str(SCHEMA), *map(str, files)], env)
+            )
+    if jsonschema is None:
+        steps["check_jsonschema"].note = "niet geïnstalleerd (pip install '.[bench]')"
+    for name in ("validate", "check_jsonschema"):
+        codes = {run.exit_code for run in steps[name].runs}
+        if codes - {0}:
+            steps[name].note = f"exitcode {sorted(codes)}"
+    codes = {run.exit_code for run in steps["check"].runs}
+    if codes - {0, 1}:
+        steps["check"].note = (steps["check"].note + f"; exitcode {sorted(codes)}").lstrip("; ")
+    return steps
+
+
+def bench_single(one: Path, env: dict[str, str], repeats: int, jsonschema: list[str] | None) -> dict[str, Step]:
+    commands: dict[str, list[str]] = {
+        "python_pass": [sys.executable, "-c", "pass"],
+        "python_import_yaml": [sys.executable, "-c", "import yaml"],
+        "iza_validate": [*CLI, "validate", str(one)],
+        "iza_check": [*CLI, "check", str(one), "--reference-date", REFERENCE_DATE],
+    }
+    if jsonschema is not None:
+        commands["check_jsonschema"] = [*jsonschema, "--schemafile", str(SCHEMA), str(one)]
+    steps = {name: Step(name) for name in commands}
+    for _ in range(repeats):  # interleaved, so a burst of load elsewhere hits every command alike
+        for name, command in commands.items():
+            steps[name].runs.append(measure(command, env))
+    for step in steps.values():
+        codes = {run.exit_code for run in step.runs}
+        if codes - {0, 1}:
+            step.note = f"exitcode {sorted(codes)}"
+    return steps
+
+
+def _summary(size: int, steps: dict[str, Step]) -> dict[str, Any]:
+    floor = steps["parse_floor"].median("wall_s")
+    floor_cpu = steps["parse_floor"].median("cpu_s")
+    out: dict[str, Any] = {}
+    for name, step in steps.items():
+        wall = step.median("wall_s")
+        cpu = step.median("cpu_s")
+        out[name] = {
+            "runs": [asdict(run) for run in step.runs],
+            "wall_s": wall,
+            "cpu_s": cpu,
+            "profiles_per_s": size / wall if wall else None,
+            "ms_per_profile": wall / size * 1000 if wall else None,
+            "cpu_ms_per_profile": cpu / size * 1000 if cpu is not None else None,
+            "x_parse_floor_wall": wall / floor if wall and floor else None,
+            "x_parse_floor_cpu": cpu / floor_cpu if cpu and floor_cpu else None,
+            "max_rss_mib": step.peak("max_rss_mib"),
+            "tree_pss_mib": step.peak("tree_pss_mib"),
+            "note": step.note,
+        }
+    return out
+
+
+def _single_summary(steps: dict[str, Step]) -> dict[str, Any]:
+    return {
+        name: {
+            "runs": [asdict(run) for run in step.runs],
+            "wall_s": step.median("wall_s"),
+            "cpu_s": step.median("cpu_s"),
+            "max_rss_mib": step.peak("max_rss_mib"),
+            "note": step.note,
+        }
+        for name, step in steps.items()
+    }
+
+
+def _targets(sizes: dict[str, Any], single: dict[str, Any]) -> list[dict[str, Any]]:
+    targets: list[dict[str, Any]] = []
+    big = sizes.get("10000")
+    if big is not None:
+        rate = big["check"]["profiles_per_s"]
+        targets.append({"target": f"check at 10,000: >= {TARGET_THROUGHPUT:,.0f} profiles/s", "measured": rate,
+                        "met": rate is not None and rate >= TARGET_THROUGHPUT})
+        rss = big["check"]["max_rss_mib"]
+        targets.append({"target": f"check at 10,000: peak RSS <= {TARGET_RSS_MIB:.0f} MiB (largest process)",
+                        "measured": rss, "met": rss is not None and rss <= TARGET_RSS_MIB})
+        tree = big["check"]["tree_pss_mib"]
+        targets.append({"target": f"check at 10,000: all processes together <= {TARGET_RSS_MIB:.0f} MiB (PSS)",
+                        "measured": tree, "met": tree is not None and tree <= TARGET_RSS_MIB})
+    wall = single["iza_check"]["wall_s"]
+    targets.append({"target": f"one profile: <= {TARGET_SINGLE_S} s wall", "measured": wall,
+                    "met": wall is not None and wall <= TARGET_SINGLE_S})
+    cpu = single["iza_check"]["cpu_s"]
+    # CPU time hardly depends on what else the machine is doing; wall time does.
+    targets.append({"target": f"one profile: <= {TARGET_SINGLE_S} s CPU (less sensitive to other load)",
+                    "measured": cpu, "met": cpu is not None and cpu <= TARGET_SINGLE_S})
+    if "check_jsonschema" in single:
+        peer = single["check_jsonschema"]["wall_s"]
+        targets.append({"target": "one profile: faster than check-jsonschema", "measured": wall,
+                        "peer": peer, "met": wall is not None and peer is not None and wall < peer})
+    return targets
+
+
+def _fmt(value: float | None, digits: int = 2) -> str:
+    if value is None:
+        return "–"
+    return f"{value:,.{digits}f}"
+
+
+_LABELS = {
+    "parse_floor": "parse floor (CSafeLoader, 1 process)",
+    "validate": "`iza-check validate`",
+    "check": "`iza-check check --format json`",
+    "check_jsonschema": "check-jsonschema",
+    "python_pass": "`python -c pass`",
+    "python_import_yaml": "`python -c \"import yaml\"`",
+    "iza_validate": "`iza-check validate ONE.yaml`",
+    "iza_check": "`iza-check check ONE.yaml`",
+}
+
+
+def markdown(results: dict[str, Any]) -> str:
+    m = results["machine"]
+    lines = [
+        f"Machine: {m['nproc']} cores ({m['cpu_model']}), Python {m['python']}, libyaml {'yes' if m['libyaml'] else 'no'}; "
+        f"load average at start {m['load_average_at_start'][0]:.1f}; {results['date']}.",
+        "",
+        "| profiles | step | wall (s) | profiles/s | ms/profile | CPU ms/profile | × parse floor (wall) "
+        "| × parse floor (CPU) | peak RSS, largest process (MiB) | peak PSS, all processes (MiB) |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size, steps in results["sizes"].items():
+        for name, row in steps.items():
+            if not row["runs"]:
+                continue
+            note = f" ({row['note']})" if row["note"] else ""
+            lines.append(
+                f"| {int(size):,} | {_LABELS[name]}{note} | {_fmt(row['wall_s'], 3)} | {_fmt(row['profiles_per_s'], 0)} "
+                f"| {_fmt(row['ms_per_profile'])} | {_fmt(row['cpu_ms_per_profile'])} | {_fmt(row['x_parse_floor_wall'], 1)} "
+                f"| {_fmt(row['x_parse_floor_cpu'], 1)} | {_fmt(row['max_rss_mib'], 0)} | {_fmt(row['tree_pss_mib'], 0)} |"
+            )
+    lines += [
+        "",
+        f"One profile ({results['single_profile']}), whole process, median of {results['repeats_single']} runs:",
+        "",
+        "| command | wall (s) | CPU (s) | peak RSS (MiB) |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, row in results["single"].items():
+        note = f" ({row['note']})" if row["note"] else ""
+        lines.append(f"| {_LABELS[name]}{note} | {_fmt(row['wall_s'], 3)} | {_fmt(row['cpu_s'], 3)} | {_fmt(row['max_rss_mib'], 0)} |")
+    lines += ["", "| target | measured | met |", "|---|---:|:---:|"]
+    for target in results["targets"]:
+        peer = f" (check-jsonschema {_fmt(target['peer'], 3)})" if "peer" in target else ""
+        lines.append(f"| {target['target']} | {_fmt(target['measured'])}{peer} | {'yes' if target['met'] else 'no'} |")
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------------------------
+# Where the time goes
+
+
+_CHECK_IMPORTS = (
+    "import iza_check.cli.main, iza_check.cli.run, iza_check.checker, iza_check.engine, iza_check.assess, "
+    "iza_check.report.registry, iza_check.rules.loader, durable.engine"
+)
+
+
+def import_times(env: dict[str, str]) -> dict[str, float]:
+    """Cumulative import time (ms) of each top-level package the check command imports."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", _CHECK_IMPORTS], env=env, capture_output=True, text=True, check=False
+    )
+    totals: dict[str, float] = {}
+    for line in result.stderr.splitlines():
+        parts = line.split("|")
+        if len(parts) != 3 or not parts[1].strip().isdigit():
+            continue
+        name = parts[2].rstrip()
+        if name.startswith("  "):  # nested: already counted in its top-level import
+            continue
+        package = name.strip().split(".")[0]
+        totals[package] = totals.get(package, 0.0) + int(parts[1]) / 1000
+    return dict(sorted(totals.items(), key=lambda item: -item[1]))
+
+
+def hot_path(count: int, folder: Path) -> dict[str, Any]:
+    """CPU time of each stage of Checker.check_file over ``count`` generated files, in this process.
+
+    CPU time rather than wall time: other work on the machine then hardly changes the numbers.
+    """
+    env = _environment()
+    processes: dict[str, dict[str, float]] = {}
+    for name, code in {
+        "python -c pass": "pass",
+        "import yaml": "import yaml",
+        "import the check command's modules": _CHECK_IMPORTS,
+        "iza-check --version": "from iza_check.cli.main import main; main(['--version'])",
+    }.items():
+        runs = [measure([sys.executable, "-c", code], env) for _ in range(5)]
+        processes[name] = {
+            "wall_s": statistics.median(run.wall_s for run in runs),
+            "cpu_s": statistics.median(run.cpu_s for run in runs),
+        }
+
+    from iza_check.assess import assess
+    from iza_check.checker import Checker
+    from iza_check.engine import Engine
+    from iza_check.findings import Report
+    from iza_check.profile.loader import load_profile, validate_profile_data
+    from iza_check.report.registry import REPORTERS, render
+    from iza_check.resources import rules_dir
+    from iza_check.rules.loader import load_catalogue
+    from iza_check.yamlsafe import parse_yaml_bytes
+
+    clock = time.process_time
+    files = write_profiles(folder, count, DEFAULT_SEED)
+    peildatum = dt.date.fromisoformat(REFERENCE_DATE)
+    t0 = clock()
+    catalogue = load_catalogue([rules_dir()])
+    t1 = clock()
+    Engine(catalogue)
+    t2 = clock()
+    checker = Checker((), peildatum)
+    build = {"load_catalogue": t1 - t0, "Engine(catalogue)": t2 - t1, "Checker() (both)": clock() - t2}
+
+    names = ("read", "yaml (yamlsafe)", "pydantic + marks (loader)", "facts", "engine (incl. facts)", "assess")
+    stages: dict[str, float] = dict.fromkeys(names, 0.0)
+    reports = []
+    for warm_up in (True, False):
+        for path in files[:100] if warm_up else files:
+            c0 = clock()
+            raw = path.read_bytes()
+            c1 = clock()
+            document, _problems = parse_yaml_bytes(raw, str(path))
+            c2 = clock()
+            loaded = validate_profile_data(document, str(path))  # type: ignore[arg-type]
+            c3 = clock()
+            checker.engine.facts(loaded.profile, peildatum=peildatum)
+            c4 = clock()
+            results = checker.engine.evaluate(loaded.profile, peildatum=peildatum)
+            c5 = clock()
+            report = assess(loaded, checker.catalogue.rules, results, peildatum)
+            c6 = clock()
+            if warm_up:
+                continue
+            reports.append(report)
+            for name, span in zip(names, (c1 - c0, c2 - c1, c3 - c2, c4 - c3, c5 - c4, c6 - c5)):
+                stages[name] += span
+    whole_report = Report(peildatum=peildatum, tool_version="bench", profiles=tuple(reports))
+    renderers: dict[str, float] = {}
+    for name in REPORTERS:
+        c0 = clock()
+        render(name, whole_report)
+        renderers[name] = clock() - c0
+
+    c0 = clock()
+    parse_floor(files)
+    floor = clock() - c0
+    c0 = clock()
+    for path in files:
+        load_profile(path)
+    load_only = clock() - c0
+    c0 = clock()
+    for path in files:
+        checker.check_file(path)
+    whole = clock() - c0
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for path in files:
+        checker.check_file(path)
+    profiler.disable()
+    buffer = io.StringIO()
+    stats = pstats.Stats(profiler, stream=buffer)
+    stats.sort_stats("tottime").print_stats(20)
+    stats.sort_stats("cumulative").print_stats(25)
+    return {
+        "files": count,
+        "processes": processes,
+        "import_ms_by_package": import_times(env),
+        "build_cpu_s": build,
+        "stages_cpu_ms_per_profile": {name: value / count * 1000 for name, value in stages.items()},
+        "check_file_cpu_ms_per_profile": whole / count * 1000,
+        "load_profile_cpu_ms_per_profile": load_only / count * 1000,
+        "parse_floor_cpu_ms_per_profile": floor / count * 1000,
+        "render_cpu_ms_per_profile": {name: value / count * 1000 for name, value in renderers.items()},
+        "cprofile": buffer.getvalue(),
+    }
+
+
+def _print_hot_path(result: dict[str, Any]) -> None:
+    print(f"Hot path over {result['files']:,} files, one process, CPU ms per profile:\n")
+    print("| stage | CPU ms/profile |\n|---|---:|")
+    print(f"| parse floor (read + CSafeLoader) | {result['parse_floor_cpu_ms_per_profile']:.3f} |")
+    for name, value in result["stages_cpu_ms_per_profile"].items():
+        print(f"| {name} | {value:.3f} |")
+    print(f"| load_profile (read + yaml + pydantic) | {result['load_profile_cpu_ms_per_profile']:.3f} |")
+    print(f"| Checker.check_file (all of it) | {result['check_file_cpu_ms_per_profile']:.3f} |")
+    for name, value in result["render_cpu_ms_per_profile"].items():
+        print(f"| render {name} (whole report / profiles) | {value:.3f} |")
+    print("\nOnce per process (CPU s):")
+    for name, value in result["build_cpu_s"].items():
+        print(f"  {name}: {value * 1000:.0f} ms")
+    print("\nWhole processes (median of 5):")
+    for name, value in result["processes"].items():
+        print(f"  {name}: {value['wall_s'] * 1000:.0f} ms wall, {value['cpu_s'] * 1000:.0f} ms CPU")
+    print("\nImport time by top-level package (python -X importtime, ms):")
+    for name, value in list(result["import_ms_by_package"].items())[:12]:
+        print(f"  {name}: {value:.0f}")
+    print("\n" + result["cprofile"])
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=None, help="aantallen profielen, bijv. 1,100,1000,10000")
+    parser.add_argument("--quick", action="store_true", help="alleen 1 en 100 profielen, minder herhalingen")
+    parser.add_argument("--repeats", type=int, default=None, help="herhalingen per meting (kleine aantallen)")
+    parser.add_argument("--jobs", type=int, default=0, help="doorgeven aan iza-check check --jobs (0: alle kernen)")
+    parser.add_argument("--output", type=Path, default=RESULTS, help="resultaten (JSON)")
+    parser.add_argument("--no-jsonschema", action="store_true", help="check-jsonschema overslaan")
+    parser.add_argument("--hot-path", type=int, metavar="N", help="alleen: waar gaat de tijd heen (N bestanden)")
+    args = parser.parse_args(argv)
+
+    if args.hot_path:
+        with tempfile.TemporaryDirectory(prefix="iza-hot-") as tmp:
+            _print_hot_path(hot_path(args.hot_path, Path(tmp) / "profiles"))
+        return 0
+
+    sizes = [int(part) for part in (args.sizes or ("1,100" if args.quick else "1,100,1000,10000")).split(",")]
+    repeats = args.repeats or (2 if args.quick else 3)
+    repeats_single = 3 if args.quick else 7
+    jsonschema = None if args.no_jsonschema else _check_jsonschema()
+    env = _environment()
+    results: dict[str, Any] = {
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "machine": machine(),
+        "seed": DEFAULT_SEED,
+        "reference_date": REFERENCE_DATE,
+        "command": " ".join(CLI[:2]) + " '...main()'",
+        "sizes": {},
+    }
+    with tempfile.TemporaryDirectory(prefix="iza-bench-") as tmp:
+        base = Path(tmp)
+        print(f"{max(sizes):,} profielen genereren…", file=sys.stderr)
+        every = write_profiles(base / "all", max(sizes), DEFAULT_SEED)
+        for size in sorted(sizes):
+            folder = base / f"n{size}"
+            files = _link_subset(every[:size], folder)
+            # One run at the largest sizes: they take minutes, and their noise averages out over the files.
+            runs = repeats if size <= 1000 else 1
+            print(f"{size:,} profielen meten ({runs}×)…", file=sys.stderr)
+            steps = bench_size(size, files, folder, env, runs, jsonschema, args.jobs)
+            results["sizes"][str(size)] = _summary(size, steps)
+        one = base / "one" / ONE_PROFILE.name
+        one.parent.mkdir()
+        shutil.copyfile(ONE_PROFILE, one)
+        print(f"één profiel meten ({repeats_single}×)…", file=sys.stderr)
+        results["single_profile"] = ONE_PROFILE.name
+        results["repeats_single"] = repeats_single
+        results["single"] = _single_summary(bench_single(one, env, repeats_single, jsonschema))
+    results["self_cpu_s"] = resource.getrusage(resource.RUSAGE_SELF).ru_utime
+    results["targets"] = _targets(results["sizes"], results["single"])
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(markdown(results))
+    print(f"Resultaten: {args.output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
