@@ -276,10 +276,10 @@ def test_progress_only_at_a_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch)
 
 def test_progress_counts_and_clears_its_line() -> None:
     stream = _Stream(True)
-    items = list(with_progress(range(5), stream, enabled=True, delay=0.0))
+    items = list(with_progress(range(5), stream, enabled=True, delay=0.0, interval=0.0))
     assert items == [0, 1, 2, 3, 4]
     written = stream.getvalue()
-    assert "\r1 bestanden gecontroleerd…" in written
+    assert "\rGecontroleerd: 1 bestand(en)…" in written and "\rGecontroleerd: 5 bestand(en)…" in written
     assert written.endswith("\r")  # the counter is wiped so the report starts on a clean line
 
 

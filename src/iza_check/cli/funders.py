@@ -29,7 +29,7 @@ NO_PROFILES = "Geen profielen gevonden (*.yaml, *.yml)."
 # A progress line appears only after this long, so quick runs stay quiet.
 _PROGRESS_DELAY = 0.5
 _PROGRESS_INTERVAL = 0.1
-_PROGRESS = {"nl": "{count} bestanden gecontroleerd…", "en": "{count} files checked…"}
+_PROGRESS = {"nl": "Gecontroleerd: {count} bestand(en)…", "en": "Checked: {count} file(s)…"}
 
 
 def interactive(stream: TextIO) -> bool:
@@ -41,7 +41,13 @@ def interactive(stream: TextIO) -> bool:
 
 
 def with_progress(
-    items: Iterable[_T], stream: TextIO, *, lang: str = "nl", enabled: bool | None = None, delay: float = _PROGRESS_DELAY
+    items: Iterable[_T],
+    stream: TextIO,
+    *,
+    lang: str = "nl",
+    enabled: bool | None = None,
+    delay: float = _PROGRESS_DELAY,
+    interval: float = _PROGRESS_INTERVAL,
 ) -> Iterator[_T]:
     """Pass ``items`` through, showing a counter on ``stream`` once the run takes longer than ``delay`` seconds."""
     if enabled is None:
@@ -57,7 +63,7 @@ def with_progress(
         for item in items:
             count += 1
             now = time.monotonic()
-            if now - start >= delay and now - last >= _PROGRESS_INTERVAL:
+            if now - start >= delay and now - last >= interval:
                 message = _PROGRESS.get(lang, _PROGRESS["nl"]).format(count=count)
                 stream.write("\r" + message)
                 stream.flush()
