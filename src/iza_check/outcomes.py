@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     """Three-valued logic plus *deels* and *nvt*; a missing fact gives ``onbekend``, never ``voldoet_niet``."""
 
     voldoet = "voldoet"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StrictBool
@@ -25,7 +25,7 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
 
-class Groep(str, Enum):
+class Groep(StrEnum):
     kenmerken = "kenmerken"
     kwaliteit = "kwaliteit"
     bouwstenen = "bouwstenen"
@@ -38,7 +38,7 @@ class Groep(str, Enum):
 GROUP_ORDER: tuple[str, ...] = tuple(g.value for g in Groep)
 
 
-class Ernst(str, Enum):
+class Ernst(StrEnum):
     verplicht = "verplicht"
     aanbevolen = "aanbevolen"
     informatief = "informatief"

@@ -29,6 +29,17 @@ KIND_NAMES_NL: dict[str, str] = {
 }
 
 
+_PLURAL_NL: dict[str, str] = {
+    "bool": "ja/nee-waarden",
+    "int": "gehele getallen",
+    "float": "getallen",
+    "str": "teksten",
+    "enum": "keuzewaarden",
+    "date": "datums",
+    "model": "objecten",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class FieldType:
     """What a path points at. ``item`` describes list items; ``model`` the class of a group of fields."""
@@ -44,9 +55,7 @@ class FieldType:
 
     def describe(self) -> str:
         if self.kind == "list" and self.item is not None:
-            if self.item.kind == "model":
-                return "lijst van objecten"
-            return f"lijst van {KIND_NAMES_NL[self.item.kind]}"
+            return f"lijst van {_PLURAL_NL.get(self.item.kind, 'waarden')}"
         return KIND_NAMES_NL[self.kind]
 
 
