@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 from pydantic import ValidationError
-from test_rule_kit import file_data, rule_data
+from test_rule_kit import catalogue, file_data, rule_data
 
 from iza_check.profile.schema import dumps_schema
 from iza_check.resources import rules_dir
@@ -87,11 +89,6 @@ def test_k10a_style_ids_are_allowed() -> None:
 
 
 def test_the_examples_in_rules_readme_are_valid(repo: Path) -> None:
-    import re
-
-    import yaml
-    from test_rule_kit import catalogue
-
     text = (repo / "rules" / "README.md").read_text(encoding="utf-8")
     examples = text.split("## Voorbeelden", 1)[1].split("\n## ", 1)[0]
     blocks = re.findall(r"```yaml\n(.*?)```", examples, flags=re.S)
