@@ -12,6 +12,11 @@ of conjunctions and every conjunction becomes one network rule::
 
     {'$and': [{'kind': 'profile'}, {'g3': 1}, <tests on f-keys>]}
 
+Conjunctions that can never hold (``x = 'ja'`` and ``x = 'nee'``), that a smaller conjunction of the
+same part already covers, or that another part shares, are dropped or shared before compiling: the
+engine's cost per profile grows with the number of network rules. An ``in`` stays one test
+(``$or`` of values that exclude each other), so it never fires twice.
+
 ``kind`` guards against matching the engine's own session-state fact. ``gN`` is a group guard: the
 C core fails (error 303, after which its state is corrupt) when more than 64 conditions are true at
 one node, so every group holds at most 16 network rules and every ruleset at most 32 groups; a large
@@ -95,24 +100,27 @@ class EngineError(RuntimeError):
     """The engine could not evaluate a profile (an internal failure, never bad input)."""
 
 
-def _unavailable(reason: str) -> EngineUnavailable:
+def _unavailable(reason_nl: str, reason_en: str) -> EngineUnavailable:
     version = ".".join(str(v) for v in sys.version_info[:3])
     return EngineUnavailable(
-        f"De regelengine (durable-rules) werkt niet in deze Python ({version}): {reason}. "
+        f"De regelengine (durable-rules) werkt niet in deze Python ({version}): {reason_nl}. "
         f"Gebruik Python {SUPPORTED_PYTHON}.\n"
-        f"The rules engine (durable-rules) does not work in this Python ({version}): {reason}. "
+        f"The rules engine (durable-rules) does not work in this Python ({version}): {reason_en}. "
         f"Use Python {SUPPORTED_PYTHON}."
     )
 
 
 def _load_durable() -> tuple[Any, Any]:
     if sys.version_info >= (3, 13):
-        raise _unavailable("durable-rules 2.0.28 ondersteunt Python 3.13 en nieuwer niet / does not support 3.13+")
+        raise _unavailable(
+            "durable-rules 2.0.28 laadt niet in Python 3.13 en nieuwer",
+            "durable-rules 2.0.28 does not load in Python 3.13 and newer",
+        )
     try:
         import durable.engine as durable_engine
         import durable_rules_engine
     except ImportError as error:
-        raise _unavailable(f"importeren mislukt / import failed: {error}") from None
+        raise _unavailable(f"het pakket kan niet geladen worden ({error})", f"the package cannot be imported ({error})") from None
     return durable_engine, durable_rules_engine
 
 
