@@ -451,7 +451,11 @@ _CHECK_IMPORTS = (
 
 
 def import_times(env: dict[str, str]) -> dict[str, float]:
-    """Cumulative import time (ms) of each top-level package the check command imports."""
+    """Import time (ms) per package for the check command's modules (``python -X importtime``).
+
+    For a library: the cumulative time of its first import (including what it pulls in first).
+    For iza_check: its modules' own time, one entry per module.
+    """
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", _CHECK_IMPORTS], env=env, capture_output=True, text=True, check=False
     )
@@ -460,11 +464,11 @@ def import_times(env: dict[str, str]) -> dict[str, float]:
         parts = line.split("|")
         if len(parts) != 3 or not parts[1].strip().isdigit():
             continue
-        name = parts[2].rstrip()
-        if name.startswith("  "):  # nested: already counted in its top-level import
-            continue
-        package = name.strip().split(".")[0]
-        totals[package] = totals.get(package, 0.0) + int(parts[1]) / 1000
+        own, cumulative, name = int(parts[0].split(":")[-1]), int(parts[1]), parts[2].strip()
+        if name.startswith("iza_check"):
+            totals[name] = own / 1000
+        elif "." not in name and not name.startswith("_"):
+            totals[name] = cumulative / 1000
     return dict(sorted(totals.items(), key=lambda item: -item[1]))
 
 
@@ -589,8 +593,8 @@ def _print_hot_path(result: dict[str, Any]) -> None:
     print("\nWhole processes (median of 5):")
     for name, value in result["processes"].items():
         print(f"  {name}: {value['wall_s'] * 1000:.0f} ms wall, {value['cpu_s'] * 1000:.0f} ms CPU")
-    print("\nImport time by top-level package (python -X importtime, ms):")
-    for name, value in list(result["import_ms_by_package"].items())[:12]:
+    print("\nImport time (python -X importtime, ms; libraries cumulative, iza_check modules their own):")
+    for name, value in list(result["import_ms_by_package"].items())[:20]:
         print(f"  {name}: {value:.0f}")
     print("\n" + result["cprofile"])
 
