@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import random
 from pathlib import Path
 
 import pytest
@@ -9,7 +11,8 @@ from test_rule_kit import rule_data, write_rules
 
 from iza_check.problems import InputError, Problem
 from iza_check.resources import rules_dir
-from iza_check.rules.loader import load_catalogue, load_rule_file
+from iza_check.rules.loader import load_catalogue, load_rule_document, load_rule_file
+from iza_check.yamlsafe import load_yaml_file
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "rules"
 BROKEN = FIXTURES / "broken"
@@ -172,3 +175,40 @@ def test_yaml_errors_come_through_with_position(tmp_path: Path) -> None:
     path.write_text("groep: kenmerken\nregels: [\n", encoding="utf-8")
     problems = _problems(path)
     assert problems[0].file == str(path) and problems[0].line is not None
+
+
+def _mutate(value: object, rng: random.Random) -> object:
+    junk = [None, 0, -1, 2.5, True, "", "x", "K1", [], {}, [None], {"veld": None}, {"alle": []}, dt.date(2024, 1, 1)]
+    if isinstance(value, dict) and value and rng.random() < 0.7:
+        key = rng.choice(list(value))
+        copy = dict(value)
+        roll = rng.random()
+        if roll < 0.2:
+            del copy[key]
+        elif roll < 0.3:
+            copy[key + "x"] = copy.pop(key)
+        else:
+            copy[key] = _mutate(copy[key], rng)
+        return copy
+    if isinstance(value, list) and value and rng.random() < 0.7:
+        copy_list = list(value)
+        index = rng.randrange(len(copy_list))
+        copy_list[index] = _mutate(copy_list[index], rng)
+        return copy_list
+    return rng.choice(junk)
+
+
+def test_damaged_rule_files_give_problems_never_a_crash() -> None:
+    document = load_yaml_file(FIXTURES / "basis" / "kenmerken.yaml")
+    rng = random.Random(7)
+    failures = 0
+    for _ in range(400):
+        data = document.data
+        for _ in range(rng.randint(1, 3)):
+            data = _mutate(data, rng)
+        try:
+            load_rule_document(type(document)(data, document.marks, document.key_marks), "kapot.yaml")
+        except InputError as error:
+            failures += 1
+            assert error.problems and all(p.file == "kapot.yaml" and p.message for p in error.problems)
+    assert failures > 300
