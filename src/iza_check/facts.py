@@ -52,7 +52,6 @@ from iza_check.rules.conditions import (
     Gelijk,
     Hoogstens,
     In,
-    Lijst,
     MeerDan,
     MinderDan,
     Minstens,
