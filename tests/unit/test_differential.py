@@ -287,7 +287,7 @@ def test_engine_agrees_with_the_reference(seed: int) -> None:
     cat = random_catalogue(rng, 40)
     engine = Engine(cat)
     seen: set[Outcome] = set()
-    for _ in range(800):
+    for _ in range(1500):
         item = random_profile(rng)
         peildatum = rng.choice(PEILDATA)
         results = engine.evaluate(item, peildatum=peildatum)
