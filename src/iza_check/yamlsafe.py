@@ -108,7 +108,15 @@ def _resolve(self: Any, kind: type, value: Any, implicit: tuple[bool, bool]) -> 
 
 def _loader_class(base: type) -> type:
     """``base`` (a safe loader) with the cached resolver; path resolvers are never used here."""
-    return type("IzaSafeLoader", (base,), {"resolve": _resolve})
+    return type(
+        "IzaSafeLoader",
+        (base,),
+        {"resolve": _resolve, "descend_resolver": _no_path_resolvers, "ascend_resolver": _no_path_resolvers},
+    )
+
+
+def _no_path_resolvers(*_: Any) -> None:
+    return None
 
 
 _Loader = _loader_class(_BaseLoader)
@@ -328,6 +336,10 @@ class _Builder:
         self.marks[path] = position
         kind = node.id
         if kind == "scalar":
+            value = node.value
+            # Plain text is by far the most common value; only short words need the boolean check.
+            if node.tag == _STR and (node.style or len(value) > _YAML11_MAX_LEN):
+                return value
             return self.scalar(node, path, position)
         if depth > self.max_depth:
             message = f"de gegevens zijn te diep genest (meer dan {self.max_depth} niveaus)"
@@ -388,28 +400,33 @@ class _Builder:
         if merges:
             self.merge(result, merges, path, depth)
         explicit: set[Any] = set()
+        key_marks = self.key_marks
+        walk = self.node
+        depth += 1
         for key_node, value_node in node.value:
-            if key_node.id != "scalar":
-                self.count += 1
-                message = "een veldnaam moet gewone tekst zijn, geen lijst of blok"
-                self.problems.append(
-                    Problem(self.source, message, "invalid-key", *_mark(key_node), path)
-                )
-                continue
-            if key_node.tag == _MERGE:
-                continue
             self.count += 1
-            key_position = _mark(key_node)
-            key = self.scalar(key_node, path, key_position, key=True)
+            mark = key_node.start_mark
+            key_position = (mark.line + 1, mark.column + 1)
+            if key_node.id != "scalar":
+                message = "een veldnaam moet gewone tekst zijn, geen lijst of blok"
+                self.problems.append(Problem(self.source, message, "invalid-key", *key_position, path))
+                continue
+            tag = key_node.tag
+            if tag == _STR:
+                key = key_node.value
+            elif tag == _MERGE:
+                continue
+            else:
+                key = self.scalar(key_node, path, key_position, key=True)
             child = f"{prefix}{key}"
             if key in explicit:
-                first_line = self.key_marks[child][0]
+                first_line = key_marks[child][0]
                 message = f"het veld '{_clip(str(key))}' staat hier twee keer (eerst op regel {first_line})"
                 self.problems.append(Problem(self.source, message, "duplicate-key", *key_position, child))
                 continue
             explicit.add(key)
-            self.key_marks[child] = key_position
-            result[key] = self.node(value_node, child, depth + 1)
+            key_marks[child] = key_position
+            result[key] = walk(value_node, child, depth)
         return result
 
     def merge(self, result: dict[Any, Any], merges: list[Node], path: str, depth: int) -> None:
