@@ -90,7 +90,8 @@ def test_anchors_and_merge_keys_in_a_profile() -> None:
 PROFILE_CASES: list[tuple[str, list[tuple[Any, ...]]]] = [
     (
         "unknown_key.yaml",
-        [(4, 3, "unknown-key", "toegang.indicatie_nodg", "onbekend veld 'indicatie_nodg'; bedoelde u 'indicatie_nodig'?")],
+        [(4, 3, "unknown-key", "toegang.indicatie_nodg",
+          "onbekend veld 'indicatie_nodg'; bedoelde u 'indicatie_nodig'?")],
     ),
     (
         "invalid_enum.yaml",
@@ -126,7 +127,8 @@ PROFILE_CASES: list[tuple[str, list[tuple[Any, ...]]]] = [
              "onderdeel_ggz_instelling, onderdeel_welzijnsorganisatie, informeel_collectief, anders"),
             (5, 20, "yaml11-boolean", "toegang.indicatie_nodig",
              "'ja' is geen geldige ja/nee-waarde: schrijf true of false (of zet de tekst tussen aanhalingstekens)"),
-            (6, 3, "unknown-key", "toegang.verwijzing_nodg", "onbekend veld 'verwijzing_nodg'; bedoelde u 'verwijzing_nodig'?"),
+            (6, 3, "unknown-key", "toegang.verwijzing_nodg",
+             "onbekend veld 'verwijzing_nodg'; bedoelde u 'verwijzing_nodig'?"),
             (9, 12, "invalid-date", "kwaliteit.rie.datum", "'2023-02-29' is geen bestaande datum; gebruik JJJJ-MM-DD"),
             (11, 18, "invalid-value", "team.vrijwilligers", "verwacht een heel getal, niet 'veel'"),
         ],
@@ -211,9 +213,10 @@ def test_unknown_key_points_at_the_key_not_the_value() -> None:
          "verwacht true of false, niet 1"),
         ("initiatief: {naam: X}\nwerkwijze: true", "werkwijze", (2, 12),
          "verwacht velden ('veld: waarde') op een nieuwe regel, ingesprongen, niet true"),
-        ("initiatief: {naam: X}\nwerkwijze:\n  bezoekersrollen: [vrijwilliger, bestuur]", "werkwijze.bezoekersrollen[1]",
-         (3, 35), "ongeldige waarde 'bestuur'; bedoelde u 'bestuurslid'? Kies uit: gastvrouw_gastheer, vrijwilliger, co_trainer, "
-         "organisator_activiteit, bestuurslid, betaalde_kracht"),
+        ("initiatief: {naam: X}\nwerkwijze:\n  bezoekersrollen: [vrijwilliger, bestuur]",
+         "werkwijze.bezoekersrollen[1]", (3, 35),
+         "ongeldige waarde 'bestuur'; bedoelde u 'bestuurslid'? Kies uit: gastvrouw_gastheer, vrijwilliger, "
+         "co_trainer, organisator_activiteit, bestuurslid, betaalde_kracht"),
         ("initiatief: {naam: X}\nsamenwerking:\n  in_ontwikkeling:\n    - {betreft: [K11], stap: x}",
          "samenwerking.in_ontwikkeling[0].betreft[0]", (4, 18),
          "onbekende code 'K11'; gebruik een code uit de criteria, bijv. K1-K10, Q1-Q10, B1-B3, I1-I4 of F1-F9"),
@@ -221,8 +224,8 @@ def test_unknown_key_points_at_the_key_not_the_value() -> None:
          "samenwerking.in_ontwikkeling[0].betreft", (4, 17), "de lijst moet minstens 1 onderdeel bevatten"),
         ("initiatief: {naam: X}\nkwaliteit:\n  rie: {datum: 2024-01-01 10:11:12}", "kwaliteit.rie.datum", (3, 16),
          "ongeldige datum 2024-01-01 10:11:12; gebruik JJJJ-MM-DD (bijvoorbeeld 2024-03-31)"),
-        ("initiatief: {naam: X}\ntoegang:\n  dagdelen_open_per_week: ~\n  eigen_bijdrage: gratis", "toegang.eigen_bijdrage",
-         (4, 19), "ongeldige waarde 'gratis'; kies uit: geen, vrijwillig, laag, hoog"),
+        ("initiatief: {naam: X}\ntoegang:\n  dagdelen_open_per_week: ~\n  eigen_bijdrage: gratis",
+         "toegang.eigen_bijdrage", (4, 19), "ongeldige waarde 'gratis'; kies uit: geen, vrijwillig, laag, hoog"),
         ("initiatief: {naam: X, 12: z}", "initiatief", (1, 23), "veldnaam 12 moet gewone tekst zijn"),
     ],
 )
