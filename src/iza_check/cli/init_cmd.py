@@ -47,7 +47,8 @@ _TEXT: dict[str, Msg] = {
                     "The profile could not be saved because of an error in iza-check ({reason}). "
                     "Nothing was changed; please report this."),
     "saved": Msg("Opgeslagen: {path}", "Saved: {path}"),
-    "next": Msg("Bekijk het rapport met:  iza-check check {path}", "See the report with:  iza-check check {path}"),
+    "next": Msg("Profiel aangepast? Bekijk het rapport opnieuw met:  iza-check check {path}",
+                "Changed the profile? See the report again with:  iza-check check {path}"),
     "report_failed": Msg("Het rapport kon nu niet worden gemaakt ({reason}). Probeer later: iza-check check {path}",
                          "The report could not be made now ({reason}). Try later: iza-check check {path}"),
 }
@@ -168,18 +169,17 @@ def _load_plain(path: Path) -> Profile:
 
 
 def _show_report(path: Path, lang: Lang) -> None:
-    """Show the report through the check command's helper when it exists; otherwise say how to get it."""
-    from iza_check.cli import main as main_module
+    """Show the report for the new profile, then say how to see it again after editing."""
+    from iza_check.cli.main import show_report
 
-    show = getattr(main_module, "show_report", None)
-    if show is None:
-        click.echo(_t("next", lang, path=path))
-        return
     click.echo("")
     try:
-        show(path, lang)
+        show_report(path, lang)
     except (SystemExit, click.exceptions.Exit):
         # The report may end with a findings exit code; the profile itself was saved fine.
         pass
     except Exception as error:  # noqa: BLE001 - the profile is saved; a report failure must not hide that
         click.echo(_t("report_failed", lang, path=path, reason=error), err=True)
+        return
+    click.echo("")
+    click.echo(_t("next", lang, path=path))
