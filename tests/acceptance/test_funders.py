@@ -18,13 +18,10 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-import click
 import pytest
 from click.testing import CliRunner, Result
 
-from iza_check.cli.funders import run_summary
 from iza_check.cli.main import main
-from iza_check.cli.options import ReportOptions
 
 REPO = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).resolve().parent / "golden_funders"
@@ -45,30 +42,8 @@ def _load_generator() -> ModuleType:
 generate = _load_generator()
 
 
-@click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", default="text")
-@click.option("--lang", default="nl")
-@click.option("--reference-date", "peildatum", type=click.DateTime(formats=["%Y-%m-%d"]))
-def summary_command(paths: tuple[Path, ...], fmt: str, lang: str, peildatum: object) -> None:
-    """The summary runner behind ``check --summary``, wired as the lead wires it: options in, exit code out."""
-    options = ReportOptions.build(
-        paths=paths,
-        fmt=fmt,
-        output=None,
-        lang=lang,
-        fail_on="verplicht",
-        colour=False,
-        jobs=0,
-        rule_dirs=(),
-        peildatum=peildatum,
-        max_bytes=1_048_576,
-    )
-    sys.exit(run_summary(options))
-
-
 def _summary(*args: str) -> Result:
-    return CliRunner().invoke(summary_command, [*args, "--reference-date", PEILDATUM], catch_exceptions=False)
+    return _cli("check", "--summary", *args)
 
 
 def _cli(*args: str) -> Result:

@@ -105,10 +105,17 @@ _LANG = click.option(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice((*FORMATS, "csv")),
     default="text",
     show_default=True,
-    help="Rapportvorm.",
+    help="Rapportvorm. Met --summary: text, html of csv.",
+)
+@click.option(
+    "--summary",
+    is_flag=True,
+    default=False,
+    help="Eén regel per initiatief (voor financiers die veel aanvragen bekijken) in plaats van het "
+    "volledige rapport; csv opent goed in Excel.",
 )
 @click.option(
     "--output",
@@ -142,12 +149,17 @@ def check(
     rule_dirs: tuple[Path, ...],
     peildatum: object,
     max_bytes: int,
+    summary: bool,
 ) -> None:
     """Toets profielen aan de regels en toon het rapport.
 
     PATHS zijn bestanden of mappen (mappen worden doorzocht op *.yaml en *.yml).
     """
     from iza_check.cli.run import run_check
+
+    if fmt == "csv" and not summary:
+        click.echo("De vorm csv hoort bij de samenvatting: gebruik --summary --format csv.", err=True)
+        sys.exit(EXIT_INVALID_INPUT)
 
     options = ReportOptions.build(
         paths=paths,
@@ -161,6 +173,10 @@ def check(
         peildatum=peildatum,
         max_bytes=max_bytes,
     )
+    if summary:
+        from iza_check.cli.funders import run_summary
+
+        sys.exit(run_summary(options))
     sys.exit(run_check(options))
 
 

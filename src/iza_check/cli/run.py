@@ -49,7 +49,11 @@ def run_check(options: ReportOptions) -> int:
         profiles=tuple(o.report for o in outcomes if o.report is not None),
         problems=tuple(p for o in outcomes for p in o.problems),
     )
-    write_output(render(options.fmt, report, lang=options.lang, colour=options.colour), options.output)
+    try:
+        write_output(render(options.fmt, report, lang=options.lang, colour=options.colour), options.output)
+    except OSError as error:
+        click.echo(f"{options.output or '<stdout>'}: kan niet schrijven ({error.strerror or error}).", err=True)
+        return EXIT_INVALID_INPUT
     if not outcomes:
         click.echo("Geen profielen gevonden (*.yaml, *.yml).", err=True)
         return EXIT_INVALID_INPUT

@@ -1,0 +1,86 @@
+"""``iza-check check`` end to end through the command line: exit codes, output files, the batch summary."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from iza_check.cli.main import main
+
+REPO = Path(__file__).resolve().parents[2]
+PROFILES = REPO / "profiles"
+PEILDATUM = "2026-11-01"
+
+
+def _check(*args: str) -> Result:
+    return CliRunner().invoke(main, ["check", *args, "--reference-date", PEILDATUM], catch_exceptions=False)
+
+
+def test_a_mature_profile_passes_and_a_growing_one_fails_on_verplicht() -> None:
+    mature = _check(str(PROFILES / "zelfregiecentrum-de-brug.yaml"))
+    assert mature.exit_code == 0, mature.output
+    assert "Zelfregiecentrum De Brug" in mature.stdout
+    growing = _check(str(PROFILES / "starter-vrijwilligers.yaml"))
+    assert growing.exit_code == 1
+    assert _check(str(PROFILES / "starter-vrijwilligers.yaml"), "--fail-on", "never").exit_code == 0
+
+
+def test_a_broken_file_in_a_batch_gives_2_and_the_others_are_still_reported(tmp_path: Path) -> None:
+    shutil.copy(PROFILES / "zelfregiecentrum-de-brug.yaml", tmp_path / "a.yaml")
+    (tmp_path / "b.yaml").write_text("initiatief:\n  naam: X\n  naam: Y\n", encoding="utf-8")
+    result = _check(str(tmp_path), "--format", "json")
+    assert result.exit_code == 2
+    document = json.loads(result.stdout)
+    assert [p["naam"] for p in document["profiles"]] == ["Zelfregiecentrum De Brug"]
+    assert document["problems"][0]["file"].endswith("b.yaml")
+    assert document["problems"][0]["line"] == 3
+
+
+def test_the_report_goes_to_the_output_file_and_nothing_else_changes(tmp_path: Path) -> None:
+    profile = tmp_path / "p.yaml"
+    shutil.copy(PROFILES / "naasten-steunpunt.yaml", profile)
+    before = profile.read_bytes()
+    target = tmp_path / "rapport.html"
+    result = _check(str(profile), "--format", "html", "-o", str(target))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert profile.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.yaml", "rapport.html"]
+
+
+def test_an_output_file_in_a_missing_folder_is_a_clear_message(tmp_path: Path) -> None:
+    target = tmp_path / "bestaat-niet" / "rapport.txt"
+    result = _check(str(PROFILES / "zelfregiecentrum-de-brug.yaml"), "-o", str(target))
+    assert result.exit_code == 2
+    assert "kan niet schrijven" in result.stderr and str(target) in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_csv_belongs_to_the_summary() -> None:
+    result = _check(str(PROFILES), "--format", "csv")
+    assert result.exit_code == 2
+    assert "--summary" in result.stderr
+
+
+def test_summary_csv_to_a_file_has_one_row_per_profile(tmp_path: Path) -> None:
+    target = tmp_path / "aanvragen.csv"
+    result = _check(str(PROFILES), "--summary", "--format", "csv", "-o", str(target))
+    assert result.exit_code == 1
+    data = target.read_bytes()
+    assert data.startswith("\ufeff".encode())
+    lines = data.decode("utf-8-sig").split("\r\n")
+    assert lines[0].startswith('"Bestand";"Initiatief"')
+    assert len([line for line in lines[1:] if line]) == len(list(PROFILES.glob("*.yaml")))
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "sarif", "junit", "github", "html"])
+def test_every_format_reports_every_example_profile(fmt: str) -> None:
+    result = _check(str(PROFILES), "--format", fmt, "--fail-on", "never")
+    assert result.exit_code == 0, result.output
+    assert "Koffiehoek De Schakel" in result.stdout or fmt in ("sarif", "github")
+    assert result.stdout.strip()
