@@ -23,7 +23,29 @@ _MAX_BYTES = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """Imports a command's module only when that command runs (or help lists it): ``check`` then
+    does not pay for the questionnaire and the funders' overviews."""
+
+    lazy = {
+        "init": ("iza_check.cli.init_cmd", "init_command"),
+        "overview": ("iza_check.cli.funders", "overview_command"),
+        "diff": ("iza_check.cli.funders", "diff_command"),
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy and cmd_name not in self.commands:
+            import importlib
+
+            module, attribute = self.lazy[cmd_name]
+            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="iza-check")
 def main() -> None:
     """iza-check toetst zelfregie- en herstelinitiatieven aan de tien IZA-kenmerken,
@@ -233,8 +255,3 @@ def explain(rule_id: str, rule_dirs: tuple[Path, ...], lang: str) -> None:
 
     sys.exit(run_explain(rule_id, rule_dirs, lang))
 
-from iza_check.cli.init_cmd import init_command  # noqa: E402
-main.add_command(init_command)
-from iza_check.cli.funders import diff_command, overview_command  # noqa: E402
-main.add_command(overview_command)
-main.add_command(diff_command)
