@@ -9,13 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from iza_check.findings import ProblemRef, ProfileReport
+from iza_check.findings import Outcome, ProblemRef, ProfileReport, Severity
 from iza_check.problems import InputError, Problem
 from iza_check.yamlsafe import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from iza_check.rules.model import Catalogue
 
 # Below this many files a pool costs more to start than it saves.
 _POOL_THRESHOLD = 16
@@ -29,15 +33,26 @@ class CheckOptions:
     peildatum: dt.date = field(default_factory=dt.date.today)
     max_bytes: int = DEFAULT_MAX_BYTES
     jobs: int = 0  # 0: all cores
+    # When set, each report is rendered where it was made (in the worker) and only the text comes back:
+    # a batch then neither ships nor holds whole reports.
+    render: Callable[[ProfileReport], str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class FileOutcome:
-    """What became of one input file: a report, or the problems that stopped it."""
+    """What became of one input file: a report (or its rendered text), or the problems that stopped it."""
 
     source: str
     report: ProfileReport | None = None
     problems: tuple[ProblemRef, ...] = ()
+    rendered: str | None = None
+    gaps: frozenset[Severity] = frozenset()  # severities with a deels or voldoet niet
+
+
+def gap_severities(report: ProfileReport) -> frozenset[Severity]:
+    return frozenset(
+        f.severity for f in report.findings if f.outcome in (Outcome.deels, Outcome.voldoet_niet)
+    )
 
 
 def problem_ref(problem: Problem) -> ProblemRef:
@@ -47,15 +62,22 @@ def problem_ref(problem: Problem) -> ProblemRef:
 class Checker:
     """Evaluates profiles against a catalogue in this process."""
 
-    def __init__(self, rule_dirs: Sequence[Path], peildatum: dt.date, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    def __init__(
+        self,
+        rule_dirs: Sequence[Path],
+        peildatum: dt.date,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        *,
+        catalogue: Catalogue | None = None,
+        render: Callable[[ProfileReport], str] | None = None,
+    ) -> None:
         from iza_check.engine import Engine
-        from iza_check.resources import rules_dir
-        from iza_check.rules.loader import load_catalogue
 
-        self.catalogue = load_catalogue([rules_dir(), *rule_dirs])
+        self.catalogue = catalogue if catalogue is not None else _load_catalogue(rule_dirs)
         self.engine = Engine(self.catalogue)
         self.peildatum = peildatum
         self.max_bytes = max_bytes
+        self.render = render
 
     def check_file(self, path: Path) -> FileOutcome:
         from iza_check.assess import assess
@@ -66,15 +88,27 @@ class Checker:
         except InputError as error:
             return FileOutcome(str(path), problems=tuple(problem_ref(p) for p in error.problems))
         results = self.engine.evaluate(loaded.profile, peildatum=self.peildatum)
-        return FileOutcome(loaded.source, report=assess(loaded, self.catalogue.rules, results, self.peildatum))
+        report = assess(loaded, self.catalogue.rules, results, self.peildatum)
+        if self.render is None:
+            return FileOutcome(loaded.source, report=report)
+        return FileOutcome(loaded.source, rendered=self.render(report), gaps=gap_severities(report))
+
+
+def _load_catalogue(rule_dirs: Sequence[Path]) -> Catalogue:
+    from iza_check.resources import rules_dir
+    from iza_check.rules.loader import load_catalogue
+
+    return load_catalogue([rules_dir(), *rule_dirs])
 
 
 _worker: Checker | None = None
 
 
-def _init_worker(rule_dirs: tuple[Path, ...], peildatum: dt.date, max_bytes: int) -> None:
+def _init_worker(catalogue: Catalogue, options: CheckOptions) -> None:
     global _worker
-    _worker = Checker(rule_dirs, peildatum, max_bytes)
+    # A forked worker inherits the parent's catalogue; only the engine is built anew (one per process).
+    _worker = Checker(options.rule_dirs, options.peildatum, options.max_bytes, catalogue=catalogue,
+                      render=options.render)
 
 
 def _check_in_worker(path: Path) -> FileOutcome:
@@ -98,10 +132,7 @@ def check_paths(options: CheckOptions) -> Iterator[FileOutcome]:
     jobs = options.jobs or os.cpu_count() or 1
     # Validate the catalogue in this process first, so a broken rule file is one clear error.
     if jobs > 1 and len(files) >= _POOL_THRESHOLD:
-        from iza_check.resources import rules_dir
-        from iza_check.rules.loader import load_catalogue
-
-        load_catalogue([rules_dir(), *options.rule_dirs])
+        catalogue = _load_catalogue(options.rule_dirs)
         for item in items:
             if isinstance(item, Problem):
                 yield FileOutcome(item.file, problems=(problem_ref(item),))
@@ -109,11 +140,11 @@ def check_paths(options: CheckOptions) -> Iterator[FileOutcome]:
         with context.Pool(
             processes=min(jobs, len(files)),
             initializer=_init_worker,
-            initargs=(options.rule_dirs, options.peildatum, options.max_bytes),
+            initargs=(catalogue, options),
         ) as pool:
             yield from pool.imap(_check_in_worker, files, chunksize=_CHUNKSIZE)
         return
-    checker = Checker(options.rule_dirs, options.peildatum, options.max_bytes)
+    checker = Checker(options.rule_dirs, options.peildatum, options.max_bytes, render=options.render)
     for item in items:
         if isinstance(item, Problem):
             yield FileOutcome(item.file, problems=(problem_ref(item),))

@@ -84,3 +84,33 @@ def test_every_format_reports_every_example_profile(fmt: str) -> None:
     assert result.exit_code == 0, result.output
     assert "Koffiehoek De Schakel" in result.stdout or fmt in ("sarif", "github")
     assert result.stdout.strip()
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "github", "sarif"])
+def test_a_batch_written_as_a_stream_from_workers_equals_the_whole_report(tmp_path: Path, fmt: str) -> None:
+    import datetime as dt
+
+    from iza_check import __version__
+    from iza_check.checker import Checker
+    from iza_check.findings import Report
+    from iza_check.report.registry import render
+
+    for copy in range(3):
+        for profile in sorted(PROFILES.glob("*.yaml")):
+            shutil.copy(profile, tmp_path / f"{copy}-{profile.name}")
+    (tmp_path / "9-kapot.yaml").write_text("toegang:\n  indicatie_nodg: false\n", encoding="utf-8")
+    files = sorted(tmp_path.glob("*.yaml"))
+    assert len(files) >= 16  # large enough for the process pool
+
+    result = _check(str(tmp_path), "--format", fmt, "--jobs", "2")
+    assert result.exit_code == 2  # the broken file
+
+    checker = Checker((), dt.date.fromisoformat(PEILDATUM))
+    outcomes = [checker.check_file(path) for path in files]
+    expected = Report(
+        dt.date.fromisoformat(PEILDATUM),
+        __version__,
+        tuple(o.report for o in outcomes if o.report is not None),
+        tuple(p for o in outcomes for p in o.problems),
+    )
+    assert result.stdout == render(fmt, expected, lang="nl")

@@ -52,10 +52,19 @@ def test_schema_rejects_what_it_should() -> None:
         _validator().validate(document)
 
 
-def test_keys_are_sorted_and_output_is_stable() -> None:
-    out = json_report.render(sample_report())
-    assert out == json_report.render(sample_report())
-    assert out == json.dumps(json.loads(out), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+@pytest.mark.parametrize("build", [sample_report, hostile_report, empty_report])
+def test_output_is_stable_and_one_line_per_profile(build) -> None:  # type: ignore[no-untyped-def]
+    report = build()
+    out = json_report.render(report)
+    assert out == json_report.render(report)
+    assert json.loads(out) == json_report.report_document(report)
+    lines = out.splitlines()
+    assert lines[0].startswith('{"format_version": 1, "lang": "nl"') and lines[0].endswith('"profiles": [')
+    profile_lines = lines[1 : 1 + len(report.profiles)]
+    for line, profile in zip(profile_lines, report.profiles, strict=True):
+        data = json.loads(line.rstrip(","))
+        assert data["source"] == profile.source
+        assert list(data) == sorted(data)
 
 
 def test_identifiers_are_language_independent_and_texts_follow_the_language() -> None:

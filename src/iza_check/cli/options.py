@@ -6,11 +6,14 @@ import datetime as dt
 import os
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
-from iza_check.findings import Outcome, Report, Severity
+from iza_check.findings import Report, Severity
 
 FORMATS = ("text", "html", "markdown", "json", "sarif", "junit", "github")
 LANGS = ("nl", "en")
@@ -46,28 +49,37 @@ class ReportOptions:
 
 def exit_code(report: Report, fail_on: str) -> int:
     """2 for invalid input; 1 for a gap at or above the fail level; else 0."""
-    if report.problems:
+    from iza_check.checker import gap_severities
+
+    return exit_code_for(bool(report.problems), (gap_severities(p) for p in report.profiles), fail_on)
+
+
+def exit_code_for(has_problems: bool, gaps: Iterable[frozenset[Severity]], fail_on: str) -> int:
+    """The exit code from what a run kept: whether a file was broken, and the gap severities per profile."""
+    if has_problems:
         return EXIT_INVALID_INPUT
     failing = _FAILING[fail_on]
-    for profile in report.profiles:
-        for finding in profile.findings:
-            if finding.severity in failing and finding.outcome in (Outcome.deels, Outcome.voldoet_niet):
-                return EXIT_FINDINGS
-    return EXIT_OK
+    return EXIT_FINDINGS if any(failing & severities for severities in gaps) else EXIT_OK
 
 
-def write_output(text: str, output: Path | None) -> None:
-    """Print, or write atomically: a half-written report never replaces a good one."""
+@contextmanager
+def open_output(output: Path | None) -> Iterator[TextIO]:
+    """stdout, or a file written atomically: a half-written report never replaces a good one."""
     if output is None:
-        sys.stdout.write(text)
+        yield sys.stdout
         sys.stdout.flush()
         return
     directory = output.resolve().parent
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{output.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            yield handle
         os.replace(tmp, output)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_output(text: str, output: Path | None) -> None:
+    with open_output(output) as handle:
+        handle.write(text)

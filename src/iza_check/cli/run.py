@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import partial
+from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from iza_check import __version__
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
-from iza_check.cli.options import ReportOptions, exit_code, write_output
+from iza_check.cli.options import ReportOptions, exit_code_for, open_output, write_output
+from iza_check.findings import ProblemRef, ProfileReport, Severity
 from iza_check.problems import InputError, Problem
+
+if TYPE_CHECKING:
+    from iza_check.checker import FileOutcome
+    from iza_check.report.stream import StreamFormat
 
 
 def _print_problems(problems: list[Problem]) -> int:
@@ -27,37 +37,92 @@ def _engine_unavailable(error: Exception) -> int:
 def run_check(options: ReportOptions) -> int:
     from iza_check.checker import CheckOptions, check_paths
     from iza_check.engine import EngineUnavailable
-    from iza_check.findings import Report
-    from iza_check.report.registry import render
+    from iza_check.report.registry import STREAMS
 
+    stream = STREAMS.get(options.fmt)
+    render = None if stream is None else partial(stream.profile, lang=options.lang, colour=options.colour)
     check_options = CheckOptions(
         paths=options.paths,
         rule_dirs=options.rule_dirs,
         peildatum=options.peildatum,
         max_bytes=options.max_bytes,
         jobs=options.jobs,
+        render=render,
     )
     try:
-        outcomes = list(check_paths(check_options))
+        outcomes = check_paths(check_options)
+        # The first outcome comes after the catalogue has loaded: a broken rule file stops the run
+        # before anything is written.
+        first = next(outcomes, None)
+        all_outcomes = chain(() if first is None else (first,), outcomes)
+        if stream is None:
+            run = _write_whole(options, all_outcomes)
+        else:
+            run = _write_stream(options, stream, all_outcomes)
     except InputError as error:
         return _print_problems(error.problems)
     except EngineUnavailable as error:
         return _engine_unavailable(error)
-    report = Report(
-        peildatum=options.peildatum,
-        tool_version=__version__,
-        profiles=tuple(o.report for o in outcomes if o.report is not None),
-        problems=tuple(p for o in outcomes for p in o.problems),
-    )
-    try:
-        write_output(render(options.fmt, report, lang=options.lang, colour=options.colour), options.output)
     except OSError as error:
         click.echo(f"{options.output or '<stdout>'}: kan niet schrijven ({error.strerror or error}).", err=True)
         return EXIT_INVALID_INPUT
-    if not outcomes:
+    if not run.files:
         click.echo("Geen profielen gevonden (*.yaml, *.yml).", err=True)
         return EXIT_INVALID_INPUT
-    return exit_code(report, options.fail_on)
+    return exit_code_for(run.has_problems, run.gaps, options.fail_on)
+
+
+@dataclass
+class _Run:
+    """What a check run keeps for its exit code: never the reports themselves."""
+
+    files: int = 0
+    has_problems: bool = False
+    gaps: set[frozenset[Severity]] = field(default_factory=set)
+
+    def count(self, outcome: FileOutcome) -> None:
+        self.files += 1
+        self.has_problems = self.has_problems or bool(outcome.problems)
+
+
+def _write_stream(options: ReportOptions, stream: StreamFormat, outcomes: Iterable[FileOutcome]) -> _Run:
+    from iza_check.report.stream import ReportHead
+
+    run = _Run()
+    problems: list[ProblemRef] = []
+    written = 0
+    with open_output(options.output) as out:
+        out.write(stream.head(ReportHead(options.peildatum, __version__), options.lang, options.colour))
+        for outcome in outcomes:
+            run.count(outcome)
+            problems.extend(outcome.problems)
+            if outcome.rendered is not None:
+                if written:
+                    out.write(stream.separator)
+                out.write(outcome.rendered)
+                written += 1
+                run.gaps.add(outcome.gaps)
+        out.write(stream.tail(tuple(problems), written, options.lang, options.colour))
+    return run
+
+
+def _write_whole(options: ReportOptions, outcomes: Iterable[FileOutcome]) -> _Run:
+    from iza_check.checker import gap_severities
+    from iza_check.findings import Report
+    from iza_check.report.registry import render
+
+    run = _Run()
+    profiles: list[ProfileReport] = []
+    problems: list[ProblemRef] = []
+    for outcome in outcomes:
+        run.count(outcome)
+        problems.extend(outcome.problems)
+        if outcome.report is not None:
+            profiles.append(outcome.report)
+            run.gaps.add(gap_severities(outcome.report))
+    report = Report(options.peildatum, __version__, tuple(profiles), tuple(problems))
+    write_output(render(options.fmt, report, lang=options.lang, colour=options.colour), options.output)
+    return run
 
 
 def _load(rule_dirs: tuple[Path, ...]):  # type: ignore[no-untyped-def]

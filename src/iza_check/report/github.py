@@ -7,9 +7,10 @@ profile text can never end a command early or start a new one.
 
 from __future__ import annotations
 
-from iza_check.findings import Finding, Outcome, ProblemRef, Report, Severity
+from iza_check.findings import Finding, Outcome, ProblemRef, ProfileReport, Report, Severity
 from iza_check.i18n import t
 from iza_check.report._common import clean, finding_message
+from iza_check.report.stream import ReportHead, StreamFormat, compose
 
 _DATA = {ord("%"): "%25", ord("\r"): "%0D", ord("\n"): "%0A"}
 _PROPERTY = {**_DATA, ord(":"): "%3A", ord(","): "%2C"}
@@ -67,13 +68,21 @@ def _problem(problem: ProblemRef, lang: str) -> str:
     )
 
 
+def _head(head: ReportHead, lang: str, colour: bool) -> str:
+    return ""
+
+
+def _profile(profile: ProfileReport, lang: str, colour: bool) -> str:
+    commands = (_finding(finding, lang) for finding in profile.findings)
+    return "".join(f"{command}\n" for command in commands if command is not None)
+
+
+def _tail(problems: tuple[ProblemRef, ...], written: int, lang: str, colour: bool) -> str:
+    return "".join(f"{_problem(problem, lang)}\n" for problem in problems)
+
+
+STREAM = StreamFormat(head=_head, profile=_profile, separator="", tail=_tail)
+
+
 def render(report: Report, *, lang: str = "nl", colour: bool = False) -> str:
-    del colour
-    lines = [
-        command
-        for profile in report.profiles
-        for command in (_finding(finding, lang) for finding in profile.findings)
-        if command is not None
-    ]
-    lines += [_problem(problem, lang) for problem in report.problems]
-    return "".join(f"{line}\n" for line in lines)
+    return compose(STREAM, report, lang, colour)

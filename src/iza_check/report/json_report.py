@@ -28,6 +28,7 @@ from iza_check.findings import (
 )
 from iza_check.i18n import t
 from iza_check.report._common import outcome_counts, outcome_label, severity_label
+from iza_check.report.stream import ReportHead, StreamFormat, compose
 
 FORMAT_VERSION = 1
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -171,9 +172,37 @@ def report_document(report: Report, lang: str = "nl") -> dict[str, Any]:
     }
 
 
+def _dump(data: object) -> str:
+    # Compact, so the C encoder does the work (an indent would switch to the pure-Python one).
+    return json.dumps(data, sort_keys=True, ensure_ascii=False)
+
+
+def _head(head: ReportHead, lang: str, colour: bool) -> str:
+    t("report.title", lang)  # rejects an unknown language before any work
+    fields = {
+        "format_version": FORMAT_VERSION,
+        "lang": lang,
+        "peildatum": head.peildatum.isoformat(),
+        "tool": {"name": "iza-check", "version": _s(head.tool_version)},
+    }
+    return _dump(fields)[:-1] + ', "profiles": ['
+
+
+def _profile_text(profile: ProfileReport, lang: str, colour: bool) -> str:
+    return "\n" + _dump(_profile(profile, lang))
+
+
+def _tail(problems: tuple[ProblemRef, ...], written: int, lang: str, colour: bool) -> str:
+    items = ",".join("\n" + _dump(_problem(p)) for p in problems)
+    return "\n" + '], "problems": [' + items + ("\n" if items else "") + "]}\n"
+
+
+# One profile per line, so a batch of thousands can be written (and read with jq) one profile at a time.
+STREAM = StreamFormat(head=_head, profile=_profile_text, separator=",", tail=_tail)
+
+
 def render(report: Report, *, lang: str = "nl", colour: bool = False) -> str:
-    del colour
-    return json.dumps(report_document(report, lang), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return compose(STREAM, report, lang, colour)
 
 
 # --- the schema -------------------------------------------------------------------------------------------

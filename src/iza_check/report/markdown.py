@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from iza_check.findings import Finding, Outcome, ProfileReport, Report, Severity
+from iza_check.findings import Finding, Outcome, ProblemRef, ProfileReport, Report, Severity
 from iza_check.i18n import format_date, t
 from iza_check.report._common import (
     OUTCOME_ORDER,
@@ -26,6 +26,7 @@ from iza_check.report._common import (
     severity_label,
     shorten,
 )
+from iza_check.report.stream import ReportHead, StreamFormat, compose
 
 _ESCAPES = {ord(ch): "\\" + ch for ch in "\\`*_{}[]()#+!|~"}
 _ESCAPES.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord("@"): "@\u200b"})
@@ -144,21 +145,22 @@ def _profile(profile: ProfileReport, lang: str) -> list[str]:
     return lines
 
 
-def render(report: Report, *, lang: str = "nl", colour: bool = False) -> str:
-    del colour
-    lines = [
-        f"# {md(t('report.title', lang))}",
-        "",
-        f"{md_block(t('report.peildatum', lang))}: {md(format_date(report.peildatum, lang))}"
-        f" · iza-check {md(report.tool_version)}",
-        "",
-    ]
-    if not report.profiles:
-        lines += [md_block(t("report.no_profiles", lang)), ""]
-    for profile in report.profiles:
-        lines += [*_profile(profile, lang), ""]
-    if report.problems:
-        lines += [f"## {md(t('section.problems', lang))}", ""]
+def _head(head: ReportHead, lang: str, colour: bool) -> str:
+    return (
+        f"# {md(t('report.title', lang))}\n\n"
+        f"{md_block(t('report.peildatum', lang))}: {md(format_date(head.peildatum, lang))}"
+        f" · iza-check {md(head.tool_version)}\n\n"
+    )
+
+
+def _profile_text(profile: ProfileReport, lang: str, colour: bool) -> str:
+    return "\n".join(_profile(profile, lang)).rstrip("\n") + "\n"
+
+
+def _tail(problems: tuple[ProblemRef, ...], written: int, lang: str, colour: bool) -> str:
+    text = "" if written else md_block(t("report.no_profiles", lang)) + "\n"
+    if problems:
+        lines = [f"## {md(t('section.problems', lang))}", ""]
         lines += _table(
             tuple(md(t(key, lang)) for key in ("profile.file", "col.location", "col.message")),
             [
@@ -167,8 +169,15 @@ def render(report: Report, *, lang: str = "nl", colour: bool = False) -> str:
                     md(file_location(p.file, p.line, p.column)) if p.line is not None else "",
                     md(p.message) + (f" ({md(p.field_path)})" if p.field_path else ""),
                 )
-                for p in report.problems
+                for p in problems
             ],
         )
-        lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
+        text += "\n" + "\n".join(lines) + "\n"
+    return text
+
+
+STREAM = StreamFormat(head=_head, profile=_profile_text, separator="\n", tail=_tail)
+
+
+def render(report: Report, *, lang: str = "nl", colour: bool = False) -> str:
+    return compose(STREAM, report, lang, colour)

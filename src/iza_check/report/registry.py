@@ -7,6 +7,7 @@ from typing import Protocol
 from iza_check.findings import Report
 from iza_check.i18n import DEFAULT_LANG, LANGS
 from iza_check.report import github, html, json_report, junit, markdown, sarif, text
+from iza_check.report.stream import StreamFormat
 
 
 class Reporter(Protocol):
@@ -21,6 +22,14 @@ REPORTERS: dict[str, Reporter] = {
     "sarif": sarif.render,
     "junit": junit.render,
     "github": github.render,
+}
+
+# Formats that can be written one profile at a time (see report.stream); the others need the whole report.
+STREAMS: dict[str, StreamFormat] = {
+    "text": text.STREAM,
+    "markdown": markdown.STREAM,
+    "json": json_report.STREAM,
+    "github": github.STREAM,
 }
 
 # The usual file name extension per format, for commands that write a report to a file.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from iza_check.findings import Finding, Outcome, ProfileReport, Report
+from iza_check.findings import Finding, Outcome, ProblemRef, ProfileReport, Report
 from iza_check.i18n import format_date, t
 from iza_check.report._common import (
     OUTCOME_ORDER,
@@ -22,6 +22,7 @@ from iza_check.report._common import (
     severity_label,
     shorten,
 )
+from iza_check.report.stream import ReportHead, StreamFormat, compose
 
 WIDTH = 100
 _RESET = "\x1b[0m"
@@ -120,21 +121,30 @@ def _profile_lines(profile: ProfileReport, lang: str, style: _Style) -> list[str
     return lines
 
 
-def render(report: Report, *, lang: str = "nl", colour: bool = False) -> str:
+def _head(head: ReportHead, lang: str, colour: bool) -> str:
     style = _Style(colour)
-    lines = [
+    return (
         style(t("report.title", lang), _BOLD)
-        + f" · {t('report.peildatum', lang).lower()} {format_date(report.peildatum, lang)}"
-        + f" · iza-check {clean(report.tool_version)}",
-        "",
-    ]
-    if not report.profiles:
-        lines += [t("report.no_profiles", lang), ""]
-    for index, profile in enumerate(report.profiles):
-        if index:
-            lines += ["", ""]
-        lines += _profile_lines(profile, lang, style)
-    if report.problems:
-        lines += ["", style(t("section.problems", lang), _BOLD)]
-        lines += [f"  {problem_text(problem)}" for problem in report.problems]
-    return "\n".join(lines).rstrip("\n") + "\n"
+        + f" · {t('report.peildatum', lang).lower()} {format_date(head.peildatum, lang)}"
+        + f" · iza-check {clean(head.tool_version)}\n\n"
+    )
+
+
+def _profile(profile: ProfileReport, lang: str, colour: bool) -> str:
+    return "\n".join(_profile_lines(profile, lang, _Style(colour))).rstrip("\n")
+
+
+def _tail(problems: tuple[ProblemRef, ...], written: int, lang: str, colour: bool) -> str:
+    style = _Style(colour)
+    text = "" if written else t("report.no_profiles", lang) + "\n"
+    if problems:
+        lines = [style(t("section.problems", lang), _BOLD), *(f"  {problem_text(p)}" for p in problems)]
+        text += "\n\n" + "\n".join(lines)
+    return text + "\n" if written or problems else text
+
+
+STREAM = StreamFormat(head=_head, profile=_profile, separator="\n\n\n", tail=_tail)
+
+
+def render(report: Report, *, lang: str = "nl", colour: bool = False) -> str:
+    return compose(STREAM, report, lang, colour)
