@@ -83,3 +83,26 @@ def test_no_text_breaks_any_format(text: str) -> None:
     ET.fromstring(outputs["junit"].encode("utf-8"))
     assert all(line.startswith("::") for line in outputs["github"].splitlines())
     assert "\x1b" not in outputs["text"] and "\x00" not in outputs["text"]
+
+
+def test_a_format_streams_exactly_when_its_module_has_the_pieces() -> None:
+    import importlib
+
+    from iza_check.report.registry import _MODULES, stream_format
+
+    for name in FORMATS:
+        module = importlib.import_module(f"iza_check.report.{_MODULES[name]}")
+        assert (stream_format(name) is not None) == hasattr(module, "STREAM"), name
+
+
+def test_checking_one_profile_imports_only_the_chosen_format() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from iza_check.report.registry import render, stream_format; stream_format('json'); "
+        "print(sorted(m for m in sys.modules if m.startswith('iza_check.report.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "iza_check.report.json_report" in out
+    assert "iza_check.report.html" not in out and "iza_check.report.sarif" not in out

@@ -37,9 +37,9 @@ def _engine_unavailable(error: Exception) -> int:
 def run_check(options: ReportOptions) -> int:
     from iza_check.checker import CheckOptions, check_paths
     from iza_check.engine import EngineUnavailable
-    from iza_check.report.registry import STREAMS
+    from iza_check.report.registry import stream_format
 
-    stream = STREAMS.get(options.fmt)
+    stream = stream_format(options.fmt)
     render = None if stream is None else partial(stream.profile, lang=options.lang, colour=options.colour)
     check_options = CheckOptions(
         paths=options.paths,

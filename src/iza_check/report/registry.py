@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator, Mapping
 from typing import Protocol
 
 from iza_check.findings import Report
 from iza_check.i18n import DEFAULT_LANG, LANGS
-from iza_check.report import github, html, json_report, junit, markdown, sarif, text
 from iza_check.report.stream import StreamFormat
 
 
@@ -14,23 +15,45 @@ class Reporter(Protocol):
     def __call__(self, report: Report, *, lang: str = ..., colour: bool = ...) -> str: ...
 
 
-REPORTERS: dict[str, Reporter] = {
-    "text": text.render,
-    "html": html.render,
-    "markdown": markdown.render,
-    "json": json_report.render,
-    "sarif": sarif.render,
-    "junit": junit.render,
-    "github": github.render,
+# Format name -> module in iza_check.report. A module is imported only when its format is used, so
+# checking one profile does not pay for the other six.
+_MODULES: dict[str, str] = {
+    "text": "text",
+    "html": "html",
+    "markdown": "markdown",
+    "json": "json_report",
+    "sarif": "sarif",
+    "junit": "junit",
+    "github": "github",
 }
+# Formats that can be written one profile at a time (their module has a STREAM; see report.stream).
+_STREAMING = frozenset({"text", "markdown", "json", "github"})
 
-# Formats that can be written one profile at a time (see report.stream); the others need the whole report.
-STREAMS: dict[str, StreamFormat] = {
-    "text": text.STREAM,
-    "markdown": markdown.STREAM,
-    "json": json_report.STREAM,
-    "github": github.STREAM,
-}
+
+def _module(name: str):  # type: ignore[no-untyped-def]
+    return importlib.import_module(f"iza_check.report.{_MODULES[name]}")
+
+
+class _Reporters(Mapping[str, Reporter]):
+    def __getitem__(self, name: str) -> Reporter:
+        if name not in _MODULES:
+            raise KeyError(name)
+        return _module(name).render  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_MODULES)
+
+    def __len__(self) -> int:
+        return len(_MODULES)
+
+
+REPORTERS: Mapping[str, Reporter] = _Reporters()
+
+
+def stream_format(name: str) -> StreamFormat | None:
+    """The streaming pieces of format ``name``, or None when it needs the whole report at once."""
+    return _module(name).STREAM if name in _STREAMING else None  # type: ignore[no-any-return]
+
 
 # The usual file name extension per format, for commands that write a report to a file.
 EXTENSIONS: dict[str, str] = {

@@ -14,9 +14,8 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from iza_check.problems import InputError, Problem
@@ -71,11 +70,17 @@ _TYPE_NL = {
     "null": "niets",
 }
 
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+
 _condition_adapter: TypeAdapter[Any] = TypeAdapter(Condition)
 
 
 @cache
-def _validator() -> jsonschema.Draft202012Validator:
+def _validator() -> Draft202012Validator:
+    # Imported here: only a rule file the model rejects needs the schema pass (jsonschema costs ~0.1 s).
+    import jsonschema
+
     return jsonschema.Draft202012Validator(rules_json_schema())
 
 
