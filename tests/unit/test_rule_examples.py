@@ -68,3 +68,26 @@ def test_an_invalid_example_profile_is_a_failed_example(small: Catalogue) -> Non
     (result,) = run_examples(patched, Engine(patched), peildatum=PEILDATUM)
     assert result.ok is False and result.actual is None
     assert "toegang.indicatie_nodig" in result.detail and "true of false" in result.detail
+
+
+def test_an_example_with_its_own_peildatum_keeps_holding_as_the_years_pass() -> None:
+    fixed = catalogue(
+        rule_data(
+            "E3",
+            VOG,
+            voorbeelden=[
+                {"naam": "recent in 2026", "peildatum": dt.date(2026, 11, 1),
+                 "profiel": {"kwaliteit": {"vog": {"oudste_afgiftedatum": dt.date(2025, 6, 1)}}}, "verwacht": "voldoet"},
+                {"naam": "zonder eigen peildatum", "profiel": {"kwaliteit": {"vog": {"oudste_afgiftedatum": dt.date(2025, 6, 1)}}},
+                 "verwacht": "voldoet"},
+            ],
+        ),
+    )
+    results = run_examples(fixed, Engine(fixed), peildatum=dt.date(2040, 1, 1))
+    assert [(r.naam, r.ok) for r in results] == [("recent in 2026", True), ("zonder eigen peildatum", False)]
+
+
+def test_the_bundled_examples_hold_in_the_years_to_come() -> None:
+    cat = load_catalogue([rules_dir()])
+    failed = [r for r in run_examples(cat, Engine(cat), peildatum=dt.date(2045, 1, 1)) if not r.ok]
+    assert not failed, failed

@@ -56,7 +56,7 @@ def run_examples(catalogue: Catalogue, engine: Engine, *, peildatum: dt.date) ->
                 detail = "het voorbeeldprofiel klopt niet: " + "; ".join(texts)
                 results.append(ExampleResult(rule.id, example.naam, expected, None, False, detail))
                 continue
-            result = engine.evaluate_rule(profile, rule.id, peildatum=peildatum)
+            result = engine.evaluate_rule(profile, rule.id, peildatum=example.peildatum or peildatum)
             ok = result.outcome is expected
             results.append(ExampleResult(rule.id, example.naam, expected, result.outcome, ok, _explain(result)))
     return results

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -80,6 +81,11 @@ class Voorbeeld(_Strict):
         description="Stukje profiel; initiatief.naam wordt aangevuld als die ontbreekt."
     )
     verwacht: Outcome
+    # Examples that depend on a date (a VOG of June 2025 is recent) fix their own peildatum, so they do
+    # not start failing as the years pass.
+    peildatum: dt.date | None = Field(
+        default=None, description="Peildatum voor dit voorbeeld (JJJJ-MM-DD); zonder: de peildatum van de run."
+    )
 
 
 class RuleSpec(_Strict):
