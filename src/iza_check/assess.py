@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from iza_check.context import answer_questions, reference_figures
 from iza_check.findings import FactRef, Finding, Outcome, PlanRef, ProfileReport, Severity, Text
@@ -61,6 +62,39 @@ def _text(value: Tekst | Advies) -> Text:
     return Text(nl=value.nl, en=value.en)
 
 
+@dataclass(frozen=True, slots=True)
+class _RuleTexts:
+    """What every finding of one rule shares: made once per rule, so findings share these objects."""
+
+    group: str
+    severity: Severity
+    title: Text
+    advice: Text
+    link: str | None
+    source: str
+    nvt_reason: Text | None
+
+
+_RULE_TEXTS: dict[int, tuple[Rule, _RuleTexts]] = {}
+
+
+def _rule_texts(rule: Rule) -> _RuleTexts:
+    cached = _RULE_TEXTS.get(id(rule))
+    if cached is not None and cached[0] is rule:
+        return cached[1]
+    texts = _RuleTexts(
+        group=rule.groep.value,
+        severity=Severity(rule.ernst.value),
+        title=_text(rule.titel),
+        advice=_text(rule.advies),
+        link=str(rule.advies.link) if rule.advies.link else None,
+        source=f"{rule.bron.bestand}, {rule.bron.sectie}",
+        nvt_reason=_text(rule.nvt.reden) if rule.nvt is not None else None,
+    )
+    _RULE_TEXTS[id(rule)] = (rule, texts)  # the rule is kept, so its id cannot be reused
+    return texts
+
+
 def build_finding(rule: Rule, result: RuleResult, loaded: LoadedProfile, plans: list[PlanRef]) -> Finding:
     outcome = result.outcome
     marks = loaded.marks
@@ -75,17 +109,18 @@ def build_finding(rule: Rule, result: RuleResult, loaded: LoadedProfile, plans: 
     if line is None and main_path is not None:
         parent = main_path.rsplit(".", 1)[0]
         line, column = marks.get(parent, (None, None))
+    texts = _rule_texts(rule)
     return Finding(
         rule_id=rule.id,
-        group=rule.groep.value,
+        group=texts.group,
         outcome=outcome,
-        severity=Severity(rule.ernst.value),
-        title=_text(rule.titel),
+        severity=texts.severity,
+        title=texts.title,
         profile=loaded.source,
-        advice=_text(rule.advies) if gap else None,
-        link=str(rule.advies.link) if rule.advies.link else None,
-        source=f"{rule.bron.bestand}, {rule.bron.sectie}",
-        nvt_reason=_text(rule.nvt.reden) if outcome is Outcome.nvt and rule.nvt is not None else None,
+        advice=texts.advice if gap else None,
+        link=texts.link,
+        source=texts.source,
+        nvt_reason=texts.nvt_reason if outcome is Outcome.nvt else None,
         facts=facts,
         missing=missing,
         plans=tuple(plans),
