@@ -86,3 +86,31 @@ def test_report_renders_prints_and_keeps_profile_markup_as_text(fixture: str, la
     pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
     # Every profile starts on a new page; the list of broken files too.
     assert pages >= len(report.profiles) + (1 if report.problems else 0), pages
+
+
+_EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "profiles").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("example", _EXAMPLES, ids=[p.stem for p in _EXAMPLES])
+def test_the_report_of_each_example_profile_renders_and_prints(example: Path, tmp_path: Path) -> None:
+    """The whole way a coordinator goes: ``iza-check check PROFILE --format html -o FILE``, opened and printed."""
+    from click.testing import CliRunner
+
+    from iza_check.cli.main import main
+
+    browser = _chromium()
+    page = tmp_path / f"{example.stem}.html"
+    result = CliRunner().invoke(
+        main, ["check", str(example), "--format", "html", "-o", str(page), "--reference-date", "2026-11-01"]
+    )
+    assert result.exit_code in (0, 1), result.output
+    url = page.as_uri()
+
+    dom = _run(browser, tmp_path, "--dump-dom", url).stdout
+    assert '<html lang="nl">' in dom and "Rapport IZA-check" in dom
+    screenshot = tmp_path / f"{example.stem}.png"
+    _run(browser, tmp_path, "--window-size=1240,1754", "--hide-scrollbars", f"--screenshot={screenshot}", url)
+    assert screenshot.stat().st_size > 20_000, "the screenshot looks empty"
+    pdf = tmp_path / f"{example.stem}.pdf"
+    _run(browser, tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", url)
+    assert pdf.read_bytes().startswith(b"%PDF-")
