@@ -11,7 +11,8 @@ from collections.abc import Iterator
 import pytest
 
 from iza_check.checker import FileOutcome
-from iza_check.cli.funders import ExitTracker, interactive, with_progress
+from iza_check.cli.funders import ExitTracker
+from iza_check.cli.progress import interactive, with_progress
 from iza_check.findings import (
     Finding,
     Outcome,

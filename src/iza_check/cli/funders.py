@@ -7,72 +7,23 @@ no run holds every full report, renders it, writes it, and returns an exit code.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
-import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO, TypeVar
+from typing import TYPE_CHECKING
 
 import click
 
 from iza_check import __version__
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
 from iza_check.cli.options import LANGS, ReportOptions, exit_code, write_output
+from iza_check.cli.progress import with_progress
 from iza_check.report.summary_formats import DIFF_FORMATS, OVERVIEW_FORMATS, SUMMARY_FORMATS
 
 if TYPE_CHECKING:
     from iza_check.checker import CheckOptions, FileOutcome
 
-_T = TypeVar("_T")
 NO_PROFILES = "Geen profielen gevonden (*.yaml, *.yml)."
-# A progress line appears only after this long, so quick runs stay quiet.
-_PROGRESS_DELAY = 0.5
-_PROGRESS_INTERVAL = 0.1
-_PROGRESS = {"nl": "Gecontroleerd: {count} bestand(en)…", "en": "Checked: {count} file(s)…"}
-
-
-def interactive(stream: TextIO) -> bool:
-    """Progress goes to a person at a terminal only: never into a pipe, a log file or CI."""
-    try:
-        return stream.isatty() and not os.environ.get("CI")
-    except (AttributeError, ValueError):
-        return False
-
-
-def with_progress(
-    items: Iterable[_T],
-    stream: TextIO,
-    *,
-    lang: str = "nl",
-    enabled: bool | None = None,
-    delay: float = _PROGRESS_DELAY,
-    interval: float = _PROGRESS_INTERVAL,
-) -> Iterator[_T]:
-    """Pass ``items`` through, showing a counter on ``stream`` once the run takes longer than ``delay`` seconds."""
-    if enabled is None:
-        enabled = interactive(stream)
-    if not enabled:
-        yield from items
-        return
-    start = time.monotonic()
-    last = 0.0
-    width = 0
-    count = 0
-    try:
-        for item in items:
-            count += 1
-            now = time.monotonic()
-            if now - start >= delay and now - last >= interval:
-                message = _PROGRESS.get(lang, _PROGRESS["nl"]).format(count=count)
-                stream.write("\r" + message)
-                stream.flush()
-                width, last = len(message), now
-            yield item
-    finally:
-        if width:
-            stream.write("\r" + " " * width + "\r")
-            stream.flush()
 
 
 class ExitTracker:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
@@ -15,6 +16,7 @@ import click
 from iza_check import __version__
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
 from iza_check.cli.options import ReportOptions, exit_code_for, open_output, write_output
+from iza_check.cli.progress import interactive, with_progress
 from iza_check.findings import ProblemRef, ProfileReport, Severity
 from iza_check.problems import InputError, Problem
 
@@ -54,7 +56,10 @@ def run_check(options: ReportOptions) -> int:
         # The first outcome comes after the catalogue has loaded: a broken rule file stops the run
         # before anything is written.
         first = next(outcomes, None)
-        all_outcomes = chain(() if first is None else (first,), outcomes)
+        all_outcomes: Iterable[FileOutcome] = chain(() if first is None else (first,), outcomes)
+        # A counter on stderr only when the report does not go to the same terminal.
+        show = interactive(sys.stderr) and (options.output is not None or not sys.stdout.isatty())
+        all_outcomes = with_progress(all_outcomes, sys.stderr, lang=options.lang, enabled=show)
         if stream is None:
             run = _write_whole(options, all_outcomes)
         else:
