@@ -328,3 +328,15 @@ def test_validation_raises_nothing_but_input_error(data: dict[str, Any]) -> None
         assert all(p.code in {"unknown-key", "missing-field", "invalid-value", "invalid-key"} for p in error.problems)
     else:
         assert isinstance(loaded.profile, Profile)
+
+
+def test_an_unexpanded_pattern_finds_profiles_and_an_empty_one_is_a_problem(tmp_path: Path) -> None:
+    from iza_check.profile.loader import iter_profile_files
+
+    (tmp_path / "regio" / "noord").mkdir(parents=True)
+    for name in ("regio/a.yaml", "regio/noord/b.yml", "regio/noord/c.txt", "d.yaml"):
+        (tmp_path / name).write_text("initiatief: {naam: X}\n", encoding="utf-8")
+    found = list(iter_profile_files([tmp_path / "regio" / "**" / "*.y*ml"]))
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["regio/a.yaml", "regio/noord/b.yml"]
+    (problem,) = iter_profile_files([tmp_path / "nergens" / "*.yaml"])
+    assert isinstance(problem, Problem) and problem.code == "not-found" and "patroon" in problem.message

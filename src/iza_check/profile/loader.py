@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import glob
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -65,10 +67,15 @@ def validate_profile_data(doc: YamlDocument, source: str) -> LoadedProfile:
     return LoadedProfile(source, profile, doc.marks)
 
 
+_GLOB_CHARS = re.compile(r"[*?[]")
+
+
 def iter_profile_files(paths: Iterable[Path]) -> Iterator[Path | Problem]:
     """Files as given; directories searched recursively for ``*.yaml`` and ``*.yml``, sorted.
 
     A path that does not exist yields a :class:`Problem` (code ``not-found``) instead of a file.
+    A path with ``*``, ``?`` or ``[`` that does not exist is a pattern (``**`` for any depth), for shells
+    and CI files that pass patterns unexpanded; a pattern that matches nothing is a ``not-found`` problem.
     Symbolic links to directories are not followed, so a link loop cannot hang the search.
     """
     for path in paths:
@@ -76,6 +83,15 @@ def iter_profile_files(paths: Iterable[Path]) -> Iterator[Path | Problem]:
             yield from _profiles_in(path)
         elif path.exists():
             yield path
+        elif _GLOB_CHARS.search(str(path)):
+            matches = sorted(Path(m) for m in glob.glob(str(path), recursive=True))
+            if not matches:
+                yield Problem(str(path), "geen bestanden gevonden die bij dit patroon passen", "not-found")
+            for match in matches:
+                if match.is_dir():
+                    yield from _profiles_in(match)
+                else:
+                    yield match
         else:
             yield Problem(str(path), "bestand of map niet gevonden", "not-found")
 
