@@ -14,3 +14,11 @@ def rules_dir() -> Path:
         return installed
     # Source checkout or editable install: src/iza_check -> repository root.
     return _PACKAGE.parent.parent / "rules"
+
+
+def schema_dir() -> Path:
+    """The JSON Schemas: the top-level ``schema/`` folder, installed as ``iza_check/schemas``."""
+    installed = _PACKAGE / "schemas"
+    if installed.is_dir():
+        return installed
+    return _PACKAGE.parent.parent / "schema"

@@ -8,6 +8,8 @@ import re
 import typing
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 from typing import Any
 
 import pytest
@@ -617,7 +619,10 @@ def test_without_hard_links_a_new_file_is_still_written(tmp_path: Path, monkeypa
 
 def test_schema_reference_is_relative_inside_a_checkout(tmp_path: Path) -> None:
     assert schema_ref_for(REPO / "profiles" / "nieuw.yaml") == "../schema/profile.schema.json"
-    assert schema_ref_for(tmp_path / "nieuw.yaml").startswith("https://")
+    elsewhere = schema_ref_for(tmp_path / "nieuw.yaml")
+    assert elsewhere.startswith("file://")
+    installed = Path(url2pathname(urlparse(elsewhere).path))
+    assert installed.read_text(encoding="utf-8") == (REPO / "schema" / "profile.schema.json").read_text(encoding="utf-8")
 
 
 def test_questionnaire_output_is_written_and_loaded_by_the_strict_loader(tmp_path: Path) -> None:

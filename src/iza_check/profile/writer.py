@@ -77,13 +77,20 @@ class RenderError(ValueError):
 
 
 def default_schema_ref() -> str:
+    """The schema that came with this installation, so an editor on this machine can complete keys."""
+    from iza_check.resources import schema_dir
+
+    installed = schema_dir() / "profile.schema.json"
+    if installed.is_file():
+        return installed.resolve().as_uri()
     extra = Profile.model_config.get("json_schema_extra")
     ref = extra.get("$id") if isinstance(extra, Mapping) else None
     return str(ref) if ref else "https://iza-check.nl/schema/profile.schema.json"
 
 
 def schema_ref_for(target: Path) -> str:
-    """A relative path to ``schema/profile.schema.json`` when the target lives in a checkout, else the URL."""
+    """A relative path to ``schema/profile.schema.json`` when the target lives in a checkout, else the
+    installed schema's file URI."""
     folder = target.resolve().parent
     for candidate in (folder, *folder.parents):
         schema = candidate / SCHEMA_FILE
