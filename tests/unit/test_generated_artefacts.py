@@ -57,3 +57,13 @@ def test_every_subpackage_is_listed_for_installation(repo: Path) -> None:
     }
     assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
     assert "iza_check.catalogue" in listed
+
+
+def test_the_profile_schema_describes_its_parts_in_dutch() -> None:
+    from iza_check.profile.schema import DESCRIPTIONS
+
+    schema = profile_json_schema()
+    described = {name for name, d in schema["$defs"].items() if "description" in d} | {"Profile"}
+    assert described == set(DESCRIPTIONS), "each described part of the schema needs a Dutch text in DESCRIPTIONS"
+    assert schema["description"] == DESCRIPTIONS["Profile"]
+    assert all(d.get("description", DESCRIPTIONS.get(n)) == DESCRIPTIONS.get(n) for n, d in schema["$defs"].items())
