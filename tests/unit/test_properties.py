@@ -128,6 +128,10 @@ class _Dumper(yaml.SafeDumper):
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     # The strict loader refuses unquoted ja/nee/y/n, which PyYAML itself would write bare.
     style = "'" if value.lower() in {"ja", "nee", "y", "n"} else None
+    # PyYAML's emitter writes NEL, LS and PS raw in plain and single-quoted scalars, where YAML reads them as
+    # line breaks (folded to spaces); only double quotes escape them.
+    if any(char in value for char in "\x85\u2028\u2029"):
+        style = '"'
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style) if style else dumper.represent_str(value)
 
 
