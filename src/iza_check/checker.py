@@ -47,7 +47,12 @@ class FileOutcome:
     report: ProfileReport | None = None
     problems: tuple[ProblemRef, ...] = ()
     rendered: str | None = None
-    gaps: frozenset[Severity] = frozenset()  # severities with a deels or voldoet niet
+    # Kept only when the report itself is not (it was rendered in the worker); see gap_severities().
+    gaps: frozenset[Severity] = frozenset()
+
+    def gap_severities(self) -> frozenset[Severity]:
+        """The severities of the rules with a deels or voldoet niet."""
+        return self.gaps if self.report is None else gap_severities(self.report)
 
 
 def gap_severities(report: ProfileReport) -> frozenset[Severity]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from iza_check.checker import FileOutcome
-from iza_check.cli.funders import ExitTracker
+from iza_check.cli.options import ExitTracker
 from iza_check.cli.progress import interactive, with_progress
 from iza_check.findings import (
     Finding,
@@ -252,7 +252,7 @@ def test_empty_summary_says_so() -> None:
     ],
 )
 def test_exit_tracker_follows_the_check_exit_codes(outcomes: list[FileOutcome], fail_on: str, expected: int) -> None:
-    tracker = ExitTracker(fail_on, PEILDATUM)
+    tracker = ExitTracker(fail_on)
     passed = list(tracker.watch(outcomes))
     assert passed == outcomes
     assert tracker.result == expected

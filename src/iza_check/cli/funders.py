@@ -8,52 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from iza_check import __version__
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
-from iza_check.cli.options import LANGS, ReportOptions, exit_code, write_output
+from iza_check.cli.options import LANGS, NO_PROFILES, ExitTracker, ReportOptions, cannot_write, write_output
 from iza_check.cli.progress import with_progress
 from iza_check.report.summary_formats import DIFF_FORMATS, OVERVIEW_FORMATS, SUMMARY_FORMATS
 
 if TYPE_CHECKING:
-    from iza_check.checker import CheckOptions, FileOutcome
-
-NO_PROFILES = "Geen profielen gevonden (*.yaml, *.yml)."
-
-
-class ExitTracker:
-    """The ``check`` exit code, worked out one outcome at a time: 2 for any invalid file, 1 for a gap at the
-    fail level, else 0 (the same rule as :func:`iza_check.cli.options.exit_code`)."""
-
-    def __init__(self, fail_on: str, peildatum: dt.date) -> None:
-        self.fail_on = fail_on
-        self.peildatum = peildatum
-        self.files = 0
-        self.code = EXIT_OK
-
-    def watch(self, outcomes: Iterable[FileOutcome]) -> Iterator[FileOutcome]:
-        from iza_check.findings import Report
-
-        for outcome in outcomes:
-            self.files += 1
-            if self.code != EXIT_INVALID_INPUT:
-                single = Report(
-                    peildatum=self.peildatum,
-                    tool_version=__version__,
-                    profiles=(outcome.report,) if outcome.report is not None else (),
-                    problems=outcome.problems,
-                )
-                self.code = max(self.code, exit_code(single, self.fail_on))
-            yield outcome
-
-    @property
-    def result(self) -> int:
-        return EXIT_INVALID_INPUT if self.files == 0 else self.code
+    from iza_check.checker import CheckOptions
 
 
 def _write(text: str, output: Path | None, *, binary_stdout: bool = False) -> bool:
@@ -69,7 +35,7 @@ def _write(text: str, output: Path | None, *, binary_stdout: bool = False) -> bo
         else:
             write_output(text, output)
     except OSError as error:
-        click.echo(f"{output or '<stdout>'}: kan niet schrijven ({error.strerror or error}).", err=True)
+        click.echo(cannot_write(output, error), err=True)
         return False
     return True
 
@@ -114,7 +80,7 @@ def run_summary(options: ReportOptions) -> int:
             f"De samenvatting kent de vormen {', '.join(SUMMARY_FORMATS)}, niet '{options.fmt}'.", err=True
         )
         return EXIT_INVALID_INPUT
-    tracker = ExitTracker(options.fail_on, options.peildatum)
+    tracker = ExitTracker(options.fail_on)
     check_options = _check_options(
         options.paths, options.rule_dirs, options.peildatum, options.max_bytes, options.jobs
     )

@@ -10,14 +10,18 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
-from iza_check.findings import Report, Severity
+from iza_check.findings import Severity
+
+if TYPE_CHECKING:
+    from iza_check.checker import FileOutcome
 
 FORMATS = ("text", "html", "markdown", "json", "sarif", "junit", "github")
 LANGS = ("nl", "en")
 FAIL_LEVELS = ("verplicht", "aanbevolen", "never")
+NO_PROFILES = "Geen profielen gevonden (*.yaml, *.yml)."
 
 _FAILING: dict[str, frozenset[Severity]] = {
     "verplicht": frozenset({Severity.verplicht}),
@@ -47,19 +51,33 @@ class ReportOptions:
         return cls(colour=colour, peildatum=date, output=output, **kwargs)  # type: ignore[arg-type]
 
 
-def exit_code(report: Report, fail_on: str) -> int:
-    """2 for invalid input; 1 for a gap at or above the fail level; else 0."""
-    from iza_check.checker import gap_severities
+class ExitTracker:
+    """The ``check`` exit code, worked out one outcome at a time, keeping no report: 2 for any invalid file
+    (or none at all), 1 for a gap at the fail level, else 0."""
 
-    return exit_code_for(bool(report.problems), (gap_severities(p) for p in report.profiles), fail_on)
+    def __init__(self, fail_on: str) -> None:
+        self.fail_on = fail_on
+        self.files = 0
+        self.has_problems = False
+        self.gaps: set[frozenset[Severity]] = set()
+
+    def watch(self, outcomes: Iterable[FileOutcome]) -> Iterator[FileOutcome]:
+        for outcome in outcomes:
+            self.files += 1
+            self.has_problems = self.has_problems or bool(outcome.problems)
+            self.gaps.add(outcome.gap_severities())
+            yield outcome
+
+    @property
+    def result(self) -> int:
+        if self.files == 0 or self.has_problems:
+            return EXIT_INVALID_INPUT
+        failing = _FAILING[self.fail_on]
+        return EXIT_FINDINGS if any(failing & severities for severities in self.gaps) else EXIT_OK
 
 
-def exit_code_for(has_problems: bool, gaps: Iterable[frozenset[Severity]], fail_on: str) -> int:
-    """The exit code from what a run kept: whether a file was broken, and the gap severities per profile."""
-    if has_problems:
-        return EXIT_INVALID_INPUT
-    failing = _FAILING[fail_on]
-    return EXIT_FINDINGS if any(failing & severities for severities in gaps) else EXIT_OK
+def cannot_write(output: Path | None, error: OSError) -> str:
+    return f"{output or '<stdout>'}: kan niet schrijven ({error.strerror or error})."
 
 
 @contextmanager

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
 from pathlib import Path
@@ -15,9 +14,9 @@ import click
 
 from iza_check import __version__
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
-from iza_check.cli.options import ReportOptions, exit_code_for, open_output, write_output
+from iza_check.cli.options import NO_PROFILES, ExitTracker, ReportOptions, cannot_write, open_output, write_output
 from iza_check.cli.progress import interactive, with_progress
-from iza_check.findings import ProblemRef, ProfileReport, Severity
+from iza_check.findings import ProblemRef, ProfileReport
 from iza_check.problems import InputError, Problem
 
 if TYPE_CHECKING:
@@ -60,74 +59,52 @@ def run_check(options: ReportOptions) -> int:
         # A counter on stderr only when the report does not go to the same terminal.
         show = interactive(sys.stderr) and (options.output is not None or not sys.stdout.isatty())
         all_outcomes = with_progress(all_outcomes, sys.stderr, lang=options.lang, enabled=show)
+        tracker = ExitTracker(options.fail_on)
         if stream is None:
-            run = _write_whole(options, all_outcomes)
+            _write_whole(options, tracker.watch(all_outcomes))
         else:
-            run = _write_stream(options, stream, all_outcomes)
+            _write_stream(options, stream, tracker.watch(all_outcomes))
     except InputError as error:
         return _print_problems(error.problems)
     except EngineUnavailable as error:
         return _engine_unavailable(error)
     except OSError as error:
-        click.echo(f"{options.output or '<stdout>'}: kan niet schrijven ({error.strerror or error}).", err=True)
+        click.echo(cannot_write(options.output, error), err=True)
         return EXIT_INVALID_INPUT
-    if not run.files:
-        click.echo("Geen profielen gevonden (*.yaml, *.yml).", err=True)
-        return EXIT_INVALID_INPUT
-    return exit_code_for(run.has_problems, run.gaps, options.fail_on)
+    if not tracker.files:
+        click.echo(NO_PROFILES, err=True)
+    return tracker.result
 
 
-@dataclass
-class _Run:
-    """What a check run keeps for its exit code: never the reports themselves."""
-
-    files: int = 0
-    has_problems: bool = False
-    gaps: set[frozenset[Severity]] = field(default_factory=set)
-
-    def count(self, outcome: FileOutcome) -> None:
-        self.files += 1
-        self.has_problems = self.has_problems or bool(outcome.problems)
-
-
-def _write_stream(options: ReportOptions, stream: StreamFormat, outcomes: Iterable[FileOutcome]) -> _Run:
+def _write_stream(options: ReportOptions, stream: StreamFormat, outcomes: Iterable[FileOutcome]) -> None:
     from iza_check.report.stream import ReportHead
 
-    run = _Run()
     problems: list[ProblemRef] = []
     written = 0
     with open_output(options.output) as out:
         out.write(stream.head(ReportHead(options.peildatum, __version__), options.lang, options.colour))
         for outcome in outcomes:
-            run.count(outcome)
             problems.extend(outcome.problems)
             if outcome.rendered is not None:
                 if written:
                     out.write(stream.separator)
                 out.write(outcome.rendered)
                 written += 1
-                run.gaps.add(outcome.gaps)
         out.write(stream.tail(tuple(problems), written, options.lang, options.colour))
-    return run
 
 
-def _write_whole(options: ReportOptions, outcomes: Iterable[FileOutcome]) -> _Run:
-    from iza_check.checker import gap_severities
+def _write_whole(options: ReportOptions, outcomes: Iterable[FileOutcome]) -> None:
     from iza_check.findings import Report
     from iza_check.report.registry import render
 
-    run = _Run()
     profiles: list[ProfileReport] = []
     problems: list[ProblemRef] = []
     for outcome in outcomes:
-        run.count(outcome)
         problems.extend(outcome.problems)
         if outcome.report is not None:
             profiles.append(outcome.report)
-            run.gaps.add(gap_severities(outcome.report))
     report = Report(options.peildatum, __version__, tuple(profiles), tuple(problems))
     write_output(render(options.fmt, report, lang=options.lang, colour=options.colour), options.output)
-    return run
 
 
 def _load(rule_dirs: tuple[Path, ...]):  # type: ignore[no-untyped-def]
