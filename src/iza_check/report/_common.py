@@ -27,6 +27,16 @@ OUTCOME_SYMBOL: dict[Outcome, str] = {
     Outcome.nvt: "–",
 }
 
+# Terminal colours per outcome (the text report and the text summary).
+ANSI_RESET = "\x1b[0m"
+OUTCOME_ANSI: dict[Outcome, str] = {
+    Outcome.voldoet: "\x1b[32m",
+    Outcome.deels: "\x1b[33m",
+    Outcome.voldoet_niet: "\x1b[31m",
+    Outcome.onbekend: "\x1b[36m",
+    Outcome.nvt: "\x1b[2m",
+}
+
 
 def _unsafe_code_points() -> list[int]:
     points = [c for c in range(0x20) if c not in (0x09, 0x0A)]

@@ -35,17 +35,13 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _SURROGATES = {c: "\ufffd" for c in range(0xD800, 0xE000)}
 
 
-def _s(text: str) -> str:
+def json_text(text: str) -> str:
     """Keep text exact (json escapes control characters itself) except lone surrogates, which UTF-8 cannot hold."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return text.translate(_SURROGATES)
-    return text
+    return text if text.isascii() else text.translate(_SURROGATES)
 
 
 def _opt(text: str | None) -> str | None:
-    return None if text is None else _s(text)
+    return None if text is None else json_text(text)
 
 
 def _value(value: object) -> Any:
@@ -54,7 +50,7 @@ def _value(value: object) -> Any:
     if isinstance(value, float):
         return value if math.isfinite(value) else None
     if isinstance(value, str):
-        return _s(value)
+        return json_text(value)
     if isinstance(value, Enum):
         return _value(value.value)
     if isinstance(value, dt.date):
@@ -64,17 +60,17 @@ def _value(value: object) -> Any:
     if isinstance(value, (set, frozenset)):
         return sorted((_value(item) for item in value), key=str)
     if isinstance(value, dict):
-        return {_s(str(key)): _value(item) for key, item in value.items()}
-    return _s(str(value))
+        return {json_text(str(key)): _value(item) for key, item in value.items()}
+    return json_text(str(value))
 
 
 def _fact(ref: FactRef) -> dict[str, Any]:
-    return {"path": _s(ref.path), "value": _value(ref.value), "line": ref.line, "column": ref.column}
+    return {"path": json_text(ref.path), "value": _value(ref.value), "line": ref.line, "column": ref.column}
 
 
 def _plan(plan: PlanRef) -> dict[str, Any]:
     return {
-        "stap": _s(plan.stap),
+        "stap": json_text(plan.stap),
         "streefdatum": plan.streefdatum.isoformat() if plan.streefdatum else None,
         "gerealiseerd": plan.gerealiseerd,
         "verlopen": plan.verlopen,
@@ -84,20 +80,20 @@ def _plan(plan: PlanRef) -> dict[str, Any]:
 
 def _finding(finding: Finding, lang: str) -> dict[str, Any]:
     return {
-        "rule_id": _s(finding.rule_id),
-        "group": _s(finding.group),
+        "rule_id": json_text(finding.rule_id),
+        "group": json_text(finding.group),
         "outcome": finding.outcome.value,
         "outcome_label": outcome_label(finding.outcome, lang),
         "severity": finding.severity.value,
         "severity_label": severity_label(finding.severity, lang),
         "is_gap": finding.is_gap,
-        "title": _s(finding.title.get(lang)),
+        "title": json_text(finding.title.get(lang)),
         "advice": _opt(finding.advice.get(lang)) if finding.advice else None,
         "nvt_reason": _opt(finding.nvt_reason.get(lang)) if finding.nvt_reason else None,
         "link": _opt(finding.link),
-        "source": _s(finding.source),
+        "source": json_text(finding.source),
         "facts": [_fact(ref) for ref in finding.facts],
-        "missing": [_s(path) for path in finding.missing],
+        "missing": [json_text(path) for path in finding.missing],
         "plans": [_plan(plan) for plan in finding.plans],
         "field_path": _opt(finding.field_path),
         "line": finding.line,
@@ -108,37 +104,37 @@ def _finding(finding: Finding, lang: str) -> dict[str, Any]:
 def _question(question: QuestionAnswer, lang: str) -> dict[str, Any]:
     return {
         "number": question.number,
-        "question": _s(question.question.get(lang)),
+        "question": json_text(question.question.get(lang)),
         "facts": [_fact(ref) for ref in question.facts],
-        "toelichting": [_s(words) for words in question.toelichting],
-        "related_rules": [_s(rule) for rule in question.related_rules],
+        "toelichting": [json_text(words) for words in question.toelichting],
+        "related_rules": [json_text(rule) for rule in question.related_rules],
     }
 
 
 def _figure(figure: Figure, lang: str) -> dict[str, Any]:
     return {
-        "label": _s(figure.label.get(lang)),
+        "label": json_text(figure.label.get(lang)),
         "value": _value(figure.value),
         "reference": _value(figure.reference),
-        "reference_source": _s(figure.reference_source),
-        "unit": _s(figure.unit),
+        "reference_source": json_text(figure.reference_source),
+        "unit": json_text(figure.unit),
     }
 
 
 def _profile(profile: ProfileReport, lang: str) -> dict[str, Any]:
     verdict = profile.verdict
     return {
-        "source": _s(profile.source),
-        "naam": _s(profile.naam),
+        "source": json_text(profile.source),
+        "naam": json_text(profile.naam),
         "gemeente": _opt(profile.gemeente),
         "regio": _opt(profile.regio),
         "verdict": {
             "kind": verdict.kind.value,
             "label": t(f"verdict.{verdict.kind.value}", lang),
-            "summary": _s(verdict.summary.get(lang)),
-            "missing_kenmerken": [_s(i) for i in verdict.missing_kenmerken],
-            "unknown_kenmerken": [_s(i) for i in verdict.unknown_kenmerken],
-            "planned_kenmerken": [_s(i) for i in verdict.planned_kenmerken],
+            "summary": json_text(verdict.summary.get(lang)),
+            "missing_kenmerken": [json_text(i) for i in verdict.missing_kenmerken],
+            "unknown_kenmerken": [json_text(i) for i in verdict.unknown_kenmerken],
+            "planned_kenmerken": [json_text(i) for i in verdict.planned_kenmerken],
             "overdue_plans": verdict.overdue_plans,
         },
         "counts": {outcome.value: count for outcome, count in outcome_counts(profile.findings).items()},
@@ -148,11 +144,11 @@ def _profile(profile: ProfileReport, lang: str) -> dict[str, Any]:
     }
 
 
-def _problem(problem: ProblemRef) -> dict[str, Any]:
+def problem_json(problem: ProblemRef) -> dict[str, Any]:
     return {
-        "file": _s(problem.file),
-        "message": _s(problem.message),
-        "code": _s(problem.code),
+        "file": json_text(problem.file),
+        "message": json_text(problem.message),
+        "code": json_text(problem.code),
         "line": problem.line,
         "column": problem.column,
         "field_path": _opt(problem.field_path),
@@ -164,11 +160,11 @@ def report_document(report: Report, lang: str = "nl") -> dict[str, Any]:
     t("report.title", lang)  # rejects an unknown language before any work
     return {
         "format_version": FORMAT_VERSION,
-        "tool": {"name": "iza-check", "version": _s(report.tool_version)},
+        "tool": {"name": "iza-check", "version": json_text(report.tool_version)},
         "lang": lang,
         "peildatum": report.peildatum.isoformat(),
         "profiles": [_profile(p, lang) for p in report.profiles],
-        "problems": [_problem(p) for p in report.problems],
+        "problems": [problem_json(p) for p in report.problems],
     }
 
 
@@ -183,7 +179,7 @@ def _head(head: ReportHead, lang: str, colour: bool) -> str:
         "format_version": FORMAT_VERSION,
         "lang": lang,
         "peildatum": head.peildatum.isoformat(),
-        "tool": {"name": "iza-check", "version": _s(head.tool_version)},
+        "tool": {"name": "iza-check", "version": json_text(head.tool_version)},
     }
     return _dump(fields)[:-1] + ', "profiles": ['
 
@@ -193,7 +189,7 @@ def _profile_text(profile: ProfileReport, lang: str, colour: bool) -> str:
 
 
 def _tail(problems: tuple[ProblemRef, ...], written: int, lang: str, colour: bool) -> str:
-    items = ",".join("\n" + _dump(_problem(p)) for p in problems)
+    items = ",".join("\n" + _dump(problem_json(p)) for p in problems)
     return "\n" + '], "problems": [' + items + ("\n" if items else "") + "]}\n"
 
 

@@ -30,7 +30,7 @@ from pathlib import PurePath
 from typing import Any, Final
 
 from iza_check.diff import ChangeKind, PlanProgress, PlanStatus, ProfileDiff, RealisedBy, RuleChange
-from iza_check.findings import Outcome, ProblemRef, VerdictKind
+from iza_check.findings import Outcome, VerdictKind
 from iza_check.i18n import format_date, t
 from iza_check.overview import (
     BOUWSTENEN_A,
@@ -41,7 +41,8 @@ from iza_check.overview import (
     Overview,
     RegionOverview,
 )
-from iza_check.report._common import OUTCOME_SYMBOL, clean, problem_text
+from iza_check.report._common import ANSI_RESET, OUTCOME_ANSI, OUTCOME_SYMBOL, clean, problem_text
+from iza_check.report.json_report import json_text as _s, problem_json
 from iza_check.report.markdown import md, md_block
 from iza_check.summary import BOUWSTENEN_A as SUMMARY_B, KENMERKEN, SummaryRow, totals
 
@@ -243,26 +244,10 @@ def _json(document: dict[str, Any]) -> str:
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-_SURROGATES: Final = {c: "\ufffd" for c in range(0xD800, 0xE000)}
-
-
-def _s(text: str) -> str:
-    """Exact text for JSON (it escapes control characters itself), except lone surrogates, which UTF-8 cannot hold."""
-    return text if text.isascii() else text.translate(_SURROGATES)
-
-
 # --- summary ---------------------------------------------------------------------------------------------
 
 _TEXT_NAME_WIDTH = 34
 _TEXT_PLACE_WIDTH = 18
-_RESET = "\x1b[0m"
-_COLOUR = {
-    Outcome.voldoet: "\x1b[32m",
-    Outcome.deels: "\x1b[33m",
-    Outcome.voldoet_niet: "\x1b[31m",
-    Outcome.onbekend: "\x1b[36m",
-    Outcome.nvt: "\x1b[2m",
-}
 
 
 def _fit(text: str, width: int) -> str:
@@ -294,7 +279,7 @@ def render_summary_text(
 ) -> str:
     _check_lang(lang)
     rows = list(rows)
-    paint = (lambda o, s: f"{_COLOUR[o]}{s}{_RESET}" if o is not None else s) if colour else (lambda o, s: s)
+    paint = (lambda o, s: f"{OUTCOME_ANSI[o]}{s}{ANSI_RESET}" if o is not None else s) if colour else (lambda o, s: s)
     names = [_fit(_display_name(r), _TEXT_NAME_WIDTH) for r in rows]
     name_w = max([len(t("col.initiative", lang)), *map(len, names)])
     place_w = max(
@@ -930,17 +915,6 @@ def render_overview_html(overview: Overview, *, lang: str = "nl") -> str:
     return _html_document(ft("overview.title", lang), lang, body, css=_OVERVIEW_CSS)
 
 
-def _problem_json(problem: ProblemRef) -> dict[str, Any]:
-    return {
-        "file": _s(problem.file),
-        "message": _s(problem.message),
-        "code": _s(problem.code),
-        "line": problem.line,
-        "column": problem.column,
-        "field_path": None if problem.field_path is None else _s(problem.field_path),
-    }
-
-
 def _outcome_json(outcome: Outcome | None) -> str | None:
     return None if outcome is None else outcome.value
 
@@ -996,7 +970,7 @@ def overview_document(overview: Overview, lang: str = "nl") -> dict[str, Any]:
         "peildatum": overview.peildatum.isoformat(),
         "initiatives": overview.initiatives,
         "regions": regions,
-        "problems": [_problem_json(p) for p in overview.problems],
+        "problems": [problem_json(p) for p in overview.problems],
     }
 
 

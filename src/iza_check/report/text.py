@@ -7,6 +7,8 @@ import textwrap
 from iza_check.findings import Finding, Outcome, ProblemRef, ProfileReport, Report
 from iza_check.i18n import format_date, t
 from iza_check.report._common import (
+    ANSI_RESET,
+    OUTCOME_ANSI,
     OUTCOME_ORDER,
     OUTCOME_SYMBOL,
     clean,
@@ -25,16 +27,8 @@ from iza_check.report._common import (
 from iza_check.report.stream import ReportHead, StreamFormat, compose
 
 WIDTH = 100
-_RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
 _DIM = "\x1b[2m"
-_OUTCOME_COLOUR = {
-    Outcome.voldoet: "\x1b[32m",
-    Outcome.deels: "\x1b[33m",
-    Outcome.voldoet_niet: "\x1b[31m",
-    Outcome.onbekend: "\x1b[36m",
-    Outcome.nvt: "\x1b[2m",
-}
 _RED = "\x1b[31m"
 
 
@@ -45,7 +39,7 @@ class _Style:
         self.colour = colour
 
     def __call__(self, text: str, code: str) -> str:
-        return f"{code}{text}{_RESET}" if self.colour else text
+        return f"{code}{text}{ANSI_RESET}" if self.colour else text
 
 
 def _wrap(text: str, indent: str, hanging: str | None = None) -> list[str]:
@@ -63,7 +57,7 @@ def _finding_lines(finding: Finding, lang: str, style: _Style, label_width: int)
     label = outcome_label(finding.outcome, lang)
     padding = " " * (label_width - len(label))
     head = (
-        f"  {clean(finding.rule_id).ljust(4)} {style(f'{symbol} {label}', _OUTCOME_COLOUR[finding.outcome])}"
+        f"  {clean(finding.rule_id).ljust(4)} {style(f'{symbol} {label}', OUTCOME_ANSI[finding.outcome])}"
         f"{padding}  {clean(finding.title.get(lang))} {style(f'[{severity_label(finding.severity, lang)}]', _DIM)}"
     )
     lines = [head]
