@@ -76,13 +76,16 @@ def _ci_commands() -> list[tuple[str, str]]:
     return [(where, line) for where, line in lines if line.startswith("iza-check ")]
 
 
+CI_COMMANDS = _ci_commands()
+
+
 def test_the_ci_files_lint_validate_and_report() -> None:
-    commands = _ci_commands()
+    commands = CI_COMMANDS
     assert {where for where, _ in commands} == {"github", "gitlab"}
     assert any("--format sarif" in line for _, line in commands)
 
 
-@pytest.mark.parametrize(("where", "line"), _ci_commands(), ids=[f"{w}: {c}" for w, c in _ci_commands()])
+@pytest.mark.parametrize(("where", "line"), CI_COMMANDS, ids=[f"{w}: {c}" for w, c in CI_COMMANDS])
 def test_each_ci_command_runs_on_the_example_profiles(where: str, line: str, tmp_path: Path) -> None:
     shutil.copytree(EXAMPLES, tmp_path / "profiles")
     words = shlex.split(line)
