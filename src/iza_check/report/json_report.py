@@ -10,7 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
+from dataclasses import replace
 from enum import Enum
+from json.encoder import encode_basestring as _encode_string  # type: ignore[attr-defined]
 from typing import Any
 
 from iza_check.findings import (
@@ -32,12 +35,12 @@ from iza_check.report.stream import ReportHead, StreamFormat, compose
 
 FORMAT_VERSION = 1
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-_SURROGATES = {c: "\ufffd" for c in range(0xD800, 0xE000)}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def json_text(text: str) -> str:
     """Keep text exact (json escapes control characters itself) except lone surrogates, which UTF-8 cannot hold."""
-    return text if text.isascii() else text.translate(_SURROGATES)
+    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
 
 
 def _opt(text: str | None) -> str | None:
@@ -121,9 +124,9 @@ def _figure(figure: Figure, lang: str) -> dict[str, Any]:
     }
 
 
-def _profile(profile: ProfileReport, lang: str) -> dict[str, Any]:
+def _profile(profile: ProfileReport, lang: str, *, findings: bool = True) -> dict[str, Any]:
     verdict = profile.verdict
-    return {
+    data = {
         "source": json_text(profile.source),
         "naam": json_text(profile.naam),
         "gemeente": _opt(profile.gemeente),
@@ -138,10 +141,12 @@ def _profile(profile: ProfileReport, lang: str) -> dict[str, Any]:
             "overdue_plans": verdict.overdue_plans,
         },
         "counts": {outcome.value: count for outcome, count in outcome_counts(profile.findings).items()},
-        "findings": [_finding(f, lang) for f in profile.findings],
         "questions": [_question(q, lang) for q in profile.questions],
         "figures": [_figure(fig, lang) for fig in profile.figures],
     }
+    if findings:
+        data["findings"] = [_finding(f, lang) for f in profile.findings]
+    return data
 
 
 def problem_json(problem: ProblemRef) -> dict[str, Any]:
@@ -184,8 +189,66 @@ def _head(head: ReportHead, lang: str, colour: bool) -> str:
     return _dump(fields)[:-1] + ', "profiles": ['
 
 
+# A finding's texts, labels and link are the same for every profile a rule judges with the same outcome,
+# and they are most of its JSON: they are encoded once per rule, outcome and language, and only the
+# profile's own facts, paths and positions are encoded per finding. The output equals _dump(_finding()).
+_Segments = tuple[str, str, str, str, str]
+_FINDING_SEGMENTS: dict[tuple[object, ...], _Segments] = {}
+_FINDING_SEGMENTS_LIMIT = 4096
+
+
+def _members(data: dict[str, Any]) -> str:
+    """The members of an object as json.dumps writes them, without the braces."""
+    return _dump(data)[1:-1]
+
+
+def _finding_segments(finding: Finding, lang: str) -> _Segments:
+    key = (
+        finding.rule_id, finding.group, finding.outcome, finding.severity, finding.title, finding.advice,
+        finding.nvt_reason, finding.link, finding.source, lang,
+    )
+    segments = _FINDING_SEGMENTS.get(key)
+    if segments is None:
+        data = _finding(replace(finding, facts=(), missing=(), plans=(), field_path=None, line=None, column=None), lang)
+        segments = (
+            _members({"advice": data["advice"]}),
+            _members({"group": data["group"], "is_gap": data["is_gap"]}),
+            _members({"link": data["link"]}),
+            _members({k: data[k] for k in ("nvt_reason", "outcome", "outcome_label")}),
+            _members({k: data[k] for k in ("rule_id", "severity", "severity_label", "source", "title")}),
+        )
+        if len(_FINDING_SEGMENTS) < _FINDING_SEGMENTS_LIMIT:
+            _FINDING_SEGMENTS[key] = segments
+    return segments
+
+
+def _position(number: int | None) -> str:
+    return "null" if number is None else str(int(number))
+
+
+def _string(text: str | None) -> str:
+    return "null" if text is None else _encode_string(json_text(text))
+
+
+def _finding_text(finding: Finding, lang: str) -> str:
+    advice, group, link, outcome, rule = _finding_segments(finding, lang)
+    facts = _dump([_fact(ref) for ref in finding.facts]) if finding.facts else "[]"
+    missing = "[" + ", ".join(_encode_string(json_text(path)) for path in finding.missing) + "]"
+    plans = _dump([_plan(plan) for plan in finding.plans]) if finding.plans else "[]"
+    return (
+        f'{{{advice}, "column": {_position(finding.column)}, "facts": {facts}, '
+        f'"field_path": {_string(finding.field_path)}, {group}, "line": {_position(finding.line)}, {link}, '
+        f'"missing": {missing}, {outcome}, "plans": {plans}, {rule}}}'
+    )
+
+
 def _profile_text(profile: ProfileReport, lang: str, colour: bool) -> str:
-    return "\n" + _dump(_profile(profile, lang))
+    data = _profile(profile, lang, findings=False)
+    # Keys in sorted order, as _dump(_profile(profile, lang)) writes them: findings after figures.
+    before = _dump({"counts": data.pop("counts"), "figures": data.pop("figures")})
+    after = _dump(data)
+    findings = ", ".join(_finding_text(finding, lang) for finding in profile.findings)
+    return f'\n{before[:-1]}, "findings": [{findings}], {after[1:]}'
 
 
 def _tail(problems: tuple[ProblemRef, ...], written: int, lang: str, colour: bool) -> str:
