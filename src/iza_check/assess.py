@@ -95,12 +95,24 @@ def _rule_texts(rule: Rule) -> _RuleTexts:
     return texts
 
 
-def build_finding(rule: Rule, result: RuleResult, loaded: LoadedProfile, plans: list[PlanRef]) -> Finding:
+def build_finding(
+    rule: Rule,
+    result: RuleResult,
+    loaded: LoadedProfile,
+    plans: list[PlanRef],
+    fact_refs: dict[str, FactRef] | None = None,
+) -> Finding:
+    """One rule's finding; ``fact_refs`` shares the FactRef of a path between the findings of one profile."""
     outcome = result.outcome
     marks = loaded.marks
-    facts = tuple(
-        FactRef(f.path, _summarise(f.value), *marks.get(f.path, (None, None))) for f in result.facts
-    )
+    refs = {} if fact_refs is None else fact_refs
+    facts_list: list[FactRef] = []
+    for fact in result.facts:
+        ref = refs.get(fact.path)
+        if ref is None:
+            ref = refs[fact.path] = FactRef(fact.path, _summarise(fact.value), *marks.get(fact.path, (None, None)))
+        facts_list.append(ref)
+    facts = tuple(facts_list)
     missing = result.missing
     # For onbekend the next step is to supply the missing facts (listed); gap advice would presume a gap.
     gap = outcome in (Outcome.deels, Outcome.voldoet_niet)
@@ -137,8 +149,12 @@ def assess(
     profile = loaded.profile
     plans = collect_plans(profile, loaded.marks, peildatum)
     by_id = {r.rule_id: r for r in results}
+    # The engine gives every rule that looks at a path the same value; quote it once per profile.
+    fact_refs: dict[str, FactRef] = {}
     findings = tuple(
-        build_finding(rule, by_id[rule.id], loaded, plans.get(rule.id, [])) for rule in rules if rule.id in by_id
+        build_finding(rule, by_id[rule.id], loaded, plans.get(rule.id, []), fact_refs)
+        for rule in rules
+        if rule.id in by_id
     )
     return ProfileReport(
         source=loaded.source,

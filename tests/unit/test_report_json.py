@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import jsonschema
 import pytest
 
+from iza_check.findings import Outcome
 from iza_check.profile.schema import dumps_schema
 from iza_check.report import json_report
 from report_fixtures import CONTROL, empty_report, hostile_report, report_with_text, sample_report
@@ -94,3 +96,25 @@ def test_lone_surrogates_become_replacement_characters() -> None:
     out = json_report.render(report_with_text("x\ud800y"))
     out.encode("utf-8")
     assert json.loads(out)["profiles"][0]["naam"] == "x\ufffdy"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("build", [sample_report, hostile_report, lambda: report_with_text("x\ud800y\u2028<&>")])
+def test_profile_fragment_equals_the_plain_encoding(build, lang: str) -> None:  # type: ignore[no-untyped-def]
+    # The stream writes each finding from pre-encoded pieces; it must say exactly what json.dumps says.
+    for profile in build().profiles:
+        expected = "\n" + json.dumps(json_report._profile(profile, lang), sort_keys=True, ensure_ascii=False)
+        assert json_report.STREAM.profile(profile, lang, False) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "", "tekst", "x\ud800y", "a\x00\x1b\u202e\"\\", None, True, False, 0, -7, 2**70, 1.5, float("nan"),
+        [], ("a", "b\ud800"), ["a", 1], [{"b": 1, "a": [None]}], {"z": 1, "a": "é"}, dt.date(2026, 11, 1),
+        Outcome.deels, (True, "x"),
+    ],
+)
+def test_fact_value_encoding_equals_the_plain_encoding(value: object) -> None:
+    expected = json.dumps(json_report._value(value), sort_keys=True, ensure_ascii=False)
+    assert json_report._value_text(value) == expected

@@ -173,9 +173,30 @@ def report_document(report: Report, lang: str = "nl") -> dict[str, Any]:
     }
 
 
+# Compact, so the C encoder does the work (an indent would switch to the pure-Python one); made once,
+# because json.dumps builds a new encoder on every call with these options.
+_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False)
+
+
 def _dump(data: object) -> str:
-    # Compact, so the C encoder does the work (an indent would switch to the pure-Python one).
-    return json.dumps(data, sort_keys=True, ensure_ascii=False)
+    return _ENCODER.encode(data)
+
+
+def _value_text(value: object) -> str:
+    """``_dump(_value(value))``, without the encoder's overhead for the values facts mostly hold."""
+    if isinstance(value, str):
+        return _encode_string(json_text(value))
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if type(value) is int:
+        return int.__repr__(value)
+    if type(value) in (list, tuple) and all(type(item) is str for item in value):  # type: ignore[attr-defined]
+        return "[" + ", ".join(_encode_string(json_text(item)) for item in value) + "]"  # type: ignore[attr-defined]
+    return _dump(_value(value))
 
 
 def _head(head: ReportHead, lang: str, colour: bool) -> str:
@@ -230,9 +251,20 @@ def _string(text: str | None) -> str:
     return "null" if text is None else _encode_string(json_text(text))
 
 
-def _finding_text(finding: Finding, lang: str) -> str:
+def _fact_text(ref: FactRef, encoded: dict[int, str]) -> str:
+    # Findings of one profile share their FactRefs (see assess), so each is encoded once per profile.
+    text = encoded.get(id(ref))
+    if text is None:
+        text = encoded[id(ref)] = (
+            f'{{"column": {_position(ref.column)}, "line": {_position(ref.line)}, '
+            f'"path": {_encode_string(json_text(ref.path))}, "value": {_value_text(ref.value)}}}'
+        )
+    return text
+
+
+def _finding_text(finding: Finding, lang: str, encoded: dict[int, str]) -> str:
     advice, group, link, outcome, rule = _finding_segments(finding, lang)
-    facts = _dump([_fact(ref) for ref in finding.facts]) if finding.facts else "[]"
+    facts = "[" + ", ".join(_fact_text(ref, encoded) for ref in finding.facts) + "]"
     missing = "[" + ", ".join(_encode_string(json_text(path)) for path in finding.missing) + "]"
     plans = _dump([_plan(plan) for plan in finding.plans]) if finding.plans else "[]"
     return (
@@ -247,7 +279,8 @@ def _profile_text(profile: ProfileReport, lang: str, colour: bool) -> str:
     # Keys in sorted order, as _dump(_profile(profile, lang)) writes them: findings after figures.
     before = _dump({"counts": data.pop("counts"), "figures": data.pop("figures")})
     after = _dump(data)
-    findings = ", ".join(_finding_text(finding, lang) for finding in profile.findings)
+    encoded: dict[int, str] = {}  # the profile's findings are alive meanwhile, so an id stays theirs
+    findings = ", ".join(_finding_text(finding, lang, encoded) for finding in profile.findings)
     return f'\n{before[:-1]}, "findings": [{findings}], {after[1:]}'
 
 
