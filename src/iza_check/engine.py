@@ -157,9 +157,12 @@ def _make_host(durable_engine: Any, core: Any) -> Any:
                     # The message is {"<rule name>": {...}}; our names never contain quotes.
                     names.append(message[2 : message.index('"', 2)])
                     result = core.complete_and_start_action(handle, state_handle)
-                state = json.loads(core.get_state(handle, sid))
-                if "exception" in state:
-                    raise EngineError(f"durable-rules: {state['exception']}")
+                # The state is JSON; it is decoded only when it may carry an exception.
+                state_text = core.get_state(handle, sid)
+                if '"exception"' in state_text:
+                    state = json.loads(state_text)
+                    if "exception" in state:
+                        raise EngineError(f"durable-rules: {state['exception']}")
             finally:
                 core.delete_state(handle, sid)
             return names
