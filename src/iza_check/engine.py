@@ -499,7 +499,7 @@ class Engine:
             for name in self._host.fire(ruleset.name, fact):
                 if name != SENTINEL:
                     fired.update(ruleset.owners[int(name[1:])])
-        fact_cache: dict[str, object] = {}
+        fact_cache: dict[str, Fact | None] = {}
         return [self._result(index, fired, profile, peildatum, lookups, fact_cache) for index in wanted]
 
     def _result(
@@ -509,43 +509,38 @@ class Engine:
         profile: Profile,
         peildatum: dt.date,
         lookups: dict[str, object],
-        fact_cache: dict[str, object],
+        fact_cache: dict[str, Fact | None],
     ) -> RuleResult:
         compiled = self._rules[index]
         truth: dict[str, bool | None] = {}
         for part, pass_owner, fail_owner in compiled.owners:
-            passed = pass_owner in fired
-            failed = fail_owner in fired
-            if passed and failed:
-                raise EngineError(f"rule {compiled.rule.id}: '{part}' both matched and failed")
-            truth[part] = True if passed else (False if failed else None)
+            if pass_owner in fired:
+                if fail_owner in fired:
+                    raise EngineError(f"rule {compiled.rule.id}: '{part}' both matched and failed")
+                truth[part] = True
+            else:
+                truth[part] = False if fail_owner in fired else None
         outcome = decide(truth)
-
-        def value(path: str) -> object:
-            raw = lookups.get(path, MISSING)
-            if raw is MISSING and path not in lookups:
-                raw = lookups[path] = lookup(profile, path)
-            return raw
-
         present: list[Fact] = []
         for path in compiled.paths:
             fact = fact_cache.get(path, MISSING)
             if fact is MISSING:
-                raw = value(path)
+                raw = self._raw(profile, path, lookups)
                 fact = fact_cache[path] = None if raw is MISSING else Fact(path, plain(raw))
             if fact is not None:
                 present.append(fact)  # type: ignore[arg-type]
-        undecided: list[str] = []
         if outcome is Outcome.deels and truth["voldoet"] is None:
-            undecided = ["voldoet"]
+            undecided: tuple[str, ...] = ("voldoet",)
         elif outcome is Outcome.onbekend:
-            undecided = [part for part in ("voldoet", "deels", "nvt") if part in truth and truth[part] is None]
+            undecided = tuple(part for part in ("voldoet", "deels", "nvt") if part in truth and truth[part] is None)
+        else:
+            return RuleResult(compiled.rule.id, outcome, tuple(present), ())
         missing: dict[str, None] = {}
         for part in undecided:
             for leaf in compiled.leaves[part]:
                 if not leaf.can_be_unknown:
                     continue
-                raw = value(leaf.path)
+                raw = self._raw(profile, leaf.path, lookups)
                 if raw is MISSING:
                     missing.setdefault(leaf.path, None)
                 elif leaf.item_test is not None and isinstance(raw, list):
@@ -555,6 +550,17 @@ class Engine:
                                 if lookup(item, item_path) is MISSING:
                                     missing.setdefault(f"{leaf.path}[{position}].{item_path}", None)
         return RuleResult(compiled.rule.id, outcome, tuple(present), tuple(missing))
+
+    @staticmethod
+    def _raw(profile: Profile, path: str, lookups: dict[str, object]) -> object:
+        """The value at ``path``, looked up at most once per profile (facts() fills ``lookups`` first)."""
+        raw = lookups.get(path, _UNLOOKED)
+        if raw is _UNLOOKED:
+            raw = lookups[path] = lookup(profile, path)
+        return raw
+
+
+_UNLOOKED = object()
 
 
 def decide(truth: dict[str, bool | None]) -> Outcome:

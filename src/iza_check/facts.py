@@ -32,11 +32,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import AnyUrl, BaseModel
 
@@ -433,9 +433,28 @@ class FactPlan:
 _UNSET = object()
 
 
+@cache
+def _holds_url(model: type[BaseModel]) -> bool:
+    """Whether a model, or a model inside it, has a URL field (pydantic's dump keeps those as Url objects)."""
+    for info in model.model_fields.values():
+        for kind in _annotation_types(info.annotation):
+            if isinstance(kind, type) and (issubclass(kind, AnyUrl) or (issubclass(kind, BaseModel) and _holds_url(kind))):
+                return True
+    return False
+
+
+def _annotation_types(annotation: object) -> Iterator[object]:
+    yield annotation
+    for argument in get_args(annotation):
+        yield from _annotation_types(argument)
+
+
 def plain(value: object) -> object:
     """A profile value as plain data for explanations: models become dicts of the fields given."""
     if isinstance(value, BaseModel):
+        if not _holds_url(type(value)):
+            # pydantic's own dump gives the same (fields given, None left out, enums and dates kept), faster.
+            return value.model_dump(exclude_unset=True, exclude_none=True)
         out: dict[str, object] = {}
         for name in type(value).model_fields:
             if name in value.model_fields_set:
