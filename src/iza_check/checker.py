@@ -24,7 +24,16 @@ if TYPE_CHECKING:
 
 # Below this many files a pool costs more to start than it saves.
 _POOL_THRESHOLD = 16
-_CHUNKSIZE = 8
+# Files per task sent to a worker. Every task costs the parent a round of messages (measured at 10,000
+# profiles: 5.2 s parent CPU with 8 per task, 3.0 s with 64), but a batch needs enough tasks to keep
+# every worker busy to the end.
+_MIN_CHUNKSIZE = 4
+_MAX_CHUNKSIZE = 64
+_TASKS_PER_WORKER = 8
+
+
+def _chunksize(files: int, workers: int) -> int:
+    return max(_MIN_CHUNKSIZE, min(_MAX_CHUNKSIZE, files // (workers * _TASKS_PER_WORKER)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +127,9 @@ def _init_worker(catalogue: Catalogue, options: CheckOptions) -> None:
     # Everything alive now (catalogue, engine, models) lives as long as the worker: keep it out of the
     # collector's way. Measured: garbage collection 6 % of a worker's time before, 2 % after.
     gc.freeze()
+    # A profile's objects are freed by reference counting; checking the youngest ones for cycles every
+    # 700 allocations found nearly nothing and cost 1.5 % of the instructions per profile.
+    gc.set_threshold(100_000, 50, 100)
 
 
 def _check_in_worker(path: Path) -> FileOutcome:
@@ -146,12 +158,9 @@ def check_paths(options: CheckOptions) -> Iterator[FileOutcome]:
             if isinstance(item, Problem):
                 yield FileOutcome(item.file, problems=(problem_ref(item),))
         context = multiprocessing.get_context("fork")
-        with context.Pool(
-            processes=min(jobs, len(files)),
-            initializer=_init_worker,
-            initargs=(catalogue, options),
-        ) as pool:
-            yield from pool.imap(_check_in_worker, files, chunksize=_CHUNKSIZE)
+        workers = min(jobs, len(files))
+        with context.Pool(processes=workers, initializer=_init_worker, initargs=(catalogue, options)) as pool:
+            yield from pool.imap(_check_in_worker, files, chunksize=_chunksize(len(files), workers))
         return
     checker = Checker(options.rule_dirs, options.peildatum, options.max_bytes, render=options.render)
     for item in items:
