@@ -37,6 +37,17 @@ from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
+from yaml.events import (
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from iza_check.problems import InputError, Problem
@@ -203,6 +214,9 @@ def parse_yaml_bytes(
     if isinstance(text_or_problem, Problem):
         return None, [text_or_problem]
     text = text_or_problem
+    fast = _parse_plain_document(text, max_depth, max_nodes)
+    if fast is not None:
+        return fast, []
     try:
         if sum(raw.count(char) for char in _STRUCTURE_BYTES) > _COMPOSE_SAFE_DEPTH:
             deep = _prescan_depth(text, source, max_depth)
@@ -309,6 +323,128 @@ def _mark(node: Node) -> Mark:
 
 def _short_tag(tag: str) -> str:
     return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+
+
+class _NotPlain(Exception):
+    """The document needs the full walk: it has anchors, tags, merge keys, odd keys or a problem."""
+
+
+def _parse_plain_document(text: str, max_depth: int, max_nodes: int) -> YamlDocument | None:
+    """The common case in one pass over libyaml's events, without composing a node tree.
+
+    Handles a single mapping document of plain keys and values that has no problem; anything else
+    (anchors, aliases, tags, merge keys, non-text keys, duplicate keys, YAML 1.1 booleans, invalid
+    values, syntax errors, limits) returns None, and the caller takes the full path, which reports it.
+    Both paths give the same data and positions (a test compares them).
+    """
+    try:
+        loader = _Loader(text)
+    except Exception:  # the pure-Python reader checks characters here
+        return None
+    try:
+        get = loader.get_event
+        if type(get()) is not StreamStartEvent or type(get()) is not DocumentStartEvent:
+            return None
+        event = get()
+        if type(event) is not MappingStartEvent:
+            return None
+        builder = _EventBuilder(get, max_depth, max_nodes)
+        data = builder.value(event, "", 1)
+        if type(get()) is not DocumentEndEvent or type(get()) is not StreamEndEvent:
+            return None
+        return YamlDocument(data, builder.marks, builder.key_marks)
+    except Exception:  # _NotPlain, or anything libyaml or a constructor raises: the full path reports it
+        return None
+    finally:
+        loader.dispose()
+
+
+class _EventBuilder:
+    """The plain-document part of :class:`_Builder`, fed by events instead of nodes."""
+
+    __slots__ = ("get", "max_depth", "max_nodes", "count", "marks", "key_marks")
+
+    def __init__(self, get: Any, max_depth: int, max_nodes: int) -> None:
+        self.get = get
+        self.max_depth = max_depth
+        self.max_nodes = max_nodes
+        self.count = 0
+        self.marks: dict[str, Mark] = {}
+        self.key_marks: dict[str, Mark] = {}
+
+    def value(self, event: Any, path: str, depth: int) -> Any:
+        self.count += 1
+        if self.count > self.max_nodes or event.anchor is not None or event.tag is not None:
+            raise _NotPlain
+        mark = event.start_mark
+        self.marks[path] = (mark.line + 1, mark.column + 1)
+        kind = type(event)
+        if kind is ScalarEvent:
+            return self.scalar(event)
+        if depth > self.max_depth:
+            raise _NotPlain
+        if kind is MappingStartEvent:
+            return self.mapping(path, depth + 1)
+        if kind is not SequenceStartEvent:
+            raise _NotPlain  # an alias
+        get = self.get
+        walk = self.value
+        prefix = path + "["
+        items: list[Any] = []
+        event = get()
+        while type(event) is not SequenceEndEvent:
+            items.append(walk(event, f"{prefix}{len(items)}]", depth + 1))
+            event = get()
+        return items
+
+    def mapping(self, path: str, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        prefix = path + "." if path else ""
+        key_marks = self.key_marks
+        get = self.get
+        walk = self.value
+        event = get()
+        while type(event) is not MappingEndEvent:
+            self.count += 1
+            if type(event) is not ScalarEvent or event.anchor is not None or event.tag is not None:
+                raise _NotPlain
+            key = event.value
+            if event.implicit[0] and _resolve(None, ScalarNode, key, event.implicit) != _STR:
+                raise _NotPlain  # a key read as a number, boolean, date or merge
+            if key in result:
+                raise _NotPlain  # a duplicate key: the full path reports it
+            mark = event.start_mark
+            child = f"{prefix}{key}"
+            key_marks[child] = (mark.line + 1, mark.column + 1)
+            result[key] = walk(get(), child, depth)
+            event = get()
+        return result
+
+    @staticmethod
+    def scalar(event: Any) -> Any:
+        value: str = event.value
+        if not event.implicit[0]:
+            return value  # quoted: text
+        if len(value) <= _YAML11_MAX_LEN and value.lower() in YAML11_BOOLEAN_WORDS:
+            raise _NotPlain  # yes, no, on, off, y, n, ja, nee unquoted: the full path reports it
+        tag = _resolve(None, ScalarNode, value, event.implicit)
+        if tag == _STR:
+            return value
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            return _constructor.bool_values[value.lower()]
+        if tag == _INT:
+            if value.isdigit() and value.isascii() and (value[0] != "0" or value == "0"):
+                return int(value)
+            return _constructor.construct_yaml_int(ScalarNode(tag, value))
+        if tag == _TIMESTAMP and _PLAIN_DATE.fullmatch(value):
+            return dt.date(int(value[:4]), int(value[5:7]), int(value[8:]))
+        if tag == _FLOAT:
+            return _constructor.construct_yaml_float(ScalarNode(tag, value))
+        if tag == _TIMESTAMP:
+            return _constructor.construct_yaml_timestamp(ScalarNode(tag, value))
+        raise _NotPlain
 
 
 class _Builder:
