@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -155,6 +154,8 @@ def check_paths(options: CheckOptions) -> Iterator[FileOutcome]:
         for item in items:
             if isinstance(item, Problem):
                 yield FileOutcome(item.file, problems=(problem_ref(item),))
+        import multiprocessing  # only here: one profile needs no pool, and the import costs 13 ms
+
         context = multiprocessing.get_context("fork")
         workers = min(jobs, len(files))
         with context.Pool(processes=workers, initializer=_init_worker, initargs=(catalogue, options)) as pool:
