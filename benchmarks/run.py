@@ -17,6 +17,9 @@ largest single process (``wait4``) and the peak of the summed PSS of the whole p
 (sampled), because a process pool shares pages with its parent. Results go to
 benchmarks/results/latest.json and a markdown table is printed.
 
+``--instructions N`` counts the instructions of each stage per profile under valgrind (callgrind), and of
+the parse floor: exact where times on a shared machine are not, for comparing two versions of the code.
+
 ``--hot-path N`` instead times the stages of ``Checker.check_file`` in this process over N
 generated files (read and YAML, pydantic, facts, engine, assess, a reporter, imports) and prints the
 functions that take the most time under cProfile.
@@ -600,6 +603,81 @@ def _print_hot_path(result: dict[str, Any]) -> None:
 
 
 # --------------------------------------------------------------------------------------------
+# Instructions: deterministic where times are not (valgrind's callgrind counts every instruction).
+
+_STAGE_SCRIPT = """
+import datetime as dt, gc, sys, yaml
+from functools import partial
+from pathlib import Path
+stage, folder, count = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
+files = sorted(folder.rglob("*.yaml"))[:count]
+if stage == "floor":
+    for f in files:
+        yaml.load(f.read_bytes(), Loader=yaml.CSafeLoader)
+    raise SystemExit
+from iza_check.assess import assess
+from iza_check.checker import Checker
+from iza_check.profile.loader import load_profile
+from iza_check.report.registry import stream_format
+day = dt.date.fromisoformat(sys.argv[4])
+json_fragment = partial(stream_format("json").profile, lang="nl", colour=False)
+checker = Checker((), day, render=json_fragment)
+checker.check_file(files[0])  # first-use work (caches, lazy imports) is start-up, not per profile
+gc.freeze()
+order = ["load", "engine", "assess", "json"]
+for f in files if stage != "none" else ():
+    loaded = load_profile(f)
+    if order.index(stage) < 1: continue
+    results = checker.engine.evaluate(loaded.profile, peildatum=day)
+    if order.index(stage) < 2: continue
+    report = assess(loaded, checker.catalogue.rules, results, day)
+    if order.index(stage) < 3: continue
+    json_fragment(report)
+"""
+
+INSTRUCTION_STAGES = ("load", "engine", "assess", "json")
+
+
+def _callgrind(arguments: Sequence[str], env: dict[str, str]) -> int:
+    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", _STAGE_SCRIPT]
+    done = subprocess.run([*command, *arguments], env={**env, "PYTHONHASHSEED": "0"}, capture_output=True, text=True)
+    found = [line for line in done.stderr.splitlines() if "Collected :" in line]
+    if done.returncode != 0 or not found:
+        raise SystemExit(f"callgrind mislukt: {done.stderr[-2000:]}")
+    return int(found[-1].split(":")[-1])
+
+
+def instructions(count: int, folder: Path) -> dict[str, Any]:
+    """Instructions per profile of each stage of a check, and of the parse floor, under callgrind.
+
+    Each stage runs as a whole process over ``count`` files and once over none; the difference divided by
+    ``count`` is the stage's cost per profile, start-up excluded. Slow (valgrind runs ~50x slower), exact.
+    """
+    if shutil.which("valgrind") is None:
+        raise SystemExit("valgrind is niet geïnstalleerd (nodig voor --instructions)")
+    write_profiles(folder, count, DEFAULT_SEED)
+    env = _environment()
+    common = [str(folder), str(count), REFERENCE_DATE]
+    empty = [str(folder), "0", REFERENCE_DATE]
+    floor = (_callgrind(["floor", *common], env) - _callgrind(["floor", *empty], env)) / count
+    base = _callgrind(["none", *common], env)
+    stages: dict[str, float] = {}
+    previous = base
+    for stage in INSTRUCTION_STAGES:
+        total = _callgrind([stage, *common], env)
+        stages[stage] = (total - previous) / count
+        previous = total
+    return {"profiles": count, "parse_floor": floor, "stages": stages, "check": sum(stages.values())}
+
+
+def _print_instructions(result: dict[str, Any]) -> None:
+    floor = result["parse_floor"]
+    print(f"Instructions per profile over {result['profiles']:,} files (callgrind, start-up excluded):\n")
+    print("| stage | M instructions/profile | × parse floor |\n|---|---:|---:|")
+    print(f"| parse floor (read + CSafeLoader) | {floor / 1e6:.2f} | 1.00 |")
+    for stage, value in result["stages"].items():
+        print(f"| {stage} | {value / 1e6:.2f} | {value / floor:.2f} |")
+    print(f"| **check + JSON fragment** | {result['check'] / 1e6:.2f} | {result['check'] / floor:.2f} |")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -611,7 +689,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=RESULTS, help="resultaten (JSON)")
     parser.add_argument("--no-jsonschema", action="store_true", help="check-jsonschema overslaan")
     parser.add_argument("--hot-path", type=int, metavar="N", help="alleen: waar gaat de tijd heen (N bestanden)")
+    parser.add_argument(
+        "--instructions", type=int, metavar="N", help="alleen: instructies per profiel per stap (valgrind, N bestanden)"
+    )
     args = parser.parse_args(argv)
+
+    if args.instructions:
+        with tempfile.TemporaryDirectory(prefix="iza-instr-") as tmp:
+            _print_instructions(instructions(args.instructions, Path(tmp) / "profiles"))
+        return 0
 
     if args.hot_path:
         with tempfile.TemporaryDirectory(prefix="iza-hot-") as tmp:
