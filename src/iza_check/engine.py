@@ -500,8 +500,7 @@ class Engine:
                 if name != SENTINEL:
                     fired.update(ruleset.owners[int(name[1:])])
         fact_cache: dict[str, Fact | None] = {}
-        missing_cache: dict[tuple[str, ItemPredicate | None], tuple[str, ...]] = {}
-        return [self._result(index, fired, profile, peildatum, lookups, fact_cache, missing_cache) for index in wanted]
+        return [self._result(index, fired, profile, peildatum, lookups, fact_cache) for index in wanted]
 
     def _result(
         self,
@@ -511,7 +510,6 @@ class Engine:
         peildatum: dt.date,
         lookups: dict[str, object],
         fact_cache: dict[str, Fact | None],
-        missing_cache: dict[tuple[str, ItemPredicate | None], tuple[str, ...]],
     ) -> RuleResult:
         compiled = self._rules[index]
         truth: dict[str, bool | None] = {}
@@ -540,32 +538,18 @@ class Engine:
         missing: dict[str, None] = {}
         for part in undecided:
             for leaf in compiled.leaves[part]:
-                if leaf.can_be_unknown:
-                    # Rules share leaves' paths; what is missing below one is worked out once per profile.
-                    key = (leaf.path, leaf.item_test)
-                    paths = missing_cache.get(key)
-                    if paths is None:
-                        paths = missing_cache[key] = self._missing_below(leaf, profile, peildatum, lookups)
-                    missing.update(dict.fromkeys(paths))
+                if not leaf.can_be_unknown:
+                    continue
+                raw = self._raw(profile, leaf.path, lookups)
+                if raw is MISSING:
+                    missing.setdefault(leaf.path, None)
+                elif leaf.item_test is not None and isinstance(raw, list):
+                    for position, item in enumerate(raw):
+                        if leaf.item_test(item, peildatum) is None:
+                            for item_path in leaf.item_paths:
+                                if lookup(item, item_path) is MISSING:
+                                    missing.setdefault(f"{leaf.path}[{position}].{item_path}", None)
         return RuleResult(compiled.rule.id, outcome, tuple(present), tuple(missing))
-
-    def _missing_below(
-        self, leaf: _Leaf, profile: Profile, peildatum: dt.date, lookups: dict[str, object]
-    ) -> tuple[str, ...]:
-        """The absent path a leaf looks at, or for a lijst the absent fields of the items it cannot judge."""
-        raw = self._raw(profile, leaf.path, lookups)
-        if raw is MISSING:
-            return (leaf.path,)
-        found: list[str] = []
-        if leaf.item_test is not None and isinstance(raw, list):
-            for position, item in enumerate(raw):
-                if leaf.item_test(item, peildatum) is None:
-                    found.extend(
-                        f"{leaf.path}[{position}].{item_path}"
-                        for item_path in leaf.item_paths
-                        if lookup(item, item_path) is MISSING
-                    )
-        return tuple(found)
 
     @staticmethod
     def _raw(profile: Profile, path: str, lookups: dict[str, object]) -> object:
