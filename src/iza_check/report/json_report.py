@@ -262,10 +262,25 @@ def _fact_text(ref: FactRef, encoded: dict[int, str]) -> str:
     return text
 
 
+# Missing paths come from the rules' conditions, so the same lists recur in every profile.
+_MISSING_TEXTS: dict[tuple[str, ...], str] = {}
+_MISSING_TEXTS_LIMIT = 4096
+
+
+def _missing_text(paths: tuple[str, ...]) -> str:
+    cacheable = type(paths) is tuple
+    text = _MISSING_TEXTS.get(paths) if cacheable else None
+    if text is None:
+        text = "[" + ", ".join(_encode_string(json_text(path)) for path in paths) + "]"
+        if cacheable and len(_MISSING_TEXTS) < _MISSING_TEXTS_LIMIT:
+            _MISSING_TEXTS[paths] = text
+    return text
+
+
 def _finding_text(finding: Finding, lang: str, encoded: dict[int, str]) -> str:
     advice, group, link, outcome, rule = _finding_segments(finding, lang)
-    facts = "[" + ", ".join(_fact_text(ref, encoded) for ref in finding.facts) + "]"
-    missing = "[" + ", ".join(_encode_string(json_text(path)) for path in finding.missing) + "]"
+    facts = "[" + ", ".join([_fact_text(ref, encoded) for ref in finding.facts]) + "]" if finding.facts else "[]"
+    missing = _missing_text(finding.missing) if finding.missing else "[]"
     plans = _dump([_plan(plan) for plan in finding.plans]) if finding.plans else "[]"
     return (
         f'{{{advice}, "column": {_position(finding.column)}, "facts": {facts}, '
