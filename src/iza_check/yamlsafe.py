@@ -380,7 +380,7 @@ class _EventBuilder:
         self.marks[path] = (mark.line + 1, mark.column + 1)
         kind = type(event)
         if kind is ScalarEvent:
-            return self.scalar(event)
+            return self.scalar(event) if event.implicit[0] else event.value  # quoted: text
         if depth > self.max_depth:
             raise _NotPlain
         if kind is MappingStartEvent:
@@ -409,7 +409,7 @@ class _EventBuilder:
             if type(event) is not ScalarEvent or event.anchor is not None or event.tag is not None:
                 raise _NotPlain
             key = event.value
-            if event.implicit[0] and _resolve(None, ScalarNode, key, event.implicit) != _STR:
+            if event.implicit[0] and (_PLAIN_TAGS.get(key) or _resolve(None, ScalarNode, key, event.implicit)) != _STR:
                 raise _NotPlain  # a key read as a number, boolean, date or merge
             if key in result:
                 raise _NotPlain  # a duplicate key: the full path reports it
@@ -427,7 +427,7 @@ class _EventBuilder:
             return value  # quoted: text
         if len(value) <= _YAML11_MAX_LEN and value.lower() in YAML11_BOOLEAN_WORDS:
             raise _NotPlain  # yes, no, on, off, y, n, ja, nee unquoted: the full path reports it
-        tag = _resolve(None, ScalarNode, value, event.implicit)
+        tag = _PLAIN_TAGS.get(value) or _resolve(None, ScalarNode, value, event.implicit)
         if tag == _STR:
             return value
         if tag == _NULL:
