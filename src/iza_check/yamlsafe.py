@@ -325,6 +325,30 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
 
 
+_UNTYPED = object()
+
+
+def _typed_value(tag: str, value: str) -> Any:
+    """A scalar with an int, float, bool or timestamp tag, as PyYAML constructs it; _UNTYPED for other tags.
+
+    Raises (as PyYAML's constructors do) for a malformed value. Plain decimal numbers and plain dates, by
+    far the most common, give the same result without PyYAML's regexes.
+    """
+    if tag == _INT:
+        if value.isdigit() and value.isascii() and (value[0] != "0" or value == "0"):
+            return int(value)
+        return _constructor.construct_yaml_int(ScalarNode(tag, value))
+    if tag == _BOOL:
+        return _constructor.bool_values[value.lower()]  # what construct_yaml_bool does, without a node
+    if tag == _TIMESTAMP:
+        if _PLAIN_DATE.fullmatch(value):
+            return dt.date(int(value[:4]), int(value[5:7]), int(value[8:]))
+        return _constructor.construct_yaml_timestamp(ScalarNode(tag, value))
+    if tag == _FLOAT:
+        return _constructor.construct_yaml_float(ScalarNode(tag, value))
+    return _UNTYPED
+
+
 class _NotPlain(Exception):
     """The document needs the full walk: it has anchors, tags, merge keys, odd keys or a problem."""
 
@@ -432,19 +456,10 @@ class _EventBuilder:
             return value
         if tag == _NULL:
             return None
-        if tag == _BOOL:
-            return _constructor.bool_values[value.lower()]
-        if tag == _INT:
-            if value.isdigit() and value.isascii() and (value[0] != "0" or value == "0"):
-                return int(value)
-            return _constructor.construct_yaml_int(ScalarNode(tag, value))
-        if tag == _TIMESTAMP and _PLAIN_DATE.fullmatch(value):
-            return dt.date(int(value[:4]), int(value[5:7]), int(value[8:]))
-        if tag == _FLOAT:
-            return _constructor.construct_yaml_float(ScalarNode(tag, value))
-        if tag == _TIMESTAMP:
-            return _constructor.construct_yaml_timestamp(ScalarNode(tag, value))
-        raise _NotPlain
+        typed = _typed_value(tag, value)  # a malformed value raises: the full path reports it
+        if typed is _UNTYPED:
+            raise _NotPlain
+        return typed
 
 
 class _Builder:
@@ -508,17 +523,9 @@ class _Builder:
         if tag == _NULL:
             return None
         try:
-            if tag == _INT:
-                return _constructor.construct_yaml_int(node)
-            if tag == _FLOAT:
-                return _constructor.construct_yaml_float(node)
-            if tag == _BOOL:
-                return _constructor.construct_yaml_bool(node)
-            if tag == _TIMESTAMP:
-                if _PLAIN_DATE.fullmatch(value):
-                    # A plain date, by far the most common; the same result as PyYAML's, without its regex.
-                    return dt.date(int(value[:4]), int(value[5:7]), int(value[8:]))
-                return _constructor.construct_yaml_timestamp(node)
+            typed = _typed_value(tag, value)
+            if typed is not _UNTYPED:
+                return typed
         # PyYAML's constructors raise ValueError, KeyError or AttributeError for malformed,
         # explicitly tagged scalars, and ValueError for dates that do not exist.
         except Exception:
