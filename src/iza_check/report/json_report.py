@@ -11,8 +11,8 @@ import datetime as dt
 import json
 import math
 import re
-from dataclasses import replace
 from enum import Enum
+from functools import lru_cache
 from json.encoder import encode_basestring as _encode_string  # type: ignore[attr-defined]
 from typing import Any
 
@@ -27,6 +27,7 @@ from iza_check.findings import (
     QuestionAnswer,
     Report,
     Severity,
+    Text,
     VerdictKind,
 )
 from iza_check.i18n import t
@@ -184,10 +185,8 @@ def _dump(data: object) -> str:
 
 def _value_text(value: object) -> str:
     """``_dump(_value(value))``, without the encoder's overhead for the values facts mostly hold."""
-    if isinstance(value, str):
-        return _encode_string(json_text(value))
-    if value is None:
-        return "null"
+    if value is None or isinstance(value, str):
+        return _string(value)  # type: ignore[arg-type]
     if value is True:
         return "true"
     if value is False:
@@ -195,7 +194,7 @@ def _value_text(value: object) -> str:
     if type(value) is int:
         return int.__repr__(value)
     if type(value) in (list, tuple) and all(type(item) is str for item in value):  # type: ignore[attr-defined]
-        return "[" + ", ".join(_encode_string(json_text(item)) for item in value) + "]"  # type: ignore[attr-defined]
+        return "[" + ", ".join(_string(item) for item in value) + "]"  # type: ignore[attr-defined]
     return _dump(_value(value))
 
 
@@ -214,8 +213,6 @@ def _head(head: ReportHead, lang: str, colour: bool) -> str:
 # and they are most of its JSON: they are encoded once per rule, outcome and language, and only the
 # profile's own facts, paths and positions are encoded per finding. The output equals _dump(_finding()).
 _Segments = tuple[str, str, str, str, str]
-_FINDING_SEGMENTS: dict[tuple[object, ...], _Segments] = {}
-_FINDING_SEGMENTS_LIMIT = 4096
 
 
 def _members(data: dict[str, Any]) -> str:
@@ -223,24 +220,23 @@ def _members(data: dict[str, Any]) -> str:
     return _dump(data)[1:-1]
 
 
-def _finding_segments(finding: Finding, lang: str) -> _Segments:
-    key = (
-        finding.rule_id, finding.group, finding.outcome, finding.severity, finding.title, finding.advice,
-        finding.nvt_reason, finding.link, finding.source, lang,
+@lru_cache(maxsize=4096)
+def _finding_segments(
+    rule_id: str, group: str, outcome: Outcome, severity: Severity, title: Text, advice: Text | None,
+    nvt_reason: Text | None, link: str | None, source: str, lang: str,
+) -> _Segments:
+    static = Finding(
+        rule_id=rule_id, group=group, outcome=outcome, severity=severity, title=title, profile="",
+        advice=advice, link=link, source=source, nvt_reason=nvt_reason,
     )
-    segments = _FINDING_SEGMENTS.get(key)
-    if segments is None:
-        data = _finding(replace(finding, facts=(), missing=(), plans=(), field_path=None, line=None, column=None), lang)
-        segments = (
-            _members({"advice": data["advice"]}),
-            _members({"group": data["group"], "is_gap": data["is_gap"]}),
-            _members({"link": data["link"]}),
-            _members({k: data[k] for k in ("nvt_reason", "outcome", "outcome_label")}),
-            _members({k: data[k] for k in ("rule_id", "severity", "severity_label", "source", "title")}),
-        )
-        if len(_FINDING_SEGMENTS) < _FINDING_SEGMENTS_LIMIT:
-            _FINDING_SEGMENTS[key] = segments
-    return segments
+    data = _finding(static, lang)
+    return (
+        _members({"advice": data["advice"]}),
+        _members({"group": data["group"], "is_gap": data["is_gap"]}),
+        _members({"link": data["link"]}),
+        _members({k: data[k] for k in ("nvt_reason", "outcome", "outcome_label")}),
+        _members({k: data[k] for k in ("rule_id", "severity", "severity_label", "source", "title")}),
+    )
 
 
 def _position(number: int | None) -> str:
@@ -257,30 +253,24 @@ def _fact_text(ref: FactRef, encoded: dict[int, str]) -> str:
     if text is None:
         text = encoded[id(ref)] = (
             f'{{"column": {_position(ref.column)}, "line": {_position(ref.line)}, '
-            f'"path": {_encode_string(json_text(ref.path))}, "value": {_value_text(ref.value)}}}'
+            f'"path": {_string(ref.path)}, "value": {_value_text(ref.value)}}}'
         )
     return text
 
 
 # Missing paths come from the rules' conditions, so the same lists recur in every profile.
-_MISSING_TEXTS: dict[tuple[str, ...], str] = {}
-_MISSING_TEXTS_LIMIT = 4096
-
-
+@lru_cache(maxsize=4096)
 def _missing_text(paths: tuple[str, ...]) -> str:
-    cacheable = type(paths) is tuple
-    text = _MISSING_TEXTS.get(paths) if cacheable else None
-    if text is None:
-        text = "[" + ", ".join(_encode_string(json_text(path)) for path in paths) + "]"
-        if cacheable and len(_MISSING_TEXTS) < _MISSING_TEXTS_LIMIT:
-            _MISSING_TEXTS[paths] = text
-    return text
+    return "[" + ", ".join(_string(path) for path in paths) + "]"
 
 
 def _finding_text(finding: Finding, lang: str, encoded: dict[int, str]) -> str:
-    advice, group, link, outcome, rule = _finding_segments(finding, lang)
+    advice, group, link, outcome, rule = _finding_segments(
+        finding.rule_id, finding.group, finding.outcome, finding.severity, finding.title, finding.advice,
+        finding.nvt_reason, finding.link, finding.source, lang,
+    )
     facts = "[" + ", ".join([_fact_text(ref, encoded) for ref in finding.facts]) + "]" if finding.facts else "[]"
-    missing = _missing_text(finding.missing) if finding.missing else "[]"
+    missing = _missing_text(tuple(finding.missing)) if finding.missing else "[]"
     plans = _dump([_plan(plan) for plan in finding.plans]) if finding.plans else "[]"
     return (
         f'{{{advice}, "column": {_position(finding.column)}, "facts": {facts}, '
