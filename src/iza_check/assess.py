@@ -100,17 +100,16 @@ def build_finding(
     result: RuleResult,
     loaded: LoadedProfile,
     plans: list[PlanRef],
-    fact_refs: dict[str, FactRef] | None = None,
+    fact_refs: dict[str, FactRef],
 ) -> Finding:
     """One rule's finding; ``fact_refs`` shares the FactRef of a path between the findings of one profile."""
     outcome = result.outcome
     marks = loaded.marks
-    refs = {} if fact_refs is None else fact_refs
     facts_list: list[FactRef] = []
     for fact in result.facts:
-        ref = refs.get(fact.path)
+        ref = fact_refs.get(fact.path)
         if ref is None:
-            ref = refs[fact.path] = FactRef(fact.path, _summarise(fact.value), *marks.get(fact.path, (None, None)))
+            ref = fact_refs[fact.path] = FactRef(fact.path, _summarise(fact.value), *marks.get(fact.path, (None, None)))
         facts_list.append(ref)
     facts = tuple(facts_list)
     missing = result.missing

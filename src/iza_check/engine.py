@@ -50,7 +50,17 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from iza_check.facts import MISSING, Derived, FactPlan, ItemPredicate, compile_item_condition, encode_scalar, lookup, plain
+from iza_check.facts import (
+    MISSING,
+    Derived,
+    FactPlan,
+    ItemPredicate,
+    compile_item_condition,
+    encode_scalar,
+    lookup,
+    lookup_once,
+    plain,
+)
 from iza_check.outcomes import Fact, Outcome, RuleResult
 from iza_check.profile.model import Profile
 from iza_check.rules.conditions import (
@@ -525,7 +535,7 @@ class Engine:
         for path in compiled.paths:
             fact = fact_cache.get(path, MISSING)
             if fact is MISSING:
-                raw = self._raw(profile, path, lookups)
+                raw = lookup_once(profile, path, lookups)
                 fact = fact_cache[path] = None if raw is MISSING else Fact(path, plain(raw))
             if fact is not None:
                 present.append(fact)  # type: ignore[arg-type]
@@ -540,7 +550,7 @@ class Engine:
             for leaf in compiled.leaves[part]:
                 if not leaf.can_be_unknown:
                     continue
-                raw = self._raw(profile, leaf.path, lookups)
+                raw = lookup_once(profile, leaf.path, lookups)
                 if raw is MISSING:
                     missing.setdefault(leaf.path, None)
                 elif leaf.item_test is not None and isinstance(raw, list):
@@ -551,16 +561,6 @@ class Engine:
                                     missing.setdefault(f"{leaf.path}[{position}].{item_path}", None)
         return RuleResult(compiled.rule.id, outcome, tuple(present), tuple(missing))
 
-    @staticmethod
-    def _raw(profile: Profile, path: str, lookups: dict[str, object]) -> object:
-        """The value at ``path``, looked up at most once per profile (facts() fills ``lookups`` first)."""
-        raw = lookups.get(path, _UNLOOKED)
-        if raw is _UNLOOKED:
-            raw = lookups[path] = lookup(profile, path)
-        return raw
-
-
-_UNLOOKED = object()
 
 
 def decide(truth: dict[str, bool | None]) -> Outcome:

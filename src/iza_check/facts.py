@@ -433,6 +433,14 @@ class FactPlan:
 _UNSET = object()
 
 
+def lookup_once(obj: BaseModel, path: str, lookups: dict[str, object]) -> object:
+    """:func:`lookup`, remembered in ``lookups`` (the dict :meth:`FactPlan.facts` fills for the same profile)."""
+    raw = lookups.get(path, _UNSET)
+    if raw is _UNSET:
+        raw = lookups[path] = lookup(obj, path)
+    return raw
+
+
 @cache
 def _holds_url(model: type[BaseModel]) -> bool:
     """Whether a model, or a model inside it, has a URL field (pydantic's dump keeps those as Url objects)."""
