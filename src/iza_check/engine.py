@@ -23,10 +23,13 @@ one node, so every group holds at most 16 network rules and every ruleset at mos
 catalogue is spread over several rulesets, each given only the fact keys it tests (at most 255
 properties per fact).
 
-Each profile is asserted as one fact (from :mod:`iza_check.facts`) in its own session, the fired
-rules are collected, then the session is deleted, so nothing carries over between profiles. A
-session in which no rule matched can be neither deleted (segfault) nor kept (after about 1,024 the
-core runs out of memory), so every ruleset has a sentinel rule that matches every profile fact.
+Each profile is asserted as one fact (from :mod:`iza_check.facts`, with an id of its own) in the
+ruleset's one session, the fired rules are collected, then the fact is retracted, so nothing carries
+over between profiles. The session is kept: creating one clears about 8 KB per network node, which
+cost more than the evaluation itself. A fact that matched no rule would leave a session that can be
+neither deleted (segfault) nor kept (they pile up), so every ruleset has a sentinel rule that matches
+every profile fact. When anything goes wrong mid-evaluation the session is deleted, and the next
+fact starts a fresh one.
 
 Dispatching fired rules
 -----------------------
@@ -135,7 +138,8 @@ def _load_durable() -> tuple[Any, Any]:
 
 
 _ruleset_numbers = itertools.count()
-_session_numbers = itertools.count(1)
+_fact_numbers = itertools.count(1)
+SESSION = "1"
 
 
 def _noop(_closure: object) -> None:
@@ -148,18 +152,21 @@ def _make_host(durable_engine: Any, core: Any) -> Any:
             """No timer threads: they call into the C core concurrently and crash the process."""
 
         def fire(self, ruleset_name: str, fact: dict[str, object]) -> list[str]:
-            """Assert ``fact`` in a fresh session; the names of the rules that fired; delete the session."""
+            """Assert ``fact`` in the ruleset's session; the names of the rules that fired; retract it."""
             handle = self.get_ruleset(ruleset_name)._handle
-            sid = str(fact["sid"])
+            mid = str(next(_fact_numbers))
+            fact["sid"] = SESSION
+            fact["id"] = mid
             names: list[str] = []
             try:
                 code, state_handle = core.assert_fact(handle, json.dumps(fact))
             except Exception as error:  # the C core raises plain exceptions with an error code
                 raise EngineError(f"durable-rules refused the fact: {error}") from error
             if code != 0:
-                # 1: nothing matched; such a session can be neither kept (they pile up) nor deleted
-                # (segfault). The sentinel rule of every ruleset makes this impossible.
+                # 1: nothing matched; the session can then be neither kept nor deleted (see the module
+                # docstring). The sentinel rule of every ruleset makes this impossible.
                 raise EngineError(f"durable-rules did not handle the fact (code {code})")
+            clean = False
             try:
                 result = core.start_action_for_state(handle, state_handle)
                 while result:
@@ -168,13 +175,18 @@ def _make_host(durable_engine: Any, core: Any) -> Any:
                     names.append(message[2 : message.index('"', 2)])
                     result = core.complete_and_start_action(handle, state_handle)
                 # The state is JSON; it is decoded only when it may carry an exception.
-                state_text = core.get_state(handle, sid)
+                state_text = core.get_state(handle, SESSION)
                 if '"exception"' in state_text:
                     state = json.loads(state_text)
                     if "exception" in state:
                         raise EngineError(f"durable-rules: {state['exception']}")
+                code, _ = core.retract_fact(handle, f'{{"sid":"{SESSION}","id":"{mid}"}}')
+                if code != 0:
+                    raise EngineError(f"durable-rules did not retract the fact (code {code})")
+                clean = True
             finally:
-                core.delete_state(handle, sid)
+                if not clean:
+                    core.delete_state(handle, SESSION)
             return names
 
     return _Host()
@@ -505,7 +517,6 @@ class Engine:
                 value = facts.get(key, MISSING)
                 if value is not MISSING:
                     fact[key] = value
-            fact["sid"] = str(next(_session_numbers))
             for name in self._host.fire(ruleset.name, fact):
                 if name != SENTINEL:
                     fired.update(ruleset.owners[int(name[1:])])

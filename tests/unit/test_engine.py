@@ -201,6 +201,41 @@ def test_no_state_leaks_between_2000_profiles(outcome_engine: Engine) -> None:
     assert len({tuple(b) for b in batch}) > 5  # the profiles really differ
 
 
+def _session(engine: Engine) -> tuple[str, str]:
+    import durable_rules_engine as core
+
+    (ruleset,) = engine._rulesets
+    handle = engine._host.get_ruleset(ruleset.name)._handle
+    return core.get_facts(handle, engine_module.SESSION), core.get_state(handle, engine_module.SESSION)
+
+
+def test_each_profile_fact_is_retracted_and_the_session_kept(outcome_engine: Engine) -> None:
+    for item in _varied_profiles(40):
+        outcome_engine.evaluate(item, peildatum=PEILDATUM)
+        facts, state = _session(outcome_engine)
+        assert facts == "[]"
+        assert '"$s":1' in state  # the session's own state fact, never matched (no kind: profile)
+
+
+def test_a_failure_mid_evaluation_resets_the_session(monkeypatch: pytest.MonkeyPatch) -> None:
+    import durable_rules_engine as core
+
+    engine = Engine(catalogue(rule_data("R2", {"alle": [INDICATIE_NEE, NAASTEN_JA]})))
+    good = profile(toegang={"indicatie_nodig": False, "naasten_welkom": True})
+    bad = profile(toegang={"indicatie_nodig": True})
+
+    def refuse(handle: int, text: str) -> tuple[int, int]:
+        return 2, 0
+
+    with monkeypatch.context() as patch:
+        patch.setattr(core, "retract_fact", refuse)
+        with pytest.raises(engine_module.EngineError, match="did not retract"):
+            engine.evaluate(good, peildatum=PEILDATUM)
+    assert [r.outcome for r in engine.evaluate(bad, peildatum=PEILDATUM)] == [Outcome.voldoet_niet]
+    assert [r.outcome for r in engine.evaluate(good, peildatum=PEILDATUM)] == [Outcome.voldoet]
+    assert _session(engine)[0] == "[]"
+
+
 def test_profiles_that_match_no_rule_leave_no_session_behind() -> None:
     """Without the sentinel rule such sessions cannot be deleted (segfault) and pile up (MemoryError)."""
     engine = Engine(catalogue(rule_data("E1", {"veld": "team.vrijwilligers", "minstens": 1})))
