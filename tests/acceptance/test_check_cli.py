@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -51,6 +54,51 @@ def test_the_report_goes_to_the_output_file_and_nothing_else_changes(tmp_path: P
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert profile.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.yaml", "rapport.html"]
+
+
+def test_a_new_report_gets_the_usual_mode_and_a_replaced_one_keeps_its_own(tmp_path: Path) -> None:
+    profile = str(PROFILES / "zelfregiecentrum-de-brug.yaml")
+    old_mask = os.umask(0o022)
+    try:
+        new = tmp_path / "nieuw.txt"
+        assert _check(profile, "-o", str(new)).exit_code == 0
+        assert stat.S_IMODE(new.stat().st_mode) == 0o644
+        kept = tmp_path / "oud.txt"
+        kept.write_text("oud", encoding="utf-8")
+        kept.chmod(0o640)
+        assert _check(profile, "-o", str(kept)).exit_code == 0
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+        assert kept.read_text(encoding="utf-8") != "oud"
+    finally:
+        os.umask(old_mask)
+
+
+def test_a_symbolic_link_as_output_keeps_the_link_and_replaces_its_target(tmp_path: Path) -> None:
+    target = tmp_path / "rapporten" / "laatste.json"
+    target.parent.mkdir()
+    target.write_text("{}", encoding="utf-8")
+    link = tmp_path / "rapport.json"
+    link.symlink_to(target)
+    assert _check(str(PROFILES / "zelfregiecentrum-de-brug.yaml"), "--format", "json", "-o", str(link)).exit_code == 0
+    assert link.is_symlink()
+    assert json.loads(target.read_text(encoding="utf-8"))["profiles"][0]["naam"] == "Zelfregiecentrum De Brug"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["laatste.json"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_as_output_is_written_into_not_replaced(tmp_path: Path) -> None:
+    """Like /dev/null or /dev/stdout: replacing such a path with a file would break it for everyone."""
+    fifo = tmp_path / "pijp"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = _check(str(PROFILES / "zelfregiecentrum-de-brug.yaml"), "--format", "json", "-o", str(fifo))
+    reader.join(timeout=60)
+    assert result.exit_code == 0
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert json.loads(received[0])["profiles"][0]["naam"] == "Zelfregiecentrum De Brug"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pijp"]
 
 
 def test_an_output_file_in_a_missing_folder_is_a_clear_message(tmp_path: Path) -> None:

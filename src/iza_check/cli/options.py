@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
 from iza_check.findings import Severity
+from iza_check.writing import is_special, replace_mode
 
 if TYPE_CHECKING:
     from iza_check.checker import FileOutcome
@@ -82,17 +83,28 @@ def cannot_write(output: Path | None, error: OSError) -> str:
 
 @contextmanager
 def open_output(output: Path | None) -> Iterator[TextIO]:
-    """stdout, or a file written atomically: a half-written report never replaces a good one."""
+    """stdout, or a file written atomically: a half-written report never replaces a good one.
+
+    A device or FIFO (``/dev/null``, ``/dev/stdout``) is written into, never replaced; through a
+    symbolic link, the file it points to is replaced and the link kept. The report gets the mode of
+    the file it replaces, or that of a new file.
+    """
     if output is None:
         yield sys.stdout
         sys.stdout.flush()
         return
-    directory = output.resolve().parent
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{output.name}.", suffix=".tmp")
+    if is_special(output):
+        with open(output, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        return
+    target = output.resolve()
+    mode = replace_mode(target)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle
-        os.replace(tmp, output)
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -12,7 +12,6 @@ import datetime as dt
 import math
 import os
 import re
-import stat
 import tempfile
 from collections.abc import Mapping, Sequence
 from enum import Enum
@@ -23,6 +22,7 @@ import yaml
 from pydantic import ValidationError
 
 from iza_check.profile.model import Profile
+from iza_check.writing import replace_mode
 
 SCHEMA_FILE = Path("schema") / "profile.schema.json"
 
@@ -261,12 +261,6 @@ def _check_round_trip(text: str, profile: Profile) -> None:
 
 # ------------------------------------------------------------------------------------------- writing
 
-def _new_file_mode() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
 def _check_with_loader(path: Path, profile: Profile) -> None:
     """Read the written file back with the project's strict loader: it must find the same profile."""
     from iza_check.profile.loader import load_profile
@@ -289,7 +283,7 @@ def write_profile(profile: Profile, path: Path, *, force: bool = False, schema_r
         raise ProfileExistsError(path)
     text = render_profile(profile, schema_ref=schema_ref or schema_ref_for(path), name=path.name)
     folder = path.parent if str(path.parent) else Path(".")
-    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else _new_file_mode()
+    mode = replace_mode(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp.yaml", dir=folder)
     tmp = Path(tmp_name)
     try:
