@@ -43,9 +43,9 @@ class CheckOptions:
     peildatum: dt.date = field(default_factory=dt.date.today)
     max_bytes: int = DEFAULT_MAX_BYTES
     jobs: int = 0  # 0: all cores
-    # When set, each report is rendered where it was made (in the worker) and only the text comes back:
-    # a batch then neither ships nor holds whole reports.
-    render: Callable[[ProfileReport], str] | None = None
+    # When set, each report is rendered and encoded where it was made (in the worker) and only the bytes
+    # come back: a batch then neither ships nor holds whole reports, and the parent only copies bytes.
+    render: Callable[[ProfileReport], bytes] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,7 @@ class FileOutcome:
     source: str
     report: ProfileReport | None = None
     problems: tuple[ProblemRef, ...] = ()
-    rendered: str | None = None
+    rendered: bytes | None = None
     # Kept only when the report itself is not (it was rendered in the worker); see gap_severities().
     gaps: frozenset[Severity] = frozenset()
 
@@ -84,7 +84,7 @@ class Checker:
         max_bytes: int = DEFAULT_MAX_BYTES,
         *,
         catalogue: Catalogue | None = None,
-        render: Callable[[ProfileReport], str] | None = None,
+        render: Callable[[ProfileReport], bytes] | None = None,
     ) -> None:
         from iza_check.engine import Engine
 

@@ -6,6 +6,8 @@ import json
 import os
 import shutil
 import stat
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -99,6 +101,20 @@ def test_a_fifo_as_output_is_written_into_not_replaced(tmp_path: Path) -> None:
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     assert json.loads(received[0])["profiles"][0]["naam"] == "Zelfregiecentrum De Brug"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pijp"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "html"])
+def test_stdout_in_a_non_utf8_locale_gets_the_report_in_utf8(fmt: str) -> None:
+    """A terminal or pipe set to ASCII or Latin-1 must not stop the report at its first box-drawing line."""
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    command = [sys.executable, "-m", "iza_check", "check", str(PROFILES / "zelfregiecentrum-de-brug.yaml"),
+               "--format", fmt, "--reference-date", PEILDATUM]
+    done = subprocess.run(command, capture_output=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert b"Traceback" not in done.stderr
+    in_utf8 = subprocess.run(command, capture_output=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"}, timeout=120)
+    assert done.stdout == in_utf8.stdout
+    assert "Zelfregiecentrum De Brug" in done.stdout.decode("utf-8")
 
 
 def test_an_output_file_in_a_missing_folder_is_a_clear_message(tmp_path: Path) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import io
 import os
 import sys
 import tempfile
@@ -90,8 +92,7 @@ def open_output(output: Path | None) -> Iterator[TextIO]:
     the file it replaces, or that of a new file.
     """
     if output is None:
-        yield sys.stdout
-        sys.stdout.flush()
+        yield from _stdout_utf8()
         return
     if is_special(output):
         with open(output, "w", encoding="utf-8", newline="") as stream:
@@ -108,6 +109,23 @@ def open_output(output: Path | None) -> Iterator[TextIO]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _stdout_utf8() -> Iterator[TextIO]:
+    """stdout, writing UTF-8 whatever the locale says: reports (JSON, SARIF, HTML) are UTF-8 documents,
+    and a character the terminal's encoding lacks (a box-drawing line) must not stop the report."""
+    stdout = sys.stdout
+    if codecs.lookup(stdout.encoding or "utf-8").name == "utf-8" or not hasattr(stdout, "buffer"):
+        yield stdout
+        stdout.flush()
+        return
+    stdout.flush()
+    utf8 = io.TextIOWrapper(stdout.buffer, encoding="utf-8", newline="", write_through=True)
+    try:
+        yield utf8
+    finally:
+        utf8.flush()
+        utf8.detach()  # stdout's own byte stream stays open
 
 
 def write_output(text: str, output: Path | None) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 import click
 
@@ -41,7 +41,7 @@ def run_check(options: ReportOptions) -> int:
     from iza_check.report.registry import stream_format
 
     stream = stream_format(options.fmt)
-    render = None if stream is None else partial(stream.profile, lang=options.lang, colour=options.colour)
+    render = None if stream is None else partial(_render_utf8, stream.profile, lang=options.lang, colour=options.colour)
     check_options = CheckOptions(
         paths=options.paths,
         rule_dirs=options.rule_dirs,
@@ -76,21 +76,31 @@ def run_check(options: ReportOptions) -> int:
     return tracker.result
 
 
+def _render_utf8(render: Callable[..., str], report: ProfileReport, *, lang: str, colour: bool) -> bytes:
+    return render(report, lang=lang, colour=colour).encode("utf-8")
+
+
 def _write_stream(options: ReportOptions, stream: StreamFormat, outcomes: Iterable[FileOutcome]) -> None:
     from iza_check.report.stream import ReportHead
 
     problems: list[ProblemRef] = []
     written = 0
     with open_output(options.output) as out:
-        out.write(stream.head(ReportHead(options.peildatum, __version__), options.lang, options.colour))
+        # The profiles come in UTF-8 (encoded by the worker that judged them): they go to the byte stream.
+        out.flush()
+        raw: BinaryIO = out.buffer
+        head = stream.head(ReportHead(options.peildatum, __version__), options.lang, options.colour)
+        raw.write(head.encode("utf-8"))
+        separator = stream.separator.encode("utf-8")
         for outcome in outcomes:
             problems.extend(outcome.problems)
             if outcome.rendered is not None:
                 if written:
-                    out.write(stream.separator)
-                out.write(outcome.rendered)
+                    raw.write(separator)
+                raw.write(outcome.rendered)
                 written += 1
-        out.write(stream.tail(tuple(problems), written, options.lang, options.colour))
+        raw.write(stream.tail(tuple(problems), written, options.lang, options.colour).encode("utf-8"))
+        raw.flush()
 
 
 def _write_whole(options: ReportOptions, outcomes: Iterable[FileOutcome]) -> None:
