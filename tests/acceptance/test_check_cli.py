@@ -117,6 +117,22 @@ def test_stdout_in_a_non_utf8_locale_gets_the_report_in_utf8(fmt: str) -> None:
     assert "Zelfregiecentrum De Brug" in done.stdout.decode("utf-8")
 
 
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [(["check", "--format", "json"], '{"format_version"'), (["check", "--summary", "--format", "csv"], "\"Bestand\""),
+     (["overview", "--format", "json"], "{")],
+)
+def test_output_dash_means_stdout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], expected: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    args = [*command[:1], str(PROFILES), *command[1:], "-o", "-", "--reference-date", PEILDATUM]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.output
+    assert result.stdout.lstrip("\ufeff").startswith(expected), result.stdout[:200]
+    assert list(tmp_path.iterdir()) == []  # no file named "-"
+
+
 def test_an_output_file_in_a_missing_folder_is_a_clear_message(tmp_path: Path) -> None:
     target = tmp_path / "bestaat-niet" / "rapport.txt"
     result = _check(str(PROFILES / "zelfregiecentrum-de-brug.yaml"), "-o", str(target))

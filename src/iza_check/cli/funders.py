@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 import click
 
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
-from iza_check.cli.options import LANGS, NO_PROFILES, ExitTracker, ReportOptions, cannot_write, write_output
+from iza_check.cli.options import (
+    LANGS,
+    NO_PROFILES,
+    ExitTracker,
+    ReportOptions,
+    cannot_write,
+    dash_is_stdout,
+    write_output,
+)
 from iza_check.cli.progress import with_progress
 from iza_check.report.summary_formats import DIFF_FORMATS, OVERVIEW_FORMATS, SUMMARY_FORMATS
 
@@ -180,9 +188,10 @@ def _date(value: object) -> dt.date:
 _OUTPUT = click.option(
     "--output",
     "-o",
-    type=click.Path(path_type=Path, dir_okay=False, writable=True),
+    type=click.Path(path_type=Path, dir_okay=False, writable=True, allow_dash=True),
     default=None,
-    help="Schrijf naar dit bestand in plaats van naar het scherm.",
+    callback=dash_is_stdout,
+    help="Schrijf naar dit bestand in plaats van naar het scherm (-: het scherm).",
 )
 _LANG = click.option("--lang", type=click.Choice(LANGS), default="nl", show_default=True, help="Taal van de uitvoer.")
 _PEILDATUM = click.option(

@@ -9,7 +9,7 @@ import click
 
 from iza_check import __version__
 from iza_check.cli.exitcodes import EXIT_INVALID_INPUT, EXIT_OK
-from iza_check.cli.options import FAIL_LEVELS, FORMATS, LANGS, ReportOptions
+from iza_check.cli.options import FAIL_LEVELS, FORMATS, LANGS, ReportOptions, dash_is_stdout
 
 _PATHS = click.argument(
     "paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=False, dir_okay=True)
@@ -142,9 +142,10 @@ _LANG = click.option(
 @click.option(
     "--output",
     "-o",
-    type=click.Path(path_type=Path, dir_okay=False, writable=True),
+    type=click.Path(path_type=Path, dir_okay=False, writable=True, allow_dash=True),
     default=None,
-    help="Schrijf het rapport naar dit bestand in plaats van naar het scherm.",
+    callback=dash_is_stdout,
+    help="Schrijf het rapport naar dit bestand in plaats van naar het scherm (-: het scherm).",
 )
 @_LANG
 @click.option(

@@ -83,6 +83,11 @@ def cannot_write(output: Path | None, error: OSError) -> str:
     return f"{output or '<stdout>'}: kan niet schrijven ({error.strerror or error})."
 
 
+def dash_is_stdout(_ctx: object, _param: object, value: Path | None) -> Path | None:
+    """The ``--output`` callback: ``-o -`` means stdout, as in most command-line tools."""
+    return None if value is not None and str(value) == "-" else value
+
+
 @contextmanager
 def open_output(output: Path | None) -> Iterator[TextIO]:
     """stdout, or a file written atomically: a half-written report never replaces a good one.
