@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -131,6 +132,17 @@ def test_output_dash_means_stdout(
     assert result.exit_code in (0, 1), result.output
     assert result.stdout.lstrip("\ufeff").startswith(expected), result.stdout[:200]
     assert list(tmp_path.iterdir()) == []  # no file named "-"
+
+
+def test_a_text_only_stdout_still_gets_the_streamed_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A program that runs the CLI with a StringIO as stdout (no byte layer) gets the whole report."""
+    captured = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", captured)
+    with pytest.raises(SystemExit) as stop:
+        main(["check", str(PROFILES / "zelfregiecentrum-de-brug.yaml"), "--format", "json",
+              "--reference-date", PEILDATUM])
+    assert stop.value.code == 0
+    assert json.loads(captured.getvalue())["profiles"][0]["naam"] == "Zelfregiecentrum De Brug"
 
 
 def test_an_output_file_in_a_missing_folder_is_a_clear_message(tmp_path: Path) -> None:

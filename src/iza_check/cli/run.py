@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 import click
 
@@ -86,21 +86,27 @@ def _write_stream(options: ReportOptions, stream: StreamFormat, outcomes: Iterab
     problems: list[ProblemRef] = []
     written = 0
     with open_output(options.output) as out:
-        # The profiles come in UTF-8 (encoded by the worker that judged them): they go to the byte stream.
-        out.flush()
-        raw: BinaryIO = out.buffer
-        head = stream.head(ReportHead(options.peildatum, __version__), options.lang, options.colour)
-        raw.write(head.encode("utf-8"))
+        write = _byte_writer(out)
+        write(stream.head(ReportHead(options.peildatum, __version__), options.lang, options.colour).encode("utf-8"))
         separator = stream.separator.encode("utf-8")
         for outcome in outcomes:
             problems.extend(outcome.problems)
             if outcome.rendered is not None:
                 if written:
-                    raw.write(separator)
-                raw.write(outcome.rendered)
+                    write(separator)
+                write(outcome.rendered)
                 written += 1
-        raw.write(stream.tail(tuple(problems), written, options.lang, options.colour).encode("utf-8"))
-        raw.flush()
+        write(stream.tail(tuple(problems), written, options.lang, options.colour).encode("utf-8"))
+        out.flush()
+
+
+def _byte_writer(out: TextIO) -> Callable[[bytes], object]:
+    """Writes UTF-8 bytes to the stream's byte layer (the profiles come encoded by their worker)."""
+    raw: BinaryIO | None = getattr(out, "buffer", None)
+    if raw is None:  # a text-only stdout (an embedding program's StringIO)
+        return lambda data: out.write(data.decode("utf-8"))
+    out.flush()
+    return raw.write
 
 
 def _write_whole(options: ReportOptions, outcomes: Iterable[FileOutcome]) -> None:
