@@ -166,7 +166,6 @@ def _make_host(durable_engine: Any, core: Any) -> Any:
                 # 1: nothing matched; the session can then be neither kept nor deleted (see the module
                 # docstring). The sentinel rule of every ruleset makes this impossible.
                 raise EngineError(f"durable-rules did not handle the fact (code {code})")
-            clean = False
             try:
                 result = core.start_action_for_state(handle, state_handle)
                 while result:
@@ -183,10 +182,9 @@ def _make_host(durable_engine: Any, core: Any) -> Any:
                 code, _ = core.retract_fact(handle, f'{{"sid":"{SESSION}","id":"{mid}"}}')
                 if code != 0:
                     raise EngineError(f"durable-rules did not retract the fact (code {code})")
-                clean = True
-            finally:
-                if not clean:
-                    core.delete_state(handle, SESSION)
+            except BaseException:
+                core.delete_state(handle, SESSION)  # the next fact starts a fresh session
+                raise
             return names
 
     return _Host()
