@@ -30,18 +30,10 @@ if TYPE_CHECKING:
     from iza_check.checker import CheckOptions
 
 
-def _write(text: str, output: Path | None, *, binary_stdout: bool = False) -> bool:
-    """Like write_output, with a clear message instead of a traceback when the file cannot be written.
-
-    The CSV goes to stdout as exact bytes, so its BOM and CRLF line ends survive on every system.
-    """
+def _write(text: str, output: Path | None) -> bool:
+    """Like write_output, with a clear message instead of a traceback when the file cannot be written."""
     try:
-        if output is None and binary_stdout and getattr(sys.stdout, "buffer", None) is not None:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(text.encode("utf-8"))
-            sys.stdout.buffer.flush()
-        else:
-            write_output(text, output)
+        write_output(text, output)
     except OSError as error:
         click.echo(cannot_write(output, error), err=True)
         return False
@@ -103,7 +95,7 @@ def run_summary(options: ReportOptions) -> int:
         )
     except _stopping_errors() as error:
         return _stopping_error(error)
-    if not _write(text, options.output, binary_stdout=options.fmt == "csv"):
+    if not _write(text, options.output):
         return EXIT_INVALID_INPUT
     if tracker.files == 0:
         click.echo(NO_PROFILES, err=True)

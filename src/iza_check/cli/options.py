@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import io
 import os
@@ -117,20 +116,21 @@ def open_output(output: Path | None) -> Iterator[TextIO]:
 
 
 def _stdout_utf8() -> Iterator[TextIO]:
-    """stdout, writing UTF-8 whatever the locale says: reports (JSON, SARIF, HTML) are UTF-8 documents,
-    and a character the terminal's encoding lacks (a box-drawing line) must not stop the report."""
+    """stdout, getting the bytes a report file gets: UTF-8 whatever the locale (a character the terminal's
+    encoding lacks must not stop the report) and line ends as written (a CSV keeps its CRLF everywhere)."""
     stdout = sys.stdout
-    if codecs.lookup(stdout.encoding or "utf-8").name == "utf-8" or not hasattr(stdout, "buffer"):
+    buffer = getattr(stdout, "buffer", None)
+    if buffer is None:  # a text-only stdout (an embedding program's StringIO)
         yield stdout
         stdout.flush()
         return
     stdout.flush()
-    utf8 = io.TextIOWrapper(stdout.buffer, encoding="utf-8", newline="", write_through=True)
+    exact = io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=True)
     try:
-        yield utf8
+        yield exact
     finally:
-        utf8.flush()
-        utf8.detach()  # stdout's own byte stream stays open
+        exact.flush()
+        exact.detach()  # stdout's own byte stream stays open
 
 
 def write_output(text: str, output: Path | None) -> None:
