@@ -60,8 +60,9 @@ DEFAULT_MAX_NODES = 100_000
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-# libyaml's composer recurses in C without a depth check and crashes the process somewhere between
-# 10,000 and 100,000 levels. Below this many structure characters composing is always safe.
+# Nesting is limited by our own count, never by the parser's: older libyaml composes recursively in C and
+# crashes the process somewhere between 10,000 and 100,000 levels, newer libyaml (PyYAML 6.0.4 wheels)
+# stops at its own limit with a scanner error. Below this many structure characters composing is safe.
 _COMPOSE_SAFE_DEPTH = 1000
 _STRUCTURE_BYTES = (b"[", b"{", b"-", b"?", b":")
 
@@ -133,6 +134,7 @@ def _no_path_resolvers(*_: Any) -> None:
 
 
 _Loader = _loader_class(_BaseLoader)
+_PythonLoader = _loader_class(yaml.SafeLoader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +230,7 @@ def parse_yaml_bytes(
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(error, text, source)]
+        return None, [_depth_problem(text, source, max_depth) or _syntax_problem(error, text, source)]
     except yaml.reader.ReaderError as error:
         return None, [_reader_problem(error, text, source)]
     except yaml.YAMLError as error:
@@ -302,9 +304,28 @@ def _text_position(text: str, index: int) -> Mark:
 
 
 def _prescan_depth(text: str, source: str, max_depth: int) -> Problem | None:
-    """Check nesting on the event stream, which libyaml produces without recursion."""
+    """Check nesting on the event stream, which both parsers produce without recursion."""
+    try:
+        return _scan_depth(text, source, max_depth, _Loader)
+    except yaml.YAMLError:
+        return _depth_problem(text, source, max_depth)
+
+
+def _depth_problem(text: str, source: str, max_depth: int) -> Problem | None:
+    """``too-deep`` when the text nests deeper than ``max_depth``, counted by PyYAML's pure-Python parser.
+
+    Used when the fast parser raised: libyaml may stop deep nesting at a limit of its own (a version
+    detail, reported as a syntax error), and the file must then be refused for its depth all the same.
+    """
+    try:
+        return _scan_depth(text, source, max_depth, _PythonLoader)
+    except yaml.YAMLError:
+        return None
+
+
+def _scan_depth(text: str, source: str, max_depth: int, loader: type) -> Problem | None:
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > max_depth:

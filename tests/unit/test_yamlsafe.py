@@ -454,3 +454,30 @@ def _walk_paths(value: Any, path: str = "") -> Iterator[str]:
 def test_every_value_has_a_mark(path: Path) -> None:
     document = load_yaml_file(path)
     assert set(_walk_paths(document.data)) <= set(document.marks)
+
+
+class _ParserWithOwnLimit(yaml.SafeLoader):
+    """A parser that stops nesting at a limit of its own, as libyaml 0.2.6 does at 1,000 levels."""
+
+    own_limit = 10
+
+    def get_event(self) -> Any:
+        event = super().get_event()
+        self.__dict__["_open"] = self.__dict__.get("_open", 0) + isinstance(event, yaml.CollectionStartEvent)
+        if self.__dict__["_open"] > self.own_limit:
+            raise yaml.scanner.ScannerError("while increasing flow level", None, "exceeded maximum nesting depth", event.start_mark)
+        return event
+
+
+def test_depth_is_counted_by_the_project_whatever_limit_the_parser_has(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlsafe, "_Loader", yamlsafe._loader_class(_ParserWithOwnLimit))
+    deep = b"a: " + b"[" * 30 + b"]" * 30
+    problem = only_problem(deep, max_depth=20)
+    assert (problem.code, problem.message, problem.line, problem.column) == (
+        "too-deep",
+        "de gegevens zijn te diep genest (meer dan 20 niveaus)",
+        1,
+        23,
+    )
+    shallow_for_us = b"a: " + b"[" * 15 + b"]" * 15
+    assert only_problem(shallow_for_us, max_depth=20).code == "yaml-syntax"
