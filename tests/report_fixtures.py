@@ -624,13 +624,14 @@ def hostile_profile(source: str = "profiles/ça va & zoon.yaml") -> ProfileRepor
 
 
 def sample_report() -> Report:
-    return Report(peildatum=PEILDATUM, tool_version=TOOL_VERSION, profiles=(growth_profile(),))
+    return Report(peildatum=PEILDATUM, tool_version=TOOL_VERSION, engine="durable", profiles=(growth_profile(),))
 
 
 def hostile_report() -> Report:
     return Report(
         peildatum=PEILDATUM,
         tool_version=TOOL_VERSION,
+        engine="durable",
         profiles=(hostile_profile(), network_profile()),
         problems=(
             ProblemRef(
@@ -651,7 +652,7 @@ def hostile_report() -> Report:
 
 
 def empty_report() -> Report:
-    return Report(peildatum=PEILDATUM, tool_version=TOOL_VERSION, profiles=())
+    return Report(peildatum=PEILDATUM, tool_version=TOOL_VERSION, engine="durable", profiles=())
 
 
 FIXTURES = {"sample": sample_report, "hostile": hostile_report}
@@ -686,4 +687,4 @@ def report_with_text(text: str) -> Report:
         figures=(Figure(words, 1.5, 2.0, text, text),),
     )
     problem = ProblemRef(file=text, message=text, code=text, line=1, column=1, field_path=text)
-    return Report(peildatum=PEILDATUM, tool_version=TOOL_VERSION, profiles=(profile,), problems=(problem,))
+    return Report(peildatum=PEILDATUM, tool_version=TOOL_VERSION, engine="durable", profiles=(profile,), problems=(problem,))

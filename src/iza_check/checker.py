@@ -1,7 +1,8 @@
 """Check many profiles: load, evaluate, assess. The core never prints; it yields results as data.
 
-The engine is built once per process. Batches run in worker processes (durable-rules is not
-thread-safe), each with its own engine; results stream back in input order.
+The engine is built once per process, with the back-end chosen for the run (see iza_check.engine).
+Batches run in worker processes (durable-rules is not thread-safe), each with its own engine; results
+stream back in input order.
 """
 
 from __future__ import annotations
@@ -86,10 +87,10 @@ class Checker:
         catalogue: Catalogue | None = None,
         render: Callable[[ProfileReport], bytes] | None = None,
     ) -> None:
-        from iza_check.engine import Engine
+        from iza_check.engine import create_engine
 
         self.catalogue = catalogue if catalogue is not None else _load_catalogue(rule_dirs)
-        self.engine = Engine(self.catalogue)
+        self.engine = create_engine(self.catalogue)
         self.peildatum = peildatum
         self.max_bytes = max_bytes
         self.render = render

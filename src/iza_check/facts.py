@@ -58,10 +58,12 @@ from iza_check.rules.conditions import (
     Niet,
     NietNaPeildatum,
     NietOuderDanJaren,
+    Lijst,
     Ongelijk,
     Ontbreekt,
+    iter_leaves,
 )
-from iza_check.rules.paths import FieldType
+from iza_check.rules.paths import FieldType, resolve
 
 DerivedKind = Literal[
     "value",
@@ -219,13 +221,20 @@ Truth = bool | None
 ItemPredicate = Callable[[BaseModel, dt.date], Truth]
 
 
-def compile_item_condition(condition: ConditionBase, item_types: dict[str, FieldType]) -> ItemPredicate:
-    """A function giving the three-valued truth (None = unknown) of a ``waar`` condition for one item.
+def compile_condition(condition: ConditionBase, item_types: dict[str, FieldType]) -> ItemPredicate:
+    """A function giving the three-valued truth (None = unknown) of a condition for one model instance.
 
-    ``item_types`` maps each item-relative path in the condition to its type (checked at loading).
+    This is the condition language's meaning with Kleene logic: a missing value is unknown, ``alle`` is
+    false as soon as one part is false, ``een_van`` true as soon as one part is true, ``niet`` keeps
+    unknown unknown, and ``lijst`` is true when ``minstens`` items are true, false when fewer than
+    ``minstens`` items can still be true. It serves a ``waar`` on one item (the counts) and, on the whole
+    profile, the Python back-end. ``item_types`` maps each path the condition names (relative to the
+    instance) to its type (checked at loading).
     """
+    if isinstance(condition, Lijst):
+        return _list_predicate(condition, item_types[condition.lijst])
     if isinstance(condition, (Alle, EenVan)):
-        parts = [compile_item_condition(c, item_types) for c in (condition.alle if isinstance(condition, Alle) else condition.een_van)]
+        parts = [compile_condition(c, item_types) for c in (condition.alle if isinstance(condition, Alle) else condition.een_van)]
         decisive = not isinstance(condition, Alle)  # the value that settles it: False for alle, True for een_van
 
         def _junction(item: BaseModel, peildatum: dt.date) -> Truth:
@@ -240,7 +249,7 @@ def compile_item_condition(condition: ConditionBase, item_types: dict[str, Field
 
         return _junction
     if isinstance(condition, Niet):
-        inner = compile_item_condition(condition.niet, item_types)
+        inner = compile_condition(condition.niet, item_types)
 
         def _negation(item: BaseModel, peildatum: dt.date) -> Truth:
             value = inner(item, peildatum)
@@ -263,6 +272,27 @@ def compile_item_condition(condition: ConditionBase, item_types: dict[str, Field
         return test(raw, peildatum)
 
     return _atom
+
+
+def _list_predicate(condition: Lijst, ftype: FieldType) -> ItemPredicate:
+    assert ftype.item is not None and ftype.item.model is not None
+    model = ftype.item.model
+    inner = compile_condition(condition.waar, {leaf.path: resolve(model, leaf.path) for leaf in iter_leaves(condition.waar)})
+    parts_path = tuple(condition.lijst.split("."))
+    minimum = condition.minstens
+
+    def _list(obj: BaseModel, peildatum: dt.date) -> Truth:
+        raw = _lookup_parts(obj, parts_path)
+        if not isinstance(raw, list):
+            return None
+        truths = [inner(item, peildatum) for item in raw]
+        if truths.count(True) >= minimum:
+            return True
+        if len(truths) - truths.count(False) < minimum:
+            return False
+        return None
+
+    return _list
 
 
 def _value_test(atom: AtomBase, ftype: FieldType) -> Callable[[object, dt.date], Truth]:
@@ -332,8 +362,8 @@ def _value_test(atom: AtomBase, ftype: FieldType) -> Callable[[object, dt.date],
 
 
 def item_truth(condition: ConditionBase, item: BaseModel, item_types: dict[str, FieldType], peildatum: dt.date) -> Truth:
-    """Three-valued truth of a ``waar`` condition for one item (see :func:`compile_item_condition`)."""
-    return compile_item_condition(condition, item_types)(item, peildatum)
+    """Three-valued truth of a ``waar`` condition for one item (see :func:`compile_condition`)."""
+    return compile_condition(condition, item_types)(item, peildatum)
 
 
 # A deriver turns the raw value at a path (never MISSING) into the fact value (or MISSING).
@@ -359,7 +389,7 @@ def _deriver(derived: Derived, item_types: dict[str, FieldType] | None) -> Deriv
         return lambda raw, _p, _c: len(options & {item_encode(v) for v in raw}) if isinstance(raw, list) else MISSING
     if kind in ("count_true", "count_possible"):
         assert derived.waar is not None and item_types is not None
-        predicate = compile_item_condition(derived.waar, item_types)
+        predicate = compile_condition(derived.waar, item_types)
         cache_key = (derived.path, derived.waar_key)
         position = 0 if kind == "count_true" else 1
 

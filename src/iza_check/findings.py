@@ -143,6 +143,7 @@ class Report:
 
     peildatum: dt.date
     tool_version: str
+    engine: str  # the back-end that evaluated the rules: durable or python
     profiles: tuple[ProfileReport, ...]
     problems: tuple["ProblemRef", ...] = field(default_factory=tuple)
 

@@ -202,6 +202,7 @@ def test_a_batch_written_as_a_stream_from_workers_equals_the_whole_report(tmp_pa
     expected = Report(
         dt.date.fromisoformat(PEILDATUM),
         __version__,
+        checker.engine.name,
         tuple(o.report for o in outcomes if o.report is not None),
         tuple(p for o in outcomes for p in o.problems),
     )

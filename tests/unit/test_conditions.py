@@ -8,7 +8,10 @@ from typing import Any
 import pytest
 from test_rule_kit import PEILDATUM, catalogue, profile, rule_data
 
+from collections.abc import Callable
+
 from iza_check.engine import Engine
+from iza_check.rules.model import Catalogue
 from iza_check.outcomes import Outcome
 from iza_check.rules.conditions import dnf_size
 from iza_check.rules.model import RuleSpec
@@ -151,8 +154,8 @@ CASES: list[tuple[str, dict[str, Any], Outcome]] = [
 
 
 @pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(catalogue(*(rule_data(rule_id, condition) for rule_id, condition in CONDITIONS.items())))
+def engine(make_engine: Callable[[Catalogue], Engine]) -> Engine:
+    return make_engine(catalogue(*(rule_data(rule_id, condition) for rule_id, condition in CONDITIONS.items())))
 
 
 @pytest.mark.parametrize(("rule_id", "areas", "expected"), CASES)

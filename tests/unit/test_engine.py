@@ -13,8 +13,12 @@ from typing import Any
 import pytest
 from test_rule_kit import PEILDATUM, catalogue, profile, rule_data
 
-import iza_check.engine as engine_module
-from iza_check.engine import Engine, EngineUnavailable, decide
+from collections.abc import Callable
+
+import iza_check.engine as engine_package
+import iza_check.engine.durable as engine_module
+from conftest import requires_durable
+from iza_check.engine import Engine, EngineUnavailable, create_engine, decide
 from iza_check.outcomes import Fact, Outcome
 from iza_check.profile.model import Profile, Team, Toegang
 from iza_check.resources import rules_dir
@@ -25,21 +29,27 @@ INDICATIE_NEE = {"veld": "toegang.indicatie_nodig", "gelijk": False}
 NAASTEN_JA = {"veld": "toegang.naasten_welkom", "gelijk": True}
 GEEN_MEDEWERKERS = {"veld": "team.betaalde_medewerkers", "gelijk": 0}
 
+OUTCOME_CATALOGUE = catalogue(
+    rule_data(
+        "R1",
+        {"alle": [INDICATIE_NEE, NAASTEN_JA]},
+        deels={"een_van": [INDICATIE_NEE, NAASTEN_JA]},
+        nvt=GEEN_MEDEWERKERS,
+    ),
+    rule_data("R2", {"alle": [INDICATIE_NEE, NAASTEN_JA]}),
+    rule_data("R3", {"lijst": "aanbod", "waar": {"veld": "door_en_voor", "gelijk": True}, "minstens": 1}),
+)
+TYPED = catalogue(
+    rule_data("BOOL", {"veld": "toegang.indicatie_nodig", "gelijk": True}),
+    rule_data("NUM", {"veld": "team.vrijwilligers", "minstens": 18}),
+    rule_data("TEXT", {"veld": "initiatief.gemeente", "gelijk": "true"}),
+    rule_data("ONE", {"veld": "team.vrijwilligers", "gelijk": 1}),
+)
+
 
 @pytest.fixture(scope="module")
-def outcome_engine() -> Engine:
-    return Engine(
-        catalogue(
-            rule_data(
-                "R1",
-                {"alle": [INDICATIE_NEE, NAASTEN_JA]},
-                deels={"een_van": [INDICATIE_NEE, NAASTEN_JA]},
-                nvt=GEEN_MEDEWERKERS,
-            ),
-            rule_data("R2", {"alle": [INDICATIE_NEE, NAASTEN_JA]}),
-            rule_data("R3", {"lijst": "aanbod", "waar": {"veld": "door_en_voor", "gelijk": True}, "minstens": 1}),
-        )
-    )
+def outcome_engine(make_engine: Callable[[Catalogue], Engine]) -> Engine:
+    return make_engine(OUTCOME_CATALOGUE)
 
 
 @pytest.mark.parametrize(
@@ -112,18 +122,13 @@ def test_decide_follows_the_format() -> None:
 
 
 @pytest.fixture(scope="module")
-def typed_engine() -> Engine:
-    return Engine(
-        catalogue(
-            rule_data("BOOL", {"veld": "toegang.indicatie_nodig", "gelijk": True}),
-            rule_data("NUM", {"veld": "team.vrijwilligers", "minstens": 18}),
-            rule_data("TEXT", {"veld": "initiatief.gemeente", "gelijk": "true"}),
-            rule_data("ONE", {"veld": "team.vrijwilligers", "gelijk": 1}),
-        )
-    )
+def typed_engine(make_engine: Callable[[Catalogue], Engine]) -> Engine:
+    return make_engine(TYPED)
 
 
-def test_booleans_are_asserted_as_ja_nee(typed_engine: Engine) -> None:
+@requires_durable
+def test_booleans_are_asserted_as_ja_nee() -> None:
+    typed_engine = create_engine(TYPED, "durable")
     facts = typed_engine.facts(profile(toegang={"indicatie_nodig": True}, team={"vrijwilligers": 1}), peildatum=PEILDATUM)
     assert "ja" in facts.values() and True not in [v for v in facts.values() if isinstance(v, bool)]
     assert all(not isinstance(v, bool) for v in facts.values())
@@ -147,7 +152,8 @@ def test_values_of_the_wrong_type_are_never_asserted(typed_engine: Engine) -> No
         toegang=Toegang.model_construct(indicatie_nodig=1),
         team=Team.model_construct(vrijwilligers="9"),
     )
-    assert typed_engine.facts(unchecked, peildatum=PEILDATUM) == {}
+    if isinstance(typed_engine, engine_module.DurableEngine):
+        assert typed_engine.facts(unchecked, peildatum=PEILDATUM) == {}
     results = {r.rule_id: r.outcome for r in typed_engine.evaluate(unchecked, peildatum=PEILDATUM)}
     assert results["BOOL"] is Outcome.onbekend
     assert results["NUM"] is Outcome.onbekend
@@ -156,8 +162,8 @@ def test_values_of_the_wrong_type_are_never_asserted(typed_engine: Engine) -> No
 # --- the peildatum -----------------------------------------------------------------------------
 
 
-def test_the_peildatum_decides_date_ages() -> None:
-    engine = Engine(catalogue(rule_data("VOG", {"veld": "kwaliteit.vog.oudste_afgiftedatum", "niet_ouder_dan_jaren": 3})))
+def test_the_peildatum_decides_date_ages(make_engine: Callable[[Catalogue], Engine]) -> None:
+    engine = make_engine(catalogue(rule_data("VOG", {"veld": "kwaliteit.vog.oudste_afgiftedatum", "niet_ouder_dan_jaren": 3})))
     vog = profile(kwaliteit={"vog": {"oudste_afgiftedatum": dt.date(2021, 3, 1)}})
     assert engine.evaluate_rule(vog, "VOG", peildatum=dt.date(2024, 3, 1)).outcome is Outcome.voldoet
     assert engine.evaluate_rule(vog, "VOG", peildatum=dt.date(2024, 3, 2)).outcome is Outcome.voldoet_niet
@@ -194,7 +200,7 @@ def test_no_state_leaks_between_2000_profiles(outcome_engine: Engine) -> None:
     # The same profiles in reverse order, and a few in a fresh engine of their own.
     again = [[(r.rule_id, r.outcome) for r in outcome_engine.evaluate(p, peildatum=PEILDATUM)] for p in reversed(profiles)]
     assert batch == list(reversed(again))
-    fresh = Engine(outcome_engine.catalogue)
+    fresh = create_engine(outcome_engine.catalogue, outcome_engine.name)
     for index in range(0, 2100, 97):
         alone = [(r.rule_id, r.outcome) for r in fresh.evaluate(profiles[index], peildatum=PEILDATUM)]
         assert alone == batch[index]
@@ -209,7 +215,9 @@ def _session(engine: Engine) -> tuple[str, str]:
     return core.get_facts(handle, engine_module.SESSION), core.get_state(handle, engine_module.SESSION)
 
 
-def test_each_profile_fact_is_retracted_and_the_session_kept(outcome_engine: Engine) -> None:
+@requires_durable
+def test_each_profile_fact_is_retracted_and_the_session_kept() -> None:
+    outcome_engine = create_engine(OUTCOME_CATALOGUE, "durable")
     for item in _varied_profiles(40):
         outcome_engine.evaluate(item, peildatum=PEILDATUM)
         facts, state = _session(outcome_engine)
@@ -217,10 +225,11 @@ def test_each_profile_fact_is_retracted_and_the_session_kept(outcome_engine: Eng
         assert '"$s":1' in state  # the session's own state fact, never matched (no kind: profile)
 
 
+@requires_durable
 def test_a_failure_mid_evaluation_resets_the_session(monkeypatch: pytest.MonkeyPatch) -> None:
     import durable_rules_engine as core
 
-    engine = Engine(catalogue(rule_data("R2", {"alle": [INDICATIE_NEE, NAASTEN_JA]})))
+    engine = create_engine(catalogue(rule_data("R2", {"alle": [INDICATIE_NEE, NAASTEN_JA]})), "durable")
     good = profile(toegang={"indicatie_nodig": False, "naasten_welkom": True})
     bad = profile(toegang={"indicatie_nodig": True})
 
@@ -236,9 +245,10 @@ def test_a_failure_mid_evaluation_resets_the_session(monkeypatch: pytest.MonkeyP
     assert _session(engine)[0] == "[]"
 
 
+@requires_durable
 def test_profiles_that_match_no_rule_leave_no_session_behind() -> None:
     """Without the sentinel rule such sessions cannot be deleted (segfault) and pile up (MemoryError)."""
-    engine = Engine(catalogue(rule_data("E1", {"veld": "team.vrijwilligers", "minstens": 1})))
+    engine = create_engine(catalogue(rule_data("E1", {"veld": "team.vrijwilligers", "minstens": 1})), "durable")
     empty = profile()
     for _ in range(1500):
         assert engine.evaluate(empty, peildatum=PEILDATUM)[0].outcome is Outcome.onbekend
@@ -249,22 +259,24 @@ def _wide_catalogue(count: int) -> Catalogue:
     return catalogue(*(rule_data(f"W{n}", {"veld": "team.vrijwilligers", "minstens": n}) for n in range(count)))
 
 
-def test_more_than_64_rules_true_at_once_with_group_guards() -> None:
-    engine = Engine(_wide_catalogue(130))
-    assert engine.network_rules == 260
+def test_more_than_64_rules_true_at_once_with_group_guards(make_engine: Callable[[Catalogue], Engine]) -> None:
+    engine = make_engine(_wide_catalogue(130))
+    if isinstance(engine, engine_module.DurableEngine):
+        assert engine.network_rules == 260
     many = engine.evaluate(profile(team={"vrijwilligers": 1000}), peildatum=PEILDATUM)
     assert {r.outcome for r in many} == {Outcome.voldoet}
     none = engine.evaluate(profile(team={"vrijwilligers": 0}), peildatum=PEILDATUM)
     assert [r.outcome for r in none] == [Outcome.voldoet] + [Outcome.voldoet_niet] * 129
 
 
+@requires_durable
 def test_a_catalogue_spread_over_several_rulesets_gives_the_same_outcomes(monkeypatch: pytest.MonkeyPatch) -> None:
     cat = load_catalogue([rules_dir()])
     profiles = _varied_profiles(60) + [_profile_file(p) for p in sorted((Path(rules_dir()).parent / "profiles").glob("*.yaml"))]
-    whole = Engine(cat)
+    whole = create_engine(cat, "durable")
     monkeypatch.setattr(engine_module, "GROUPS_PER_RULESET", 2)
     monkeypatch.setattr(engine_module, "MAX_KEYS_PER_RULESET", 12)
-    split = Engine(cat)
+    split = create_engine(cat, "durable")
     assert whole.rulesets == 1 and split.rulesets > 5
     for item in profiles:
         assert whole.evaluate(item, peildatum=PEILDATUM) == split.evaluate(item, peildatum=PEILDATUM)
@@ -276,9 +288,9 @@ def _profile_file(path: Path) -> Profile:
     return Profile.model_validate(load_yaml_file(path).data)
 
 
-def test_the_engine_starts_no_threads() -> None:
+def test_the_engine_starts_no_threads(make_engine: Callable[[Catalogue], Engine]) -> None:
     before = threading.active_count()
-    engine = Engine(_wide_catalogue(5))
+    engine = make_engine(_wide_catalogue(5))
     engine.evaluate(profile(team={"vrijwilligers": 3}), peildatum=PEILDATUM)
     time.sleep(0.3)  # durable's timers would start after 0.1 s
     assert threading.active_count() == before
@@ -287,14 +299,26 @@ def test_the_engine_starts_no_threads() -> None:
 # --- availability ----------------------------------------------------------------------------------
 
 
-def test_python_313_gets_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def fresh_choice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forget what this process found out about durable-rules and which back-end was chosen."""
+    monkeypatch.setattr(engine_package, "_durable_problem", [])
+    monkeypatch.setattr(engine_package, "_chosen", [])
+
+
+@pytest.mark.usefixtures("fresh_choice")
+def test_python_313_runs_the_python_engine_and_durable_gets_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "version_info", (3, 13, 0, "final", 0))
+    assert engine_package.engine_name() == "python"
+    assert create_engine(_wide_catalogue(1)).name == "python"
     with pytest.raises(EngineUnavailable) as caught:
-        Engine(_wide_catalogue(1))
-    assert "3.11–3.12" in str(caught.value) and "Python" in str(caught.value)
+        create_engine(_wide_catalogue(1), "durable")
+    message = str(caught.value)
+    assert "3.13.0" in message and "--engine python" in message and "regelengine" in message
 
 
-def test_a_missing_durable_gets_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.usefixtures("fresh_choice")
+def test_a_missing_durable_falls_back_to_python_and_says_why(monkeypatch: pytest.MonkeyPatch) -> None:
     real_import = builtins.__import__
 
     def failing_import(name: str, *args: Any, **kwargs: Any) -> Any:
@@ -303,22 +327,32 @@ def test_a_missing_durable_gets_a_clear_message(monkeypatch: pytest.MonkeyPatch)
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", failing_import)
+    assert engine_package.engine_name() == "python"
     with pytest.raises(EngineUnavailable) as caught:
-        Engine(_wide_catalogue(1))
+        create_engine(_wide_catalogue(1), "durable")
     message = str(caught.value)
-    assert "3.11–3.12" in message and "regelengine" in message and "rules engine" in message
+    assert "No module named 'durable" in message and "--engine python" in message
+
+
+@pytest.mark.usefixtures("fresh_choice")
+def test_a_chosen_back_end_is_used_by_every_engine_built() -> None:
+    engine_package.choose_backend("python")
+    assert engine_package.engine_name() == "python"
+    assert create_engine(_wide_catalogue(1)).name == "python"
+    with pytest.raises(ValueError, match="unknown engine"):
+        engine_package.choose_backend("drools")
 
 
 # --- a larger catalogue -----------------------------------------------------------------------------------
 # (its speed is measured in benchmarks/, never asserted here)
 
 
-def test_a_40_rule_catalogue_judges_every_profile_the_same_as_rule_by_rule() -> None:
+def test_a_40_rule_catalogue_judges_every_profile_the_same_as_rule_by_rule(make_engine: Callable[[Catalogue], Engine]) -> None:
     bundled = load_catalogue([rules_dir()])
     extra = catalogue(*(rule_data(f"X{n}", {"veld": "team.vrijwilligers", "minstens": n}) for n in range(40 - len(bundled.rules))))
     cat = Catalogue(bundled.rules + extra.rules)
     assert len(cat.rules) == 40
-    engine = Engine(cat)
+    engine = make_engine(cat)
     profiles = [_profile_file(p) for p in sorted((Path(rules_dir()).parent / "profiles").glob("*.yaml"))]
     profiles += _varied_profiles(20)
     for item in profiles:

@@ -7,7 +7,9 @@ import datetime as dt
 import pytest
 from test_rule_kit import PEILDATUM, catalogue, profile, rule_data
 
-from iza_check.engine import Engine
+from conftest import requires_durable
+
+from iza_check.engine import create_engine
 from iza_check.facts import MISSING, age_in_years, encode_scalar, lookup, plain
 from iza_check.profile.model import Profile
 from iza_check.rules.paths import FieldType
@@ -74,8 +76,9 @@ def test_plain_values_show_what_the_profile_says() -> None:
     assert plain(item.initiatief.website) == "https://example.nl/"
 
 
+@requires_durable
 def test_the_fact_holds_only_what_the_catalogue_refers_to() -> None:
-    engine = Engine(
+    engine = create_engine(
         catalogue(
             rule_data("F1", {"veld": "toegang.indicatie_nodig", "gelijk": False}),
             rule_data("F2", {"alle": [{"veld": "toegang.indicatie_nodig", "gelijk": True}, {"veld": "kwaliteit.rie.datum", "niet_na_peildatum": True}]}),

@@ -183,7 +183,7 @@ def test_every_report_format_renders_any_valid_profile(data: dict[str, Any], che
     path.write_text(dump(data), encoding="utf-8")
     outcome = checker.check_file(path)
     assert outcome.report is not None
-    report = Report(peildatum=PEILDATUM, tool_version="0.0.0", profiles=(outcome.report,))
+    report = Report(peildatum=PEILDATUM, tool_version="0.0.0", engine="python", profiles=(outcome.report,))
     for name in REPORTERS:
         for lang in LANGS:
             text = render(name, report, lang=lang, colour=name == "text")

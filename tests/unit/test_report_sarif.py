@@ -100,6 +100,7 @@ SARIF_SUBSET = _obj(
                                     "informationUri": {"type": "string", "format": "uri"},
                                     "language": {"type": "string", "pattern": "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$"},
                                     "rules": {"type": "array", "items": _RULE, "uniqueItems": True},
+                                    "properties": _PROPERTY_BAG,
                                 },
                             )
                         },

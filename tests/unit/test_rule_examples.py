@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from test_rule_kit import PEILDATUM, catalogue, rule_data
 
-from iza_check.engine import Engine
+from iza_check.engine import create_engine
 from iza_check.outcomes import Outcome
 from iza_check.resources import rules_dir
 from iza_check.rules.examples import run_examples
@@ -17,9 +17,9 @@ from iza_check.rules.model import Catalogue, Voorbeeld
 VOG = {"veld": "kwaliteit.vog.oudste_afgiftedatum", "niet_ouder_dan_jaren": 3}
 
 
-def test_every_example_of_the_bundled_catalogue_holds() -> None:
+def test_every_example_of_the_bundled_catalogue_holds(backend: str) -> None:
     cat = load_catalogue([rules_dir()])
-    results = run_examples(cat, Engine(cat), peildatum=dt.date.today())
+    results = run_examples(cat, create_engine(cat, backend), peildatum=dt.date.today())
     assert len(results) >= 2 * len(cat.rules)
     failed = [r for r in results if not r.ok]
     assert not failed, failed
@@ -41,8 +41,8 @@ def small() -> Catalogue:
     )
 
 
-def test_results_report_expected_actual_and_why(small: Catalogue) -> None:
-    results = run_examples(small, Engine(small), peildatum=PEILDATUM)
+def test_results_report_expected_actual_and_why(small: Catalogue, backend: str) -> None:
+    results = run_examples(small, create_engine(small, backend), peildatum=PEILDATUM)
     assert [(r.rule_id, r.naam, r.ok) for r in results] == [
         ("E1", "recent", True),
         ("E1", "verkeerd verwacht", False),
@@ -56,21 +56,21 @@ def test_results_report_expected_actual_and_why(small: Catalogue) -> None:
     assert "ontbreekt: kwaliteit.vog.oudste_afgiftedatum" in results[2].detail
 
 
-def test_the_peildatum_reaches_the_examples(small: Catalogue) -> None:
-    later = run_examples(small, Engine(small), peildatum=dt.date(2030, 1, 1))
+def test_the_peildatum_reaches_the_examples(small: Catalogue, backend: str) -> None:
+    later = run_examples(small, create_engine(small, backend), peildatum=dt.date(2030, 1, 1))
     assert later[0].ok is False and later[0].actual is Outcome.voldoet_niet
 
 
-def test_an_invalid_example_profile_is_a_failed_example(small: Catalogue) -> None:
+def test_an_invalid_example_profile_is_a_failed_example(small: Catalogue, backend: str) -> None:
     rule = small.get("E2")
     broken = Voorbeeld.model_construct(naam="kapot", profiel={"toegang": {"indicatie_nodig": "nee"}}, verwacht=Outcome.voldoet)
     patched = Catalogue((rule.model_copy(update={"voorbeelden": [broken]}),))
-    (result,) = run_examples(patched, Engine(patched), peildatum=PEILDATUM)
+    (result,) = run_examples(patched, create_engine(patched, backend), peildatum=PEILDATUM)
     assert result.ok is False and result.actual is None
     assert "toegang.indicatie_nodig" in result.detail and "true of false" in result.detail
 
 
-def test_an_example_with_its_own_peildatum_keeps_holding_as_the_years_pass() -> None:
+def test_an_example_with_its_own_peildatum_keeps_holding_as_the_years_pass(backend: str) -> None:
     fixed = catalogue(
         rule_data(
             "E3",
@@ -83,11 +83,11 @@ def test_an_example_with_its_own_peildatum_keeps_holding_as_the_years_pass() -> 
             ],
         ),
     )
-    results = run_examples(fixed, Engine(fixed), peildatum=dt.date(2040, 1, 1))
+    results = run_examples(fixed, create_engine(fixed, backend), peildatum=dt.date(2040, 1, 1))
     assert [(r.naam, r.ok) for r in results] == [("recent in 2026", True), ("zonder eigen peildatum", False)]
 
 
-def test_the_bundled_examples_hold_in_the_years_to_come() -> None:
+def test_the_bundled_examples_hold_in_the_years_to_come(backend: str) -> None:
     cat = load_catalogue([rules_dir()])
-    failed = [r for r in run_examples(cat, Engine(cat), peildatum=dt.date(2045, 1, 1)) if not r.ok]
+    failed = [r for r in run_examples(cat, create_engine(cat, backend), peildatum=dt.date(2045, 1, 1)) if not r.ok]
     assert not failed, failed

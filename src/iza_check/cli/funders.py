@@ -15,6 +15,7 @@ import click
 
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
 from iza_check.cli.options import (
+    ENGINE,
     LANGS,
     NO_PROFILES,
     ExitTracker,
@@ -212,6 +213,7 @@ _RULES = click.option(
 @_PEILDATUM
 @_RULES
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Aantal processen (0: alle kernen).")
+@ENGINE
 def overview_command(
     dirs: tuple[Path, ...],
     fmt: str,
@@ -251,6 +253,7 @@ def overview_command(
 @_LANG
 @_PEILDATUM
 @_RULES
+@ENGINE
 def diff_command(
     old: Path, new: Path, fmt: str, output: Path | None, lang: str, peildatum: object, rule_dirs: tuple[Path, ...]
 ) -> None:

@@ -9,6 +9,7 @@ from typing import Literal
 import click
 
 from iza_check.cli.exitcodes import EXIT_INVALID_INPUT, EXIT_OK
+from iza_check.cli.options import ENGINE
 from iza_check.problems import InputError, Problem
 from iza_check.profile.model import Profile
 from iza_check.questionnaire import Msg, QuestionnaireAborted, run_questionnaire
@@ -58,6 +59,7 @@ def _t(key: str, lang: Lang, **values: object) -> str:
     return _TEXT[key](lang).format(**values)
 
 
+
 @click.command("init")
 @click.argument("file", required=False, type=click.Path(path_type=Path, dir_okay=True))
 @click.option("--force", is_flag=True, help="Overschrijf FILE als het al bestaat.")
@@ -72,6 +74,7 @@ def _t(key: str, lang: Lang, **values: object) -> str:
 @click.option(
     "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Taal van de vragen."
 )
+@ENGINE
 def init_command(file: Path | None, force: bool, update_from: Path | None, lang: Lang) -> None:
     """Maak een profiel door vragen te beantwoorden, zonder zelf YAML te schrijven.
 

@@ -9,7 +9,7 @@ import click
 
 from iza_check import __version__
 from iza_check.cli.exitcodes import EXIT_INVALID_INPUT, EXIT_OK
-from iza_check.cli.options import FAIL_LEVELS, FORMATS, LANGS, ReportOptions, dash_is_stdout
+from iza_check.cli.options import ENGINE, FAIL_LEVELS, FORMATS, LANGS, ReportOptions, dash_is_stdout
 
 _PATHS = click.argument(
     "paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=False, dir_okay=True)
@@ -45,8 +45,38 @@ class _LazyGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
 
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """The version, and which engine back-end a run here would use (and why, when it is not durable-rules)."""
+    if not value or ctx.resilient_parsing:
+        return
+    import os
+
+    from iza_check.engine import BACKENDS, choose_backend, durable_problem, engine_name
+
+    chosen = os.environ.get("IZA_CHECK_ENGINE")
+    choose_backend(chosen if chosen in BACKENDS else None)
+    name = engine_name()
+    problem = durable_problem()
+    line = f"iza-check, version {__version__}\nengine: {name}"
+    if name == "durable":
+        from importlib.metadata import version
+
+        line += f" (durable-rules {version('durable_rules')})"
+    elif problem is not None:
+        line += f" (durable-rules is not used: {problem.reason})"
+    click.echo(line)
+    ctx.exit()
+
+
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="iza-check")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Toon de versie en de regelengine, en stop.",
+)
 def main() -> None:
     """iza-check toetst zelfregie- en herstelinitiatieven aan de tien IZA-kenmerken,
     de kwaliteitseisen en de drie bouwstenen, en schrijft een rapport met advies.
@@ -161,6 +191,7 @@ _LANG = click.option(
 @_RULES
 @_PEILDATUM
 @_MAX_BYTES
+@ENGINE
 def check(
     paths: tuple[Path, ...],
     fmt: str,
@@ -239,6 +270,7 @@ def rules_lint(rule_dirs: tuple[Path, ...]) -> None:
 @rules.command("test")
 @_RULES
 @_PEILDATUM
+@ENGINE
 def rules_test(rule_dirs: tuple[Path, ...], peildatum: object) -> None:
     """Voer de voorbeelden uit die in elke regel staan, en vergelijk met de verwachte uitkomst."""
     from iza_check.cli.run import run_rules_test

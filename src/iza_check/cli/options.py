@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+import click
+
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
+from iza_check.engine import BACKENDS
 from iza_check.findings import Severity
 from iza_check.writing import is_special, replace_mode
 
@@ -24,6 +27,24 @@ FORMATS = ("text", "html", "markdown", "json", "sarif", "junit", "github")
 LANGS = ("nl", "en")
 FAIL_LEVELS = ("verplicht", "aanbevolen", "never")
 NO_PROFILES = "Geen profielen gevonden (*.yaml, *.yml)."
+
+
+def _choose_engine(_ctx: object, _param: object, value: str | None) -> None:
+    from iza_check.engine import choose_backend
+
+    choose_backend(value)
+
+
+ENGINE = click.option(
+    "--engine",
+    type=click.Choice(BACKENDS),
+    default=None,
+    envvar="IZA_CHECK_ENGINE",
+    expose_value=False,
+    callback=_choose_engine,
+    help="Welke regelengine de regels toepast: durable (durable-rules) of python (de eigen evaluator van "
+    "iza-check, dezelfde uitkomsten). Standaard durable waar die laadt (Python 3.11 en 3.12), anders python.",
+)
 
 _FAILING: dict[str, frozenset[Severity]] = {
     "verplicht": frozenset({Severity.verplicht}),

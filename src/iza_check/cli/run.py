@@ -16,6 +16,7 @@ from iza_check import __version__
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
 from iza_check.cli.options import NO_PROFILES, ExitTracker, ReportOptions, cannot_write, open_output, write_output
 from iza_check.cli.progress import interactive, with_progress
+from iza_check.engine import engine_name
 from iza_check.findings import ProblemRef, ProfileReport
 from iza_check.problems import InputError, Problem
 
@@ -87,7 +88,7 @@ def _write_stream(options: ReportOptions, stream: StreamFormat, outcomes: Iterab
     written = 0
     with open_output(options.output) as out:
         write = _byte_writer(out)
-        write(stream.head(ReportHead(options.peildatum, __version__), options.lang, options.colour).encode("utf-8"))
+        write(stream.head(ReportHead(options.peildatum, __version__, engine_name()), options.lang, options.colour).encode("utf-8"))
         separator = stream.separator.encode("utf-8")
         for outcome in outcomes:
             problems.extend(outcome.problems)
@@ -119,7 +120,7 @@ def _write_whole(options: ReportOptions, outcomes: Iterable[FileOutcome]) -> Non
         problems.extend(outcome.problems)
         if outcome.report is not None:
             profiles.append(outcome.report)
-    report = Report(options.peildatum, __version__, tuple(profiles), tuple(problems))
+    report = Report(options.peildatum, __version__, engine_name(), tuple(profiles), tuple(problems))
     write_output(render(options.fmt, report, lang=options.lang, colour=options.colour), options.output)
 
 
@@ -140,13 +141,13 @@ def run_rules_lint(rule_dirs: tuple[Path, ...]) -> int:
 
 
 def run_rules_test(rule_dirs: tuple[Path, ...], peildatum: object) -> int:
-    from iza_check.engine import Engine, EngineUnavailable
+    from iza_check.engine import EngineUnavailable, create_engine
     from iza_check.rules.examples import run_examples
 
     date = peildatum.date() if isinstance(peildatum, dt.datetime) else dt.date.today()
     try:
         catalogue = _load(rule_dirs)
-        engine = Engine(catalogue)
+        engine = create_engine(catalogue)
     except InputError as error:
         return _print_problems(error.problems)
     except EngineUnavailable as error:

@@ -439,7 +439,7 @@ def render(report: Report, *, lang: str = "nl", colour: bool = False) -> str:
         for label, value in (
             (t("report.peildatum", lang), format_date(report.peildatum, lang)),
             (t("report.profiles", lang), str(len(report.profiles))),
-            (t("report.tool", lang), f"iza-check {report.tool_version}"),
+            (t("report.tool", lang), f"iza-check {report.tool_version} (engine: {report.engine})"),
         )
     )
     body = [

@@ -166,7 +166,7 @@ def report_document(report: Report, lang: str = "nl") -> dict[str, Any]:
     t("report.title", lang)  # rejects an unknown language before any work
     return {
         "format_version": FORMAT_VERSION,
-        "tool": {"name": "iza-check", "version": json_text(report.tool_version)},
+        "tool": {"name": "iza-check", "version": json_text(report.tool_version), "engine": report.engine},
         "lang": lang,
         "peildatum": report.peildatum.isoformat(),
         "profiles": [_profile(p, lang) for p in report.profiles],
@@ -204,7 +204,7 @@ def _head(head: ReportHead, lang: str, colour: bool) -> str:
         "format_version": FORMAT_VERSION,
         "lang": lang,
         "peildatum": head.peildatum.isoformat(),
-        "tool": {"name": "iza-check", "version": json_text(head.tool_version)},
+        "tool": {"name": "iza-check", "version": json_text(head.tool_version), "engine": head.engine},
     }
     return _dump(fields)[:-1] + ', "profiles": ['
 
@@ -326,6 +326,8 @@ _DATE: dict[str, Any] = {"type": "string", "format": "date", "pattern": r"^\d{4}
 
 
 def report_json_schema() -> dict[str, Any]:
+    from iza_check.engine import BACKENDS
+
     """JSON Schema (draft 2020-12) of the JSON report, format version 1."""
     fact = _object(
         "A profile fact a finding or answer rests on, with its place in the profile (1-based).",
@@ -435,7 +437,10 @@ def report_json_schema() -> dict[str, Any]:
         "iza-check report: the findings for each profile and the files that could not be judged.",
         {
             "format_version": {"const": FORMAT_VERSION},
-            "tool": _object("The tool that made the report.", {"name": {"const": "iza-check"}, "version": _STR}),
+            "tool": _object(
+                "The tool that made the report, and the engine back-end that evaluated the rules.",
+                {"name": {"const": "iza-check"}, "version": _STR, "engine": {"enum": list(BACKENDS)}},
+            ),
             "lang": {"enum": ["nl", "en"]},
             "peildatum": {**_DATE, "description": "Reference date for date checks (JJJJ-MM-DD)."},
             "profiles": {"type": "array", "items": {"$ref": "#/$defs/profile"}},

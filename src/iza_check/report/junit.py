@@ -109,6 +109,7 @@ def render(report: Report, *, lang: str = "nl", colour: bool = False) -> str:
             ("naam", profile.naam),
             ("oordeel", profile.verdict.kind.value),
             ("peildatum", report.peildatum.isoformat()),
+            ("engine", report.engine),
         ):
             ET.SubElement(props, "property", name=name, value=_x(value))
         counts = {"passed": 0, "failures": 0, "skipped": 0}

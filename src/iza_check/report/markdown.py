@@ -149,7 +149,7 @@ def _head(head: ReportHead, lang: str, colour: bool) -> str:
     return (
         f"# {md(t('report.title', lang))}\n\n"
         f"{md_block(t('report.peildatum', lang))}: {md(format_date(head.peildatum, lang))}"
-        f" · iza-check {md(head.tool_version)}\n\n"
+        f" · iza-check {md(head.tool_version)} (engine: {md(head.engine)})\n\n"
     )
 
 

@@ -111,6 +111,7 @@ def sarif_document(report: Report, lang: str = "nl") -> dict[str, Any]:
         "name": "iza-check",
         "version": clean(report.tool_version),
         "semanticVersion": clean(report.tool_version),
+        "properties": {"engine": report.engine},
         "language": lang,
         "rules": rules,
     }

@@ -20,6 +20,7 @@ class ReportHead:
 
     peildatum: dt.date
     tool_version: str
+    engine: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,7 @@ class StreamFormat:
 
 
 def compose(stream: StreamFormat, report: Report, lang: str, colour: bool) -> str:
-    parts = [stream.head(ReportHead(report.peildatum, report.tool_version), lang, colour)]
+    parts = [stream.head(ReportHead(report.peildatum, report.tool_version, report.engine), lang, colour)]
     for index, profile in enumerate(report.profiles):
         if index:
             parts.append(stream.separator)

@@ -120,7 +120,7 @@ def _head(head: ReportHead, lang: str, colour: bool) -> str:
     return (
         style(t("report.title", lang), _BOLD)
         + f" · {t('report.peildatum', lang).lower()} {format_date(head.peildatum, lang)}"
-        + f" · iza-check {clean(head.tool_version)}\n\n"
+        + f" · iza-check {clean(head.tool_version)} (engine: {clean(head.engine)})\n\n"
     )
 
 

@@ -1,4 +1,4 @@
-"""The rules engine: the catalogue compiled to durable-rules, one profile evaluated at a time.
+"""The durable-rules back-end: the catalogue compiled to durable-rules, one profile evaluated at a time.
 
 This is the only module that imports durable-rules (lazily, so the rest of the tool works without it).
 
@@ -47,24 +47,14 @@ import datetime as dt
 import itertools
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel
-
-from iza_check.facts import (
-    MISSING,
-    Derived,
-    FactPlan,
-    ItemPredicate,
-    compile_item_condition,
-    encode_scalar,
-    lookup,
-    lookup_once,
-    plain,
-)
-from iza_check.outcomes import Fact, Outcome, RuleResult
+from iza_check.engine import EngineError, EngineUnavailable
+from iza_check.engine.base import PARTS, Engine, Truths, explain, item_types
+from iza_check.facts import MISSING, Derived, FactPlan, encode_scalar
+from iza_check.outcomes import Fact, RuleResult
 from iza_check.profile.model import Profile
 from iza_check.rules.conditions import (
     AantalMinstens,
@@ -87,44 +77,36 @@ from iza_check.rules.conditions import (
     NietOuderDanJaren,
     Ongelijk,
     Ontbreekt,
-    iter_leaves,
 )
-from iza_check.rules.model import Catalogue, Rule
+from iza_check.rules.model import Catalogue
 from iza_check.rules.paths import FieldType, resolve
 
-SUPPORTED_PYTHON = "3.11–3.12"
+# durable-rules 2.0.28, its last release, does not load from Python 3.13 on (PyEval_CallObject).
+LOADS_BELOW = (3, 13)
 
 RULES_PER_GROUP = 16
 GROUPS_PER_RULESET = 32
 MAX_KEYS_PER_RULESET = 200
 
-PARTS = ("nvt", "voldoet", "deels")
 SENTINEL = "always"
 
 Test = dict[str, Any]
 Term = list[Test]
 
 
-class EngineUnavailable(RuntimeError):
-    """durable-rules cannot be used in this Python."""
-
-
-class EngineError(RuntimeError):
-    """The engine could not evaluate a profile (an internal failure, never bad input)."""
-
-
 def _unavailable(reason_nl: str, reason_en: str) -> EngineUnavailable:
     version = ".".join(str(v) for v in sys.version_info[:3])
     return EngineUnavailable(
-        f"De regelengine (durable-rules) werkt niet in deze Python ({version}): {reason_nl}. "
-        f"Gebruik Python {SUPPORTED_PYTHON}.\n"
-        f"The rules engine (durable-rules) does not work in this Python ({version}): {reason_en}. "
-        f"Use Python {SUPPORTED_PYTHON}."
+        f"De regelengine durable-rules werkt niet in deze Python ({version}): {reason_nl}. "
+        "Gebruik --engine python (de eigen evaluator van iza-check, dezelfde uitkomsten).\n"
+        f"The durable-rules engine does not work in this Python ({version}): {reason_en}. "
+        "Use --engine python (iza-check's own evaluator, the same outcomes).",
+        reason_en,
     )
 
 
-def _load_durable() -> tuple[Any, Any]:
-    if sys.version_info >= (3, 13):
+def load_durable() -> tuple[Any, Any]:
+    if sys.version_info >= LOADS_BELOW:
         raise _unavailable(
             "durable-rules 2.0.28 laadt niet in Python 3.13 en nieuwer",
             "durable-rules 2.0.28 does not load in Python 3.13 and newer",
@@ -159,7 +141,7 @@ def _make_host(durable_engine: Any, core: Any) -> Any:
             fact["id"] = mid
             names: list[str] = []
             try:
-                code, state_handle = core.assert_fact(handle, json.dumps(fact))
+                code, state_handle = core.assert_fact(handle, json.dumps(fact, ensure_ascii=False))
             except Exception as error:  # the C core raises plain exceptions with an error code
                 raise EngineError(f"durable-rules refused the fact: {error}") from error
             if code != 0:
@@ -207,29 +189,6 @@ class _Ruleset:
     owners: list[tuple[int, ...]]
 
 
-@dataclass(frozen=True, slots=True)
-class _Leaf:
-    """A path a part looks at; for a lijst, the item test and item paths (to explain item-level gaps)."""
-
-    path: str
-    can_be_unknown: bool
-    item_test: ItemPredicate | None = None
-    item_paths: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class _CompiledRule:
-    rule: Rule
-    parts: dict[str, ConditionBase]
-    leaves: dict[str, tuple[_Leaf, ...]]
-    paths: tuple[str, ...]  # every referenced path, in order of first use
-    owners: tuple[tuple[str, int, int], ...]  # (part, pass owner, fail owner)
-
-
-def _item_types(condition: ConditionBase, model: type[BaseModel]) -> dict[str, FieldType]:
-    return {leaf.path: resolve(model, leaf.path) for leaf in iter_leaves(condition)}
-
-
 class _Compiler:
     def __init__(self, plan: FactPlan) -> None:
         self.plan = plan
@@ -244,7 +203,7 @@ class _Compiler:
             ftype = resolve(Profile, leaf.lijst)
             assert ftype.item is not None and ftype.item.model is not None
             waar_key = leaf.waar.model_dump_json(by_alias=True)
-            types = _item_types(leaf.waar, ftype.item.model)
+            types = item_types(leaf.waar, ftype.item.model)
             true_key = self.plan.key(Derived("count_true", leaf.lijst, ftype, None, waar_key, leaf.waar), types)
             possible_key = self.plan.key(Derived("count_possible", leaf.lijst, ftype, None, waar_key, leaf.waar), types)
             self.count_pairs[true_key] = possible_key
@@ -400,40 +359,19 @@ def _keys_of(term: Term) -> set[str]:
     return keys
 
 
-def _leaves_of(condition: ConditionBase) -> tuple[_Leaf, ...]:
-    out: list[_Leaf] = []
-    for leaf in iter_leaves(condition):
-        if isinstance(leaf, Lijst):
-            ftype = resolve(Profile, leaf.lijst)
-            assert ftype.item is not None and ftype.item.model is not None
-            types = _item_types(leaf.waar, ftype.item.model)
-            out.append(_Leaf(leaf.lijst, True, compile_item_condition(leaf.waar, types), tuple(types)))
-        else:
-            out.append(_Leaf(leaf.veld, not isinstance(leaf, (Bestaat, Ontbreekt))))
-    return tuple(out)
-
-
-def _compile_rule(index: int, rule: Rule) -> _CompiledRule:
-    parts: dict[str, ConditionBase] = {"voldoet": rule.voldoet}
-    if rule.deels is not None:
-        parts["deels"] = rule.deels
-    if rule.nvt is not None:
-        parts["nvt"] = rule.nvt.als
-    leaves = {name: _leaves_of(condition) for name, condition in parts.items()}
-    paths = tuple(dict.fromkeys(leaf.path for name in ("voldoet", "deels", "nvt") for leaf in leaves.get(name, ())))
-    owners = tuple((part, _owner(index, part, True), _owner(index, part, False)) for part in parts)
-    return _CompiledRule(rule, parts, leaves, paths, owners)
-
-
-class Engine:
+class DurableEngine(Engine):
     """Evaluates profiles against a catalogue with durable-rules. Build one per process."""
 
+    name = "durable"
+
     def __init__(self, catalogue: Catalogue) -> None:
-        durable_engine, core = _load_durable()
-        self.catalogue = catalogue
+        durable_engine, core = load_durable()
+        super().__init__(catalogue)
         self.plan = FactPlan()
-        self._rules = [_compile_rule(index, rule) for index, rule in enumerate(catalogue.rules)]
-        self._index = {compiled.rule.id: index for index, compiled in enumerate(self._rules)}
+        self._owners = [
+            tuple((part, _owner(index, part, True), _owner(index, part, False)) for part in compiled.parts)
+            for index, compiled in enumerate(self._rules)
+        ]
         compiler = _Compiler(self.plan)
         terms: list[tuple[int, Term]] = []
         for index, compiled in enumerate(self._rules):
@@ -493,15 +431,7 @@ class Engine:
         """The flat fact that is asserted for ``profile`` (without the guards), for inspection."""
         return self.plan.facts(profile, peildatum)
 
-    def evaluate(self, profile: Profile, *, peildatum: dt.date) -> list[RuleResult]:
-        """The outcome of every rule for one profile, in catalogue order."""
-        return self._evaluate(profile, peildatum, range(len(self._rules)))
-
-    def evaluate_rule(self, profile: Profile, rule_id: str, *, peildatum: dt.date) -> RuleResult:
-        """The outcome of one rule."""
-        return self._evaluate(profile, peildatum, [self._index[rule_id]])[0]
-
-    def _evaluate(self, profile: Profile, peildatum: dt.date, indices: Iterable[int]) -> list[RuleResult]:
+    def _evaluate(self, profile: Profile, peildatum: dt.date, indices: Sequence[int]) -> list[RuleResult]:
         wanted = list(indices)
         lookups: dict[str, object] = {}
         facts = self.plan.facts(profile, peildatum, lookups)
@@ -519,72 +449,18 @@ class Engine:
                 if name != SENTINEL:
                     fired.update(ruleset.owners[int(name[1:])])
         fact_cache: dict[str, Fact | None] = {}
-        return [self._result(index, fired, profile, peildatum, lookups, fact_cache) for index in wanted]
+        return [
+            explain(self._rules[index], self._truths(index, fired), profile, peildatum, lookups, fact_cache)
+            for index in wanted
+        ]
 
-    def _result(
-        self,
-        index: int,
-        fired: set[int],
-        profile: Profile,
-        peildatum: dt.date,
-        lookups: dict[str, object],
-        fact_cache: dict[str, Fact | None],
-    ) -> RuleResult:
-        compiled = self._rules[index]
-        truth: dict[str, bool | None] = {}
-        for part, pass_owner, fail_owner in compiled.owners:
+    def _truths(self, index: int, fired: set[int]) -> Truths:
+        truth: Truths = {}
+        for part, pass_owner, fail_owner in self._owners[index]:
             if pass_owner in fired:
                 if fail_owner in fired:
-                    raise EngineError(f"rule {compiled.rule.id}: '{part}' both matched and failed")
+                    raise EngineError(f"rule {self._rules[index].rule.id}: '{part}' both matched and failed")
                 truth[part] = True
             else:
                 truth[part] = False if fail_owner in fired else None
-        outcome = decide(truth)
-        present: list[Fact] = []
-        for path in compiled.paths:
-            fact = fact_cache.get(path, MISSING)
-            if fact is MISSING:
-                raw = lookup_once(profile, path, lookups)
-                fact = fact_cache[path] = None if raw is MISSING else Fact(path, plain(raw))
-            if fact is not None:
-                present.append(fact)  # type: ignore[arg-type]
-        if outcome is Outcome.deels and truth["voldoet"] is None:
-            undecided: tuple[str, ...] = ("voldoet",)
-        elif outcome is Outcome.onbekend:
-            undecided = tuple(part for part in ("voldoet", "deels", "nvt") if part in truth and truth[part] is None)
-        else:
-            return RuleResult(compiled.rule.id, outcome, tuple(present), ())
-        missing: dict[str, None] = {}
-        for part in undecided:
-            for leaf in compiled.leaves[part]:
-                if not leaf.can_be_unknown:
-                    continue
-                raw = lookup_once(profile, leaf.path, lookups)
-                if raw is MISSING:
-                    missing.setdefault(leaf.path, None)
-                elif leaf.item_test is not None and isinstance(raw, list):
-                    for position, item in enumerate(raw):
-                        if leaf.item_test(item, peildatum) is None:
-                            for item_path in leaf.item_paths:
-                                if lookup(item, item_path) is MISSING:
-                                    missing.setdefault(f"{leaf.path}[{position}].{item_path}", None)
-        return RuleResult(compiled.rule.id, outcome, tuple(present), tuple(missing))
-
-
-
-def decide(truth: dict[str, bool | None]) -> Outcome:
-    """The outcome from the truth of each part (None = unknown; an absent part is not in ``truth``).
-
-    nvt if ``nvt`` is true; else voldoet if ``voldoet`` is true; else deels if ``deels`` is true;
-    else voldoet_niet if ``voldoet`` is false and ``deels`` is absent or false; else onbekend.
-    """
-    if truth.get("nvt") is True:
-        return Outcome.nvt
-    if truth["voldoet"] is True:
-        return Outcome.voldoet
-    if truth.get("deels") is True:
-        return Outcome.deels
-    if truth["voldoet"] is False and truth.get("deels", False) is False:
-        return Outcome.voldoet_niet
-    return Outcome.onbekend
-
+        return truth
