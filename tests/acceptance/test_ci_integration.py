@@ -15,6 +15,8 @@ from typing import Any
 import pytest
 import yaml
 
+pytestmark = pytest.mark.slow  # runs the pre-commit and CI commands as subprocesses; deselect with -m "not slow"
+
 REPO = Path(__file__).resolve().parents[2]
 HOOKS = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 EXAMPLES = REPO / "profiles"

@@ -16,6 +16,8 @@ import pytest
 from iza_check.report.registry import render
 from report_fixtures import FIXTURES, SCRIPT
 
+pytestmark = pytest.mark.slow  # a real browser: seconds per test; deselect with -m "not slow"
+
 _FLAGS = (
     "--headless",
     "--no-sandbox",

@@ -326,6 +326,7 @@ def test_a_missing_durable_falls_back_to_python_and_says_why(monkeypatch: pytest
             raise ImportError(f"No module named '{name}'")
         return real_import(name, *args, **kwargs)
 
+    monkeypatch.setattr(sys, "version_info", (3, 11, 7, "final", 0))  # a Python where it could load
     monkeypatch.setattr(builtins, "__import__", failing_import)
     assert engine_package.engine_name() == "python"
     with pytest.raises(EngineUnavailable) as caught:

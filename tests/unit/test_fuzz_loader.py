@@ -21,6 +21,8 @@ from iza_check.profile.loader import LoadedProfile, load_profile, validate_profi
 from iza_check.profile.model import Profile
 from iza_check.yamlsafe import YamlDocument, load_yaml_bytes
 
+pytestmark = pytest.mark.slow  # fuzzers: deselect with -m "not slow" for a fast loop
+
 REPO = Path(__file__).resolve().parents[2]
 SOURCE = "fuzz.yaml"
 FUZZ = settings(

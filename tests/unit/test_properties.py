@@ -31,6 +31,8 @@ from iza_check.profile.model import Profile
 from iza_check.report.registry import REPORTERS, render
 from iza_check.rules.conditions import Bestaat, ConditionBase, Lijst, Ontbreekt, iter_leaves
 
+pytestmark = pytest.mark.slow  # property tests: deselect with -m "not slow" for a fast loop
+
 PEILDATUM = dt.date(2026, 11, 1)
 REPO = Path(__file__).resolve().parents[2]
 SETTINGS = settings(
