@@ -541,7 +541,7 @@ def network_profile(source: str = "profiles/steunpunt-het-anker.yaml") -> Profil
         for rid in _RULES
     )
     verdict = Verdict(
-        kind=VerdictKind.netwerk,
+        kind=VerdictKind.past,
         summary=Text(
             "Het initiatief voldoet aan alle tien kenmerken.", "The initiative meets all ten characteristics."
         ),

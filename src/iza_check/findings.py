@@ -35,7 +35,7 @@ class Severity(str, Enum):
 
 
 class VerdictKind(str, Enum):
-    netwerk = "netwerk"
+    past = "past"
     groeiroute = "groeiroute"
     niet_op_voorhand = "niet_op_voorhand"
     onvoldoende_gegevens = "onvoldoende_gegevens"
@@ -90,12 +90,18 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
+    """The verdict model of criteria.md (see iza_check.verdict)."""
+
     kind: VerdictKind
     summary: Text  # one or two sentences explaining why
     missing_kenmerken: tuple[str, ...] = ()  # ids of kenmerken with a gap
     unknown_kenmerken: tuple[str, ...] = ()
-    planned_kenmerken: tuple[str, ...] = ()
-    overdue_plans: int = 0
+    planned_kenmerken: tuple[str, ...] = ()  # gaps with a current (not realised) plan
+    overdue_plans: int = 0  # distinct plans for a gap whose target date has passed
+    voorlopig: bool = False  # decided although some kenmerken are unknown: they cannot change it
+    possible: tuple[VerdictKind, ...] = ()  # the verdicts the unknowns still leave open, worst first
+    deciding_kenmerken: tuple[str, ...] = ()  # unknown kenmerken that can move the verdict
+    realised_with_gap: tuple[str, ...] = ()  # gaps with a plan marked realised: a contradiction
 
 
 @dataclass(frozen=True, slots=True)

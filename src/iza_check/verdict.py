@@ -1,85 +1,201 @@
-"""The overall verdict per profile, in the IZA text's own terms (002 §2).
+"""The overall verdict per profile: the verdict model of criteria.md, derived from the IZA text (002 §2).
 
-- *netwerk*: all ten kenmerken are met.
-- *groeiroute*: not all yet, but every kenmerk with a gap has a stated plan (``in_ontwikkeling``).
-- *niet op voorhand*: gaps without a plan — e.g. a welcoming place without herstelaanbod and co-creation.
-- *onvoldoende gegevens*: too much is onbekend to judge (or only unknowns stand between the profile and the network).
+- ``past``: all ten kenmerken are met (*past bij de 10 kenmerken*; whether the initiative joins the
+  network is the funder's and the region's decision, not the tool's).
+- ``groeiroute``: not all met, but the core of a steunpunt is there: K2 (herstelaanbod) and K3
+  (co-creation) each at least *deels* — the potential the source names.
+- ``niet_op_voorhand``: the core is missing: K2 or K3 *voldoet niet* (the source's own example is a
+  welcoming place with neither herstelaanbod nor co-creation).
+- ``onvoldoende_gegevens``: the unknowns leave more than one of these possible.
 
-Only K1–K10 decide the verdict; quality and bouwstenen gaps are reported beside it, never hidden in it.
+The verdict is decided on the known facts first: every *onbekend* kenmerk is taken as *voldoet* (the
+best case) and as *voldoet niet* (the worst case). The verdict is monotone in each kenmerk, so when the
+two cases agree every filling-in of the unknowns gives that verdict, and it is marked *voorlopig* with
+the unknowns named; when they differ, every verdict between them is possible, and the unknown kenmerken
+that move it are named with the facts that would settle them.
+
+A rule outcome *n.v.t.* counts as met. Intention (the plans, ``in_ontwikkeling``) is shown beside the
+verdict, never instead of a fact. Only K1–K10 decide the verdict; quality and bouwstenen gaps are
+reported beside it, never hidden in it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from iza_check.findings import Finding, Outcome, Text, Verdict, VerdictKind
+from iza_check.findings import Finding, Outcome, PlanRef, Text, Verdict, VerdictKind
 
 KENMERKEN = tuple(f"K{n}" for n in range(1, 11))
-# With this many kenmerken unknown, any verdict would rest more on guesses than on facts.
-MAX_UNKNOWN_FOR_VERDICT = 3
+CORE = ("K2", "K3")  # herstelaanbod and co-creation: the core of a steunpunt (002 §2)
+
+_MET = (Outcome.voldoet, Outcome.nvt)
+_AT_LEAST_PART = (Outcome.voldoet, Outcome.deels, Outcome.nvt)
+# From the worst verdict to the best; the verdict never gets worse when a kenmerk gets better.
+_ORDER = (VerdictKind.niet_op_voorhand, VerdictKind.groeiroute, VerdictKind.past)
+
+_LABEL = {
+    VerdictKind.past: Text(nl="past bij de 10 kenmerken", en="fits the 10 kenmerken"),
+    VerdictKind.groeiroute: Text(nl="groeiroute", en="growth route"),
+    VerdictKind.niet_op_voorhand: Text(nl="niet op voorhand", en="not a priori"),
+}
+
+
+def classify(outcomes: Mapping[str, Outcome]) -> VerdictKind:
+    """The verdict for kenmerk outcomes without unknowns."""
+    if all(outcomes[k] in _MET for k in KENMERKEN):
+        return VerdictKind.past
+    if all(outcomes[k] in _AT_LEAST_PART for k in CORE):
+        return VerdictKind.groeiroute
+    return VerdictKind.niet_op_voorhand
+
+
+def _filled(outcomes: Mapping[str, Outcome], unknown: Sequence[str], value: Outcome) -> dict[str, Outcome]:
+    return {k: (value if k in unknown else outcomes[k]) for k in KENMERKEN}
 
 
 def _ids(ids: Sequence[str]) -> str:
     return ", ".join(ids)
 
 
+def _current(plans: Sequence[PlanRef]) -> list[PlanRef]:
+    return [p for p in plans if not p.gerealiseerd]
+
+
 def decide(findings: Sequence[Finding]) -> Verdict:
     by_id = {f.rule_id: f for f in findings if f.rule_id in KENMERKEN}
-    unknown = tuple(k for k in KENMERKEN if k not in by_id or by_id[k].outcome is Outcome.onbekend)
-    gaps = tuple(k for k in KENMERKEN if k in by_id and by_id[k].is_gap)
-    planned = tuple(k for k in gaps if by_id[k].plans)
-    overdue = sum(1 for k in gaps for p in by_id[k].plans if p.verlopen)
+    outcomes = {k: by_id[k].outcome if k in by_id else Outcome.onbekend for k in KENMERKEN}
+    unknown = tuple(k for k in KENMERKEN if outcomes[k] is Outcome.onbekend)
+    gaps = tuple(k for k in KENMERKEN if outcomes[k] in (Outcome.deels, Outcome.voldoet_niet))
+    planned = tuple(k for k in gaps if _current(by_id[k].plans))
+    # A plan can name several kenmerken: it is overdue (or contradicted) once, not once per kenmerk.
+    overdue = {(p.stap, p.line) for k in gaps for p in by_id[k].plans if p.verlopen}
+    contradicted = tuple(k for k in gaps if any(p.gerealiseerd for p in by_id[k].plans))
+
+    best = classify(_filled(outcomes, unknown, Outcome.voldoet))
+    worst = classify(_filled(outcomes, unknown, Outcome.voldoet_niet))
+    possible = _ORDER[_ORDER.index(worst) : _ORDER.index(best) + 1]
+    deciding = _deciding(outcomes, unknown, best, worst)
     common = {
         "missing_kenmerken": gaps,
         "unknown_kenmerken": unknown,
         "planned_kenmerken": planned,
-        "overdue_plans": overdue,
+        "overdue_plans": len(overdue),
+        "realised_with_gap": contradicted,
+        "possible": possible,
+        "deciding_kenmerken": deciding,
     }
+    if best is not worst:
+        return Verdict(VerdictKind.onvoldoende_gegevens, _undecided_text(possible, deciding, by_id), **common)
+    kind = best
+    summary = {
+        VerdictKind.past: _past_text,
+        VerdictKind.groeiroute: _growth_text,
+        VerdictKind.niet_op_voorhand: _not_a_priori_text,
+    }[kind](outcomes, gaps, by_id)
+    if unknown:
+        summary = _join(
+            summary,
+            Text(
+                nl=f"Dit oordeel is voorlopig: over {_ids(unknown)} geeft het profiel nog te weinig feiten, maar "
+                "wat daar ook blijkt, het oordeel blijft hetzelfde.",
+                en=f"This verdict is provisional: the profile gives too few facts about {_ids(unknown)}, but "
+                "whatever they turn out to be, the verdict stays the same.",
+            ),
+        )
+    if contradicted:
+        summary = _join(
+            summary,
+            Text(
+                nl=f"Let op: bij {_ids(contradicted)} staat een plan als gerealiseerd, terwijl het kenmerk nog "
+                "niet (helemaal) aanwezig is. Klopt het plan, of moeten de feiten worden bijgewerkt?",
+                en=f"Note: for {_ids(contradicted)} a plan is marked as realised while the kenmerk is not "
+                "(fully) in place yet. Is the plan right, or do the facts need updating?",
+            ),
+        )
+    return Verdict(kind, summary, voorlopig=bool(unknown), **common)
 
-    if len(unknown) > MAX_UNKNOWN_FOR_VERDICT or (unknown and not gaps):
-        return Verdict(
-            VerdictKind.onvoldoende_gegevens,
+
+def _deciding(outcomes: Mapping[str, Outcome], unknown: Sequence[str], best: VerdictKind, worst: VerdictKind) -> tuple[str, ...]:
+    """The unknown kenmerken that on their own can move the verdict between the best and worst case."""
+    if best is worst:
+        return ()
+    out = []
+    for k in unknown:
+        others_best = _filled(outcomes, unknown, Outcome.voldoet)
+        others_worst = _filled(outcomes, unknown, Outcome.voldoet_niet)
+        moves_best = classify({**others_best, k: Outcome.voldoet_niet}) is not best
+        moves_worst = classify({**others_worst, k: Outcome.voldoet}) is not worst
+        if moves_best or moves_worst:
+            out.append(k)
+    return tuple(out)
+
+
+def _join(first: Text, second: Text) -> Text:
+    return Text(nl=f"{first.nl} {second.nl}", en=f"{first.en} {second.en}")
+
+
+def _past_text(_outcomes: Mapping[str, Outcome], _gaps: Sequence[str], _by_id: Mapping[str, Finding]) -> Text:
+    return Text(
+        nl="Het initiatief past bij alle 10 kenmerken van een laagdrempelig steunpunt. Of het deel uitmaakt "
+        "van het regionale netwerk, beslissen de financier en de regio samen met het initiatief.",
+        en="The initiative fits all 10 kenmerken of a low-threshold support point. Whether it is part of the "
+        "regional network is for the funder and the region to decide together with the initiative.",
+    )
+
+
+def _growth_text(_outcomes: Mapping[str, Outcome], gaps: Sequence[str], _by_id: Mapping[str, Finding]) -> Text:
+    return Text(
+        nl=f"De kern van een steunpunt is er: een herstelaanbod (K2) en samen vormgeven (K3). Nog niet alle "
+        f"kenmerken zijn er ({_ids(gaps)}): daar ligt de groeiroute. Het programma Regie in de Regio van MIND "
+        "kan initiatieven op die route ondersteunen.",
+        en=f"The core of a support point is there: a recovery offer (K2) and shaping it together (K3). Not all "
+        f"kenmerken are in place yet ({_ids(gaps)}): that is the growth route. MIND's programme Regie in de "
+        "Regio can support initiatives on that route.",
+    )
+
+
+_CORE_MISSING = {
+    "K2": Text(nl="een herstelaanbod (K2)", en="a recovery offer (K2)"),
+    "K3": Text(nl="samen vormgeven, halen én brengen (K3)", en="shaping it together, taking and giving (K3)"),
+}
+
+
+def _not_a_priori_text(outcomes: Mapping[str, Outcome], _gaps: Sequence[str], by_id: Mapping[str, Finding]) -> Text:
+    missing = [k for k in CORE if outcomes[k] is Outcome.voldoet_niet]
+    nl = " en ".join(_CORE_MISSING[k].nl for k in missing)
+    en = " and ".join(_CORE_MISSING[k].en for k in missing)
+    text = Text(
+        nl=f"De kern van een steunpunt ontbreekt nog: {nl}. Daarom past het initiatief niet op voorhand bij "
+        "de 10 kenmerken; dat zegt niets over de waarde van wat het nu biedt.",
+        en=f"The core of a support point is still missing: {en}. So the initiative does not fit the 10 "
+        "kenmerken a priori; that says nothing about the value of what it offers now.",
+    )
+    planned = [k for k in missing if k in by_id and _current(by_id[k].plans)]
+    if planned and len(planned) == len(missing):
+        text = _join(
+            text,
             Text(
-                nl=f"Over {len(unknown)} van de 10 kenmerken geeft het profiel (nog) te weinig feiten "
-                f"({_ids(unknown)}). Vul die aan; dan kan het oordeel worden gegeven.",
-                en=f"For {len(unknown)} of the 10 kenmerken the profile does not (yet) give enough facts "
-                f"({_ids(unknown)}). Add them so that a verdict can be given.",
+                nl=f"Er staat een plan voor {_ids(planned)}: met dat voornemen is er een groeiroute, en het "
+                "programma Regie in de Regio van MIND kan het initiatief daarbij ondersteunen.",
+                en=f"There is a plan for {_ids(planned)}: with that intention there is a growth route, and "
+                "MIND's programme Regie in de Regio can support the initiative on it.",
             ),
-            **common,
         )
-    if not gaps:
-        return Verdict(
-            VerdictKind.netwerk,
-            Text(
-                nl="Het initiatief voldoet aan alle 10 kenmerken en hoort bij het netwerk van "
-                "laagdrempelige steunpunten.",
-                en="The initiative meets all 10 kenmerken and belongs to the network of low-threshold "
-                "support points.",
-            ),
-            **common,
-        )
-    if len(planned) == len(gaps):
-        return Verdict(
-            VerdictKind.groeiroute,
-            Text(
-                nl=f"Nog niet alle kenmerken zijn er ({_ids(gaps)}), maar voor elk daarvan staat een concreet "
-                "plan. Daarmee is het initiatief op weg: het programma Regie in de Regio van MIND "
-                "ondersteunt juist zulke initiatieven.",
-                en=f"Not all kenmerken are in place yet ({_ids(gaps)}), but each has a concrete plan. The "
-                "initiative is on its way: MIND's programme Regie in de Regio supports exactly such initiatives.",
-            ),
-            **common,
-        )
-    unplanned = tuple(k for k in gaps if k not in planned)
-    return Verdict(
-        VerdictKind.niet_op_voorhand,
-        Text(
-            nl=f"Bij {len(gaps)} kenmerk(en) is er nog een gat ({_ids(gaps)}); voor {_ids(unplanned)} is "
-            "nog geen plan beschreven. Het initiatief hoort daarom niet op voorhand bij het netwerk. "
-            "Met een concreet plan per kenmerk komt de groeiroute in zicht.",
-            en=f"{len(gaps)} kenmerk(en) still show a gap ({_ids(gaps)}); for {_ids(unplanned)} no plan is "
-            "described yet. The initiative therefore does not belong to the network a priori. A concrete "
-            "plan per kenmerk opens the growth route.",
-        ),
-        **common,
+    return text
+
+
+def _undecided_text(possible: Sequence[VerdictKind], deciding: Sequence[str], by_id: Mapping[str, Finding]) -> Text:
+    options_nl = " of ".join(_LABEL[k].nl for k in reversed(possible))
+    options_en = " or ".join(_LABEL[k].en for k in reversed(possible))
+    facts = []
+    for k in deciding:
+        missing = by_id[k].missing if k in by_id else ()
+        facts.append((k, missing))
+    detail_nl = "; ".join(f"{k}" + (f" ({', '.join(m[:3])})" if m else "") for k, m in facts)
+    detail_en = detail_nl
+    return Text(
+        nl=f"Op de bekende feiten is nog geen oordeel te geven: het kan nog {options_nl} worden. De doorslag "
+        f"geven {detail_nl}. Vul die feiten aan; wat er is, telt al mee.",
+        en=f"On the known facts no verdict can be given yet: it can still become {options_en}. What decides it: "
+        f"{detail_en}. Add those facts; what is known already counts.",
     )

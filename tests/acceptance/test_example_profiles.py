@@ -22,7 +22,7 @@ RULES = ("K1 K2 K3 K4 K5 K6 K7 K8 K9 K10 K10a K10b K10c K10d Q1 Q2 Q3 Q4 Q5 Q6 Q
          "B1 B2 B3 I1 I2 I3 I4 F1 F2").split()
 #                                            K1........K10 abcd Q1......Q10 B.. I... F.
 EXPECTED: dict[str, tuple[VerdictKind, str]] = {
-    "zelfregiecentrum-de-brug.yaml": (VerdictKind.netwerk,              "VVVVVVVVVV VVVV VVVVVVVVVV VVV VVVV VV"),
+    "zelfregiecentrum-de-brug.yaml": (VerdictKind.past,              "VVVVVVVVVV VVVV VVVVVVVVVV VVV VVVV VV"),
     "herstelacademie-ggz.yaml": (VerdictKind.groeiroute,                "DVDVDVVVDD VNVV VVVVDDVDVV VVV VVVV NV"),
     "starter-vrijwilligers.yaml": (VerdictKind.groeiroute,              "VVVVVVDDVD VVNN NVN-NDDVDN VVV VVV? NV"),
     "naasten-steunpunt.yaml": (VerdictKind.groeiroute,                  "DVVVVVVVVD VVNV VVVVVNVVD? VVV VVVD DV"),

@@ -170,7 +170,7 @@ def _sample_diff():  # type: ignore[no-untyped-def]
 
 def test_text_shows_verdict_change_changes_and_plans() -> None:
     text = render_diff("text", _sample_diff(), lang="nl")
-    assert "Oordeel: Hoort niet op voorhand bij het netwerk → Op de groeiroute naar het netwerk" in text
+    assert "Oordeel: Past niet op voorhand bij de 10 kenmerken → Op de groeiroute: de kern is er, nog niet alle kenmerken" in text
     assert "andere naam in de nieuwe versie: De Kiem (2025)" in text
     assert "K1    ? onbekend → ✔ voldoet · Titel K1" in text
     assert "Achteruitgang (1)\n  Q6    ✔ voldoet → ◐ deels · Titel Q6" in text
@@ -187,7 +187,7 @@ def test_markdown_escapes_plan_text() -> None:
 
 def test_json_lists_only_changes_and_counts_all() -> None:
     document = json.loads(render_diff("json", _sample_diff(), lang="nl"))
-    assert document["kind"] == "diff" and document["format_version"] == 1
+    assert document["kind"] == "diff" and document["format_version"] == 2
     assert document["verdict_changed"] is True
     assert document["old"]["verdict"] == "niet_op_voorhand" and document["new"]["verdict"] == "groeiroute"
     assert document["counts"] == {"verbeterd": 2, "verslechterd": 1, "gewijzigd": 0, "ongewijzigd": 0}

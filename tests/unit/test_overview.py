@@ -189,7 +189,7 @@ def test_html_has_an_accessible_matrix_chart_and_escapes_names() -> None:
 
 def test_json_document_is_stable_and_complete() -> None:
     document = json.loads(render_overview("json", _sample(), lang="nl"))
-    assert document["format_version"] == 1 and document["kind"] == "overview"
+    assert document["format_version"] == 2 and document["kind"] == "overview"
     assert document["initiatives"] == 4
     regions = {r["label"]: r for r in document["regions"]}
     assert set(regions) == {"Twente", "Utrecht", "(geen regio)"}

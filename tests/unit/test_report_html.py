@@ -129,7 +129,7 @@ def test_hostile_text_is_escaped_and_shown() -> None:
 def test_the_coordinator_reads_verdict_then_strengths_gaps_steps_help() -> None:
     doc = html.render(sample_report())
     order = [
-        "Op de groeiroute naar het netwerk",
+        "Op de groeiroute: de kern is er, nog niet alle kenmerken",
         ">Wat gaat goed<",
         ">Wat kan beter<",
         ">Wat we nog niet weten<",

@@ -40,7 +40,7 @@ def test_no_raw_html_except_line_breaks() -> None:
 def test_content() -> None:
     out = markdown.render(sample_report())
     assert out.startswith("# Rapport IZA-check\n")
-    assert "**Oordeel: Op de groeiroute naar het netwerk**" in out
+    assert "**Oordeel: Op de groeiroute: de kern is er, nog niet alle kenmerken**" in out
     assert "| **K7** | Aanbod van methodische zelfhulp, zonder vaste trajecten | ✘ voldoet niet | verplicht |" in out
     assert "⚠ **streefdatum verstreken**" in out
     assert out.index("### Kenmerken") < out.index("### Volgende stappen")

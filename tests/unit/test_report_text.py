@@ -8,7 +8,7 @@ from report_fixtures import empty_report, hostile_report, sample_report
 
 def test_verdict_comes_before_the_findings() -> None:
     out = text.render(sample_report())
-    assert out.index("Oordeel: Op de groeiroute naar het netwerk") < out.index("Kenmerken van een laagdrempelig")
+    assert out.index("Oordeel: Op de groeiroute: de kern is er, nog niet alle kenmerken") < out.index("Kenmerken van een laagdrempelig")
     assert out.index("Kenmerken van een laagdrempelig") < out.index("Kwaliteitseisen") < out.index("Bouwstenen")
 
 
@@ -23,7 +23,7 @@ def test_a_finding_shows_its_facts_missing_facts_advice_and_plans() -> None:
 
 def test_english() -> None:
     out = text.render(sample_report(), lang="en")
-    assert "Verdict: On the growth route towards the network" in out
+    assert "Verdict: On the growth route: the core is there, not all kenmerken yet" in out
     assert "K7   ✘ does not meet" in out
     assert "Oordeel" not in out
 

@@ -115,7 +115,7 @@ def test_rows_stream_one_per_outcome_in_input_order() -> None:
 
 def test_totals_count_verdicts_and_invalid_rows() -> None:
     rows = [
-        row_for_outcome(FileOutcome("a", report=_report("A", _all_kenmerken(V), kind=VerdictKind.netwerk))),
+        row_for_outcome(FileOutcome("a", report=_report("A", _all_kenmerken(V), kind=VerdictKind.past))),
         row_for_outcome(FileOutcome("b", report=_report("B", _all_kenmerken(D)))),
         row_for_outcome(FileOutcome("c", report=_report("C", _all_kenmerken(D)))),
         row_for_outcome(_broken()),
@@ -123,12 +123,12 @@ def test_totals_count_verdicts_and_invalid_rows() -> None:
     result = totals(rows)
     assert result.rows == 4 and result.invalid == 1
     assert dict(result.verdicts)[VerdictKind.groeiroute] == 2
-    assert dict(result.verdicts)[VerdictKind.netwerk] == 1
+    assert dict(result.verdicts)[VerdictKind.past] == 1
 
 
 def _rows() -> list[SummaryRow]:
     return [
-        row_for_outcome(FileOutcome("a", report=_report("Zelfregiecentrum De Brug", _all_kenmerken(V) | {"B1": V}, kind=VerdictKind.netwerk))),
+        row_for_outcome(FileOutcome("a", report=_report("Zelfregiecentrum De Brug", _all_kenmerken(V) | {"B1": V}, kind=VerdictKind.past))),
         row_for_outcome(FileOutcome("b", report=_report("Koffiehoek", {**_all_kenmerken(N), "K1": V, "Q1": N}, kind=VerdictKind.niet_op_voorhand))),
         row_for_outcome(_broken("map/kapot.yaml", count=2)),
     ]
@@ -145,10 +145,10 @@ def test_text_table_aligns_symbols_under_their_columns_and_has_a_legend() -> Non
         column = re.search(rf"\b{k}\b", header).start()  # type: ignore[union-attr]
         assert brug[column] == "✔"
         assert koffie[column] == ("✔" if k == "K1" else "✘")
-    assert "netwerk" in brug and "niet op voorhand" in koffie
+    assert "past" in brug and "niet op voorhand" in koffie
     invalid = next(line for line in lines if line.startswith("kapot.yaml"))
     assert "ongeldig" in invalid and "map/kapot.yaml:2:5: probleem 0" in invalid and "(en nog 1 melding)" in invalid
-    assert "3 bestanden: 1 netwerk · 1 niet op voorhand · 1 ongeldig" in text
+    assert "3 bestanden: 1 past · 1 niet op voorhand · 1 ongeldig" in text
     assert "Legenda: ✔ voldoet · ◐ deels · ✘ voldoet niet · ? onbekend · – n.v.t." in text
     assert "\x1b[" not in text
 
@@ -156,7 +156,7 @@ def test_text_table_aligns_symbols_under_their_columns_and_has_a_legend() -> Non
 def test_text_in_english_and_with_colour() -> None:
     text = render_summary_text(_rows(), peildatum=PEILDATUM, lang="en", colour=True)
     assert text.startswith("IZA check summary · reference date 1 November 2026")
-    assert "invalid" in text and "Legend:" in text and "network" in text
+    assert "invalid" in text and "Legend:" in text and "fits" in text
     assert "\x1b[32m✔" in text and "\x1b[31m✘" in text
 
 
@@ -203,7 +203,7 @@ def test_csv_opens_in_a_dutch_excel() -> None:
     assert records[0][:5] == ["Bestand", "Initiatief", "Gemeente", "Regio", "Oordeel"]
     assert records[0][5:15] == list(KENMERKEN)
     assert len({len(r) for r in records}) == 1
-    assert records[1][4] == "netwerk" and records[1][5] == "voldoet"
+    assert records[1][4] == "past" and records[1][5] == "voldoet"
     assert records[2][5:7] == ["voldoet", "voldoet niet"] and records[2][15] == "1"
     assert records[3][4] == "ongeldig" and records[3][-1].startswith("map/kapot.yaml:2:5: probleem 0")
     # every field quoted, also empty ones
@@ -223,7 +223,7 @@ def test_csv_in_english() -> None:
     text = render_summary_csv(_rows(), lang="en")
     header = next(csv.reader(io.StringIO(text[1:]), delimiter=";"))
     assert header[:5] == ["File", "Initiative", "Municipality", "Region", "Verdict"]
-    assert '"network";"meets"' in text
+    assert '"fits";"meets"' in text
 
 
 def test_render_summary_rejects_unknown_formats_and_languages() -> None:

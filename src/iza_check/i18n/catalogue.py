@@ -22,14 +22,17 @@ ENTRIES: Final[dict[str, tuple[str, str]]] = {
     "severity.verplicht": ("verplicht", "required"),
     "severity.aanbevolen": ("aanbevolen", "recommended"),
     "severity.informatief": ("informatief", "informative"),
-    "verdict.netwerk": (
-        "Hoort bij het netwerk van laagdrempelige steunpunten",
-        "Belongs to the network of low-threshold support centres",
+    "verdict.past": (
+        "Past bij de 10 kenmerken van een laagdrempelig steunpunt",
+        "Fits the 10 kenmerken of a low-threshold support centre",
     ),
-    "verdict.groeiroute": ("Op de groeiroute naar het netwerk", "On the growth route towards the network"),
+    "verdict.groeiroute": (
+        "Op de groeiroute: de kern is er, nog niet alle kenmerken",
+        "On the growth route: the core is there, not all kenmerken yet",
+    ),
     "verdict.niet_op_voorhand": (
-        "Hoort niet op voorhand bij het netwerk",
-        "Does not belong to the network at this point",
+        "Past niet op voorhand bij de 10 kenmerken",
+        "Does not fit the 10 kenmerken a priori",
     ),
     "verdict.onvoldoende_gegevens": (
         "Nog te weinig gegevens voor een oordeel",

@@ -41,7 +41,7 @@ from iza_check.report._common import (
 )
 
 _SEVERITY_RANK = {Severity.verplicht: 0, Severity.aanbevolen: 1, Severity.informatief: 2}
-_VERDICT_SYMBOL = {"netwerk": "✔", "groeiroute": "➜", "niet_op_voorhand": "✘", "onvoldoende_gegevens": "?"}
+_VERDICT_SYMBOL = {"past": "✔", "groeiroute": "➜", "niet_op_voorhand": "✘", "onvoldoende_gegevens": "?"}
 
 _CSS = """
 @page { size: A4; margin: 16mm 15mm 18mm; }
@@ -73,7 +73,7 @@ a { color: #1a4d8c; }
   -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .verdict h3 { margin: 0 0 1mm; font-size: 9pt; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
 .verdict-kind { font-size: 14pt; font-weight: 700; margin: 0 0 1.5mm; }
-.verdict--netwerk { border-left-color: var(--good); }
+.verdict--past { border-left-color: var(--good); }
 .verdict--groeiroute { border-left-color: var(--part); }
 .verdict--niet_op_voorhand { border-left-color: var(--bad); }
 .verdict--onvoldoende_gegevens { border-left-color: var(--unknown); }

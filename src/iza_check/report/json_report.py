@@ -34,7 +34,7 @@ from iza_check.i18n import t
 from iza_check.report._common import outcome_counts, outcome_label, severity_label
 from iza_check.report.stream import ReportHead, StreamFormat, compose
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -140,6 +140,10 @@ def _profile(profile: ProfileReport, lang: str, *, findings: bool = True) -> dic
             "unknown_kenmerken": [json_text(i) for i in verdict.unknown_kenmerken],
             "planned_kenmerken": [json_text(i) for i in verdict.planned_kenmerken],
             "overdue_plans": verdict.overdue_plans,
+            "voorlopig": verdict.voorlopig,
+            "possible": [k.value for k in verdict.possible],
+            "deciding_kenmerken": [json_text(i) for i in verdict.deciding_kenmerken],
+            "realised_with_gap": [json_text(i) for i in verdict.realised_with_gap],
         },
         "counts": {outcome.value: count for outcome, count in outcome_counts(profile.findings).items()},
         "questions": [_question(q, lang) for q in profile.questions],
@@ -402,6 +406,17 @@ def report_json_schema() -> dict[str, Any]:
             "unknown_kenmerken": _STRINGS,
             "planned_kenmerken": _STRINGS,
             "overdue_plans": {"type": "integer", "minimum": 0},
+            "voorlopig": {
+                "type": "boolean",
+                "description": "Decided although some kenmerken are onbekend: whatever they turn out to be, the verdict stays.",
+            },
+            "possible": {
+                "type": "array",
+                "items": {"enum": [k.value for k in VerdictKind if k is not VerdictKind.onvoldoende_gegevens]},
+                "description": "The verdicts the unknowns still leave possible, worst first (one when decided).",
+            },
+            "deciding_kenmerken": {**_STRINGS, "description": "Unknown kenmerken that can move the verdict."},
+            "realised_with_gap": {**_STRINGS, "description": "Kenmerken with a gap whose plan is marked realised."},
         },
     )
     counts = _object(

@@ -49,7 +49,7 @@ from iza_check.summary import BOUWSTENEN_A as SUMMARY_B, KENMERKEN, SummaryRow, 
 SUMMARY_FORMATS: Final = ("text", "html", "csv")
 OVERVIEW_FORMATS: Final = ("text", "html", "json")
 DIFF_FORMATS: Final = ("text", "json", "markdown")
-FORMAT_VERSION: Final = 1
+FORMAT_VERSION: Final = 2
 
 # UI strings of these journeys, key -> (nl, en); anything else comes from the shared catalogue.
 _STRINGS: Final[dict[str, tuple[str, str]]] = {
@@ -75,7 +75,7 @@ _STRINGS: Final[dict[str, tuple[str, str]]] = {
         "Klik op een kolomkop om te sorteren.", "Click a column heading to sort."
     ),
     "summary.empty": ("Geen profielen gevonden.", "No profiles found."),
-    "verdict_short.netwerk": ("netwerk", "network"),
+    "verdict_short.past": ("past", "fits"),
     "verdict_short.groeiroute": ("groeiroute", "growth route"),
     "verdict_short.niet_op_voorhand": ("niet op voorhand", "not a priori"),
     "verdict_short.onvoldoende_gegevens": ("onvoldoende gegevens", "insufficient data"),
@@ -183,7 +183,7 @@ _STRINGS: Final[dict[str, tuple[str, str]]] = {
 }
 
 _VERDICT_SYMBOL: Final = {
-    VerdictKind.netwerk: "✔",
+    VerdictKind.past: "✔",
     VerdictKind.groeiroute: "➜",
     VerdictKind.niet_op_voorhand: "✘",
     VerdictKind.onvoldoende_gegevens: "?",
@@ -196,7 +196,7 @@ _VERDICT_RANK: Final = {
     VerdictKind.niet_op_voorhand: 0,
     VerdictKind.onvoldoende_gegevens: 1,
     VerdictKind.groeiroute: 2,
-    VerdictKind.netwerk: 3,
+    VerdictKind.past: 3,
 }
 
 
@@ -378,7 +378,7 @@ td.c, th.c { text-align: center; }
 td.num, th.num { text-align: right; }
 .oc-voldoet { color: var(--good); } .oc-deels { color: var(--part); } .oc-voldoet_niet { color: var(--bad); }
 .oc-onbekend { color: var(--unknown); } .oc-nvt { color: var(--na); }
-.v-netwerk { color: var(--good); } .v-groeiroute { color: var(--part); } .v-niet_op_voorhand { color: var(--bad); }
+.v-past { color: var(--good); } .v-groeiroute { color: var(--part); } .v-niet_op_voorhand { color: var(--bad); }
 .v-onvoldoende_gegevens { color: var(--unknown); } .v-ongeldig { color: var(--bad); font-weight: 700; }
 .problem { color: var(--bad); font-size: 9pt; overflow-wrap: anywhere; }
 .file { color: var(--muted); font-size: 8.5pt; overflow-wrap: anywhere; }

@@ -1,0 +1,111 @@
+"""The verdict model of criteria.md: decided on the known facts first, unknowns taken as best and worst."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+
+from iza_check.findings import Finding, Outcome, PlanRef, Severity, Text, VerdictKind
+from iza_check.verdict import KENMERKEN, classify, decide
+
+V, D, N, U, X = Outcome.voldoet, Outcome.deels, Outcome.voldoet_niet, Outcome.onbekend, Outcome.nvt
+_LETTER = {"V": V, "D": D, "N": N, "?": U, "-": X}
+
+
+def finding(rule_id: str, outcome: Outcome, plans: tuple[PlanRef, ...] = (), missing: tuple[str, ...] = ()) -> Finding:
+    return Finding(
+        rule_id, "kenmerken", outcome, Severity.verplicht, Text("t", "t"), "p.yaml", None, plans=plans, missing=missing
+    )
+
+
+def findings(letters: str, **extra: dict[str, object]) -> list[Finding]:
+    return [finding(k, _LETTER[c], **extra.get(k, {})) for k, c in zip(KENMERKEN, letters, strict=True)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("letters", "kind", "voorlopig", "possible"),
+    [
+        ("VVVVVVVVVV", VerdictKind.past, False, ("past",)),
+        ("VVVVVVVVV-", VerdictKind.past, False, ("past",)),  # n.v.t. counts as met
+        ("VVVVVVVVVD", VerdictKind.groeiroute, False, ("groeiroute",)),
+        ("VDDVVVVVVN", VerdictKind.groeiroute, False, ("groeiroute",)),  # the core at least deels
+        ("VNVVVVVVVV", VerdictKind.niet_op_voorhand, False, ("niet_op_voorhand",)),  # no herstelaanbod
+        ("VVNVVVVVVV", VerdictKind.niet_op_voorhand, False, ("niet_op_voorhand",)),  # no co-creation
+        # Unknowns that cannot change it: the verdict, marked voorlopig.
+        ("VVVV???VVD", VerdictKind.groeiroute, True, ("groeiroute",)),
+        ("?N????????", VerdictKind.niet_op_voorhand, True, ("niet_op_voorhand",)),
+        # Unknowns that can: every verdict between the best and the worst case.
+        ("VVVVVVVVV?", VerdictKind.onvoldoende_gegevens, False, ("groeiroute", "past")),
+        ("V?VVVVVVVD", VerdictKind.onvoldoende_gegevens, False, ("niet_op_voorhand", "groeiroute")),
+        ("V?VVVVVVVV", VerdictKind.onvoldoende_gegevens, False, ("niet_op_voorhand", "groeiroute", "past")),
+        ("??????????", VerdictKind.onvoldoende_gegevens, False, ("niet_op_voorhand", "groeiroute", "past")),
+    ],
+)
+def test_the_verdict_model(letters: str, kind: VerdictKind, voorlopig: bool, possible: tuple[str, ...]) -> None:
+    verdict = decide(findings(letters))
+    assert verdict.kind is kind
+    assert verdict.voorlopig is voorlopig
+    assert tuple(k.value for k in verdict.possible) == possible
+
+
+def test_a_decided_verdict_holds_for_every_filling_in_of_the_unknowns() -> None:
+    """The best and worst case bound every case: checked over all fillings of up to three unknowns."""
+    for letters in ("VVVV???VVD", "?N????????", "D?VVVV?VVV", "VVVVVVV?V?", "NNV?VVVVVV"):
+        verdict = decide(findings(letters))
+        unknown = [i for i, c in enumerate(letters) if c == "?"]
+        seen = set()
+        for filling in itertools.product((V, D, N, X), repeat=len(unknown)):
+            outcomes = {k: _LETTER[c] for k, c in zip(KENMERKEN, letters, strict=True)}
+            for index, value in zip(unknown, filling, strict=True):
+                outcomes[KENMERKEN[index]] = value
+            seen.add(classify(outcomes))
+        if verdict.kind is VerdictKind.onvoldoende_gegevens:
+            assert seen == set(verdict.possible), letters
+        else:
+            assert seen == {verdict.kind}, letters
+
+
+def test_undecided_names_the_kenmerken_and_facts_that_decide() -> None:
+    marks = findings("V?VVVVVVVD", K2={"missing": ("aanbod",)})
+    verdict = decide(marks)
+    assert verdict.deciding_kenmerken == ("K2",)
+    assert "K2 (aanbod)" in verdict.summary.nl and "niet op voorhand" in verdict.summary.nl
+    # K1 unknown next to a known gap elsewhere cannot move a growth-route verdict: not deciding.
+    assert decide(findings("?VVVVVVVVD")).deciding_kenmerken == ()
+
+
+def test_past_never_claims_membership_of_the_network() -> None:
+    text = decide(findings("VVVVVVVVVV")).summary
+    assert "past bij alle 10 kenmerken" in text.nl and "hoort bij het netwerk" not in text.nl
+    assert "financier" in text.nl
+
+
+PEIL = dt.date(2026, 11, 1)
+
+
+def plan(stap: str, line: int, *, datum: dt.date | None = None, gerealiseerd: bool | None = None) -> PlanRef:
+    return PlanRef(stap, datum, gerealiseerd, datum is not None and datum < PEIL and not gerealiseerd, line)
+
+
+def test_an_overdue_plan_for_several_kenmerken_counts_once() -> None:
+    late = plan("herstelgroep starten", 40, datum=dt.date(2026, 1, 1))
+    verdict = decide(findings("VVVDVDVVVV", K4={"plans": (late,)}, K6={"plans": (late,)}))
+    assert verdict.overdue_plans == 1
+    assert verdict.planned_kenmerken == ("K4", "K6")
+
+
+def test_a_plan_marked_realised_while_the_gap_remains_is_a_contradiction_not_an_intention() -> None:
+    done = plan("intervisie", 12, gerealiseerd=True)
+    verdict = decide(findings("VVVVVVVDVV", K8={"plans": (done,)}))
+    assert verdict.realised_with_gap == ("K8",) and verdict.planned_kenmerken == ()
+    assert "gerealiseerd" in verdict.summary.nl
+
+
+def test_not_a_priori_with_a_plan_for_the_core_gets_the_growth_route_text() -> None:
+    intention = plan("eerste herstelcursus", 30, datum=dt.date(2027, 3, 1))
+    with_plan = decide(findings("VNVVVVVVVV", K2={"plans": (intention,)}))
+    without = decide(findings("VNVVVVVVVV"))
+    assert with_plan.kind is without.kind is VerdictKind.niet_op_voorhand
+    assert "Regie in de Regio" in with_plan.summary.nl and "Regie in de Regio" not in without.summary.nl
