@@ -21,6 +21,9 @@ Encodings (chosen so that loose comparisons in the engine can never mix types):
   half when the date is not exactly on an anniversary. So ``age_years <= N`` holds exactly when the
   date is not more than N years before the peildatum (``niet_ouder_dan_jaren``).
 * ``days_after_peildatum`` — date minus peildatum in days (``niet_na_peildatum``: ``<= 0``).
+* ``complete`` — ``1`` when a list is the whole list (given empty, or ``<list>_volledig: true`` beside
+  it), else ``0``. A list proves what is in it; that something is *not* in it (``bevat`` false, fewer
+  than ``minstens`` items) counts only for a complete list, and is unknown otherwise.
 
 A missing fact (``None``, an absent group, a list field left out of the file) is left out of the
 fact, so every test on it fails to match and the engine leaves it undecided (onbekend). A value of
@@ -63,6 +66,7 @@ from iza_check.rules.conditions import (
     Ontbreekt,
     iter_leaves,
 )
+from iza_check.profile.model import COMPLETE_SUFFIX
 from iza_check.rules.paths import FieldType, resolve
 
 DerivedKind = Literal[
@@ -75,6 +79,7 @@ DerivedKind = Literal[
     "count_possible",
     "age_years",
     "days_after_peildatum",
+    "complete",
 ]
 
 
@@ -107,6 +112,18 @@ def _lookup_parts(obj: object, parts: tuple[str, ...]) -> object:
             return MISSING
         obj = value
     return obj
+
+
+def is_complete(obj: object, parts: tuple[str, ...], raw: object) -> bool:
+    """Whether the list ``raw``, found at ``parts`` below ``obj``, is the whole list: given empty, or flagged."""
+    if type(raw) is list and not raw:
+        return True
+    return _lookup_parts(obj, (*parts[:-1], parts[-1] + COMPLETE_SUFFIX)) is True
+
+
+def completeness_path(path: str) -> str:
+    """The field that says the list at ``path`` is complete."""
+    return path + COMPLETE_SUFFIX
 
 
 def lookup(obj: object, path: str) -> object:
@@ -264,6 +281,16 @@ def compile_condition(condition: ConditionBase, item_types: dict[str, FieldType]
         want_present = isinstance(condition, Bestaat)
         return lambda item, _peildatum: (_lookup_parts(item, parts_path) is not MISSING) == want_present
     test = _value_test(condition, ftype)
+    if isinstance(condition, LIST_OPERATORS):
+
+        def _list_atom(item: BaseModel, peildatum: dt.date) -> Truth:
+            raw = _lookup_parts(item, parts_path)
+            if raw is MISSING:
+                return None
+            value = test(raw, peildatum)
+            return None if value is False and not is_complete(item, parts_path, raw) else value
+
+        return _list_atom
 
     def _atom(item: BaseModel, peildatum: dt.date) -> Truth:
         raw = _lookup_parts(item, parts_path)
@@ -272,6 +299,10 @@ def compile_condition(condition: ConditionBase, item_types: dict[str, FieldType]
         return test(raw, peildatum)
 
     return _atom
+
+
+# Operators whose falsity is an absence from a list: proven only by a complete list.
+LIST_OPERATORS = (Bevat, BevatEenVan, AantalMinstens)
 
 
 def _list_predicate(condition: Lijst, ftype: FieldType) -> ItemPredicate:
@@ -288,7 +319,7 @@ def _list_predicate(condition: Lijst, ftype: FieldType) -> ItemPredicate:
         truths = [inner(item, peildatum) for item in raw]
         if truths.count(True) >= minimum:
             return True
-        if len(truths) - truths.count(False) < minimum:
+        if len(truths) - truths.count(False) < minimum and is_complete(obj, parts_path, raw):
             return False
         return None
 
@@ -415,7 +446,7 @@ class FactPlan:
 
     def __init__(self) -> None:
         self._keys: dict[Derived, str] = {}
-        self._steps: list[tuple[str, str, tuple[str, ...], Deriver]] = []
+        self._steps: list[tuple[str, str, tuple[str, ...], Deriver | None]] = []
 
     def key(self, derived: Derived, item_types: dict[str, FieldType] | None = None) -> str:
         """The fact key of ``derived``, allocating ``f<n>`` on first use.
@@ -428,7 +459,9 @@ class FactPlan:
         name = f"f{len(self._keys)}"
         self._keys[derived] = name
         parts = tuple(derived.path.split("."))
-        self._steps.append((name, derived.path, parts, _deriver(derived, item_types)))
+        # None: the list's completeness, which reads the field beside the list too (see facts()).
+        deriver = None if derived.kind == "complete" else _deriver(derived, item_types)
+        self._steps.append((name, derived.path, parts, deriver))
         return name
 
     @property
@@ -453,6 +486,9 @@ class FactPlan:
             if raw is _UNSET:
                 raw = raw_values[path] = _lookup_parts(profile, parts)
             if raw is MISSING:
+                continue
+            if derive is None:
+                values[key] = 1 if is_complete(profile, parts, raw) else 0
                 continue
             value = derive(raw, peildatum, counts)
             if value is not MISSING:

@@ -995,7 +995,43 @@ def _catalogue() -> tuple[Section, ...]:
     )
 
 
-CATALOGUE: tuple[Section, ...] = _catalogue()
+def _given_and_not_empty(path: FieldPath) -> Callable[[Data], bool]:
+    return lambda data: bool(_get(data, path))
+
+
+def _completeness(path: FieldPath) -> Question:
+    """"Is dit alles?" after a list: only a complete list shows that something is not there."""
+    return Question(
+        (*path[:-1], path[-1] + pm.COMPLETE_SUFFIX),
+        "yesno",
+        Msg("Is dit alles? Staat hiermee alles erin wat er is?", "Is this all? Does this list everything there is?"),
+        Msg("Alleen als de lijst compleet is, telt wat er niet in staat als 'is er niet'. Anders blijft dat "
+            "onbekend: geen fout, wel een open vraag.",
+            "Only if the list is complete does what is not in it count as 'not there'. Otherwise it stays "
+            "unknown: not a failure, but an open question."),
+        good=None,
+        when=_given_and_not_empty(path),
+    )
+
+
+def _with_completeness(sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """Every list question followed by its "is dit alles?", for each list the profile model can mark complete."""
+    out = []
+    for section in sections:
+        steps: list[Step] = []
+        for step in section.steps:
+            steps.append(step)
+            path = step.path if isinstance(step, (Question, ItemGroup)) else None
+            if path is None or (isinstance(step, Question) and step.kind != "multi"):
+                continue
+            parent = _unwrap_model(field_info(pm.Profile, path[:-1]).annotation) if len(path) > 1 else pm.Profile
+            if path[-1] + pm.COMPLETE_SUFFIX in parent.model_fields:
+                steps.append(_completeness(path))
+        out.append(Section(section.key, section.title, section.intro, tuple(steps), section.is_area))
+    return tuple(out)
+
+
+CATALOGUE: tuple[Section, ...] = _with_completeness(_catalogue())
 
 TOELICHTING = (
     Msg("Wilt u nog iets toelichten over dit onderdeel? (in eigen woorden)",

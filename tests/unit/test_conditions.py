@@ -41,6 +41,7 @@ CONDITIONS: dict[str, dict[str, Any]] = {
     "AANTAL_BEWIJS": {"veld": "toegang.bewijs", "aantal_minstens": 1},
     "LIJST": {"lijst": "aanbod", "waar": {"veld": "soort", "in": ["herstelcursus", "herstelgroep"]}, "minstens": 1},
     "LIJST_DEV": {"lijst": "aanbod", "waar": {"veld": "door_en_voor", "gelijk": True}, "minstens": 2},
+    "GEEN_HERSTEL": {"niet": {"lijst": "aanbod", "waar": {"veld": "soort", "in": ["herstelcursus", "herstelgroep"]}, "minstens": 1}},
     "OUDER": {"veld": "kwaliteit.vog.oudste_afgiftedatum", "niet_ouder_dan_jaren": 3},
     "NA_PEIL": {"veld": "kwaliteit.rie.datum", "niet_na_peildatum": True},
     "ALLE": {"alle": [{"veld": "toegang.indicatie_nodig", "gelijk": False}, {"veld": "toegang.naasten_welkom", "gelijk": True}]},
@@ -108,15 +109,20 @@ CASES: list[tuple[str, dict[str, Any], Outcome]] = [
     ("BESTAAT_GROEP", {"kwaliteit": {"vog": {}}}, V),
     ("BESTAAT_GROEP", {"kwaliteit": {}}, N),
     ("BEVAT", {"werkwijze": {"bezoekersrollen": ["vrijwilliger", "co_trainer"]}}, V),
-    ("BEVAT", {"werkwijze": {"bezoekersrollen": ["vrijwilliger"]}}, N),
+    # A list proves what is in it; an absence only when it is the whole list (or given empty).
+    ("BEVAT", {"werkwijze": {"bezoekersrollen": ["vrijwilliger"]}}, U),
+    ("BEVAT", {"werkwijze": {"bezoekersrollen": ["vrijwilliger"], "bezoekersrollen_volledig": True}}, N),
+    ("BEVAT", {"werkwijze": {"bezoekersrollen": ["vrijwilliger"], "bezoekersrollen_volledig": False}}, U),
     ("BEVAT", {"werkwijze": {"bezoekersrollen": []}}, N),
     ("BEVAT", {"werkwijze": {}}, U),
     ("BEVAT_EEN", {"werkwijze": {"bezoekersrollen": ["bestuurslid"]}}, V),
     ("BEVAT_EEN", {"werkwijze": {"bezoekersrollen": ["bestuurslid", "co_trainer"]}}, V),
-    ("BEVAT_EEN", {"werkwijze": {"bezoekersrollen": ["vrijwilliger"]}}, N),
+    ("BEVAT_EEN", {"werkwijze": {"bezoekersrollen": ["vrijwilliger"]}}, U),
+    ("BEVAT_EEN", {"werkwijze": {"bezoekersrollen": ["vrijwilliger"], "bezoekersrollen_volledig": True}}, N),
     ("BEVAT_EEN", {}, U),
     ("AANTAL", {"samenwerking": {"partners": [_partner("welzijn"), _partner("huisartsen")]}}, V),
-    ("AANTAL", {"samenwerking": {"partners": [_partner("welzijn")]}}, N),
+    ("AANTAL", {"samenwerking": {"partners": [_partner("welzijn")]}}, U),
+    ("AANTAL", {"samenwerking": {"partners": [_partner("welzijn")], "partners_volledig": True}}, N),
     ("AANTAL", {"samenwerking": {"partners": []}}, N),
     ("AANTAL", {"samenwerking": {}}, U),
     # A list with a default: left out of the file is unknown, an explicit empty list is known.
@@ -124,13 +130,21 @@ CASES: list[tuple[str, dict[str, Any], Outcome]] = [
     ("AANTAL_BEWIJS", {"toegang": {"bewijs": []}}, N),
     ("AANTAL_BEWIJS", {"toegang": {}}, U),
     ("LIJST", {"aanbod": [_activity("inloop"), _activity("herstelgroep")]}, V),
-    ("LIJST", {"aanbod": [_activity("inloop")]}, N),
+    ("LIJST", {"aanbod": [_activity("inloop")]}, U),
+    ("LIJST", {"aanbod": [_activity("inloop")], "aanbod_volledig": True}, N),
     ("LIJST", {"aanbod": []}, N),
     ("LIJST", {}, U),
+    # "There is no X" is shown only by the whole list; "there is an X" by any list.
+    ("GEEN_HERSTEL", {"aanbod": [_activity("inloop")]}, U),
+    ("GEEN_HERSTEL", {"aanbod": [_activity("inloop")], "aanbod_volledig": True}, V),
+    ("GEEN_HERSTEL", {"aanbod": []}, V),
+    ("GEEN_HERSTEL", {"aanbod": [_activity("herstelgroep")]}, N),
     ("LIJST_DEV", {"aanbod": [_activity("inloop", door_en_voor=True), _activity("sport", door_en_voor=True)]}, V),
-    ("LIJST_DEV", {"aanbod": [_activity("inloop", door_en_voor=True), _activity("sport", door_en_voor=False)]}, N),
+    ("LIJST_DEV", {"aanbod": [_activity("inloop", door_en_voor=True), _activity("sport", door_en_voor=False)]}, U),
+    ("LIJST_DEV", {"aanbod": [_activity("inloop", door_en_voor=True), _activity("sport", door_en_voor=False)], "aanbod_volledig": True}, N),
     ("LIJST_DEV", {"aanbod": [_activity("inloop", door_en_voor=True), _activity("sport")]}, U),
-    ("LIJST_DEV", {"aanbod": [_activity("inloop", door_en_voor=True)]}, N),
+    ("LIJST_DEV", {"aanbod": [_activity("inloop", door_en_voor=True)]}, U),
+    ("LIJST_DEV", {"aanbod": [_activity("inloop", door_en_voor=True)], "aanbod_volledig": True}, N),
     ("OUDER", {"kwaliteit": {"vog": {"oudste_afgiftedatum": dt.date(2022, 6, 15)}}}, V),
     ("OUDER", {"kwaliteit": {"vog": {"oudste_afgiftedatum": dt.date(2022, 6, 14)}}}, N),
     ("OUDER", {"kwaliteit": {"vog": {"oudste_afgiftedatum": dt.date(2025, 7, 1)}}}, V),
@@ -198,3 +212,24 @@ def test_dnf_size_follows_de_morgan() -> None:
     assert dnf_size(spec.voldoet, False) == 3  # (!a & !b) | (!c & !d) | !e
     negated = RuleSpec.model_validate(rule_data("X", {"niet": spec.voldoet.model_dump(by_alias=True)})).voldoet
     assert dnf_size(negated, True) == 3
+
+
+def test_every_list_the_catalogue_tests_can_be_marked_complete() -> None:
+    """Without a ``<list>_volledig`` field an absence from that list could never be shown."""
+    from iza_check.profile.model import COMPLETE_SUFFIX, Profile
+    from iza_check.resources import rules_dir
+    from iza_check.rules.conditions import AantalMinstens, Bevat, BevatEenVan, Lijst, iter_leaves
+    from iza_check.rules.loader import load_catalogue
+    from iza_check.rules.paths import resolve
+
+    lists = {
+        leaf.path
+        for rule in load_catalogue([rules_dir()]).rules
+        for condition in (rule.voldoet, rule.deels, rule.nvt.als if rule.nvt else None)
+        if condition is not None
+        for leaf in iter_leaves(condition)
+        if isinstance(leaf, (Lijst, Bevat, BevatEenVan, AantalMinstens))
+    }
+    assert lists
+    for path in sorted(lists):
+        assert resolve(Profile, path + COMPLETE_SUFFIX).kind == "bool", path

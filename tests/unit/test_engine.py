@@ -97,7 +97,14 @@ def test_missing_points_at_list_items_that_left_a_count_open(outcome_engine: Eng
     aanbod = [{"naam": "a", "soort": "inloop", "door_en_voor": False}, {"naam": "b", "soort": "sport"}]
     result = outcome_engine.evaluate_rule(profile(aanbod=aanbod), "R3", peildatum=PEILDATUM)
     assert result.outcome is Outcome.onbekend
-    assert result.missing == ("aanbod[1].door_en_voor",)
+    # The second activity's fact, or word that the list is the whole offer, could settle it.
+    assert result.missing == ("aanbod[1].door_en_voor", "aanbod_volledig")
+    whole = outcome_engine.evaluate_rule(profile(aanbod=aanbod, aanbod_volledig=True), "R3", peildatum=PEILDATUM)
+    assert whole.outcome is Outcome.onbekend and whole.missing == ("aanbod[1].door_en_voor",)
+    told = [aanbod[0], {**aanbod[1], "door_en_voor": False}]
+    assert outcome_engine.evaluate_rule(profile(aanbod=told), "R3", peildatum=PEILDATUM).missing == ("aanbod_volledig",)
+    decided = outcome_engine.evaluate_rule(profile(aanbod=told, aanbod_volledig=True), "R3", peildatum=PEILDATUM)
+    assert decided.outcome is Outcome.voldoet_niet and decided.missing == ()
     assert result.facts[0].path == "aanbod"
     assert result.facts[0].value == [
         {"naam": "a", "soort": "inloop", "door_en_voor": False},

@@ -94,7 +94,8 @@ def test_the_fact_holds_only_what_the_catalogue_refers_to() -> None:
         team={"vrijwilligers": 12},
     )
     facts = engine.facts(full, peildatum=PEILDATUM)
-    # indicatie (shared by F1 and F2), days after the peildatum, count true and possible, one flag.
-    assert sorted(facts.values(), key=repr) == sorted(["ja", -3, 2, 2, 0], key=repr)
+    # indicatie (shared by F1 and F2), days after the peildatum, count true and possible, one flag, and
+    # whether the two lists are complete (neither says so).
+    assert sorted(facts.values(), key=repr) == sorted(["ja", -3, 2, 2, 0, 0, 0], key=repr)
     assert all(key.startswith("f") and key[1:].isdigit() for key in facts)
     assert engine.facts(Profile.model_validate({"initiatief": {"naam": "x"}}), peildatum=PEILDATUM) == {}

@@ -14,7 +14,16 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from iza_check.facts import MISSING, ItemPredicate, compile_condition, lookup, lookup_once, plain
+from iza_check.facts import (
+    LIST_OPERATORS,
+    MISSING,
+    ItemPredicate,
+    compile_condition,
+    completeness_path,
+    lookup,
+    lookup_once,
+    plain,
+)
 from iza_check.outcomes import Fact, Outcome, RuleResult
 from iza_check.profile.model import Profile
 from iza_check.rules.conditions import Bestaat, ConditionBase, Lijst, Ontbreekt, iter_leaves
@@ -34,6 +43,8 @@ class Leaf:
     can_be_unknown: bool
     item_test: ItemPredicate | None = None
     item_paths: tuple[str, ...] = ()
+    # For a test whose falsity is an absence from a list: the field that says the list is complete.
+    complete_path: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +59,15 @@ def item_types(condition: ConditionBase, model: type[BaseModel]) -> dict[str, Fi
     return {leaf.path: resolve(model, leaf.path) for leaf in iter_leaves(condition)}
 
 
+def _complete_path(path: str) -> str | None:
+    candidate = completeness_path(path)
+    try:
+        resolve(Profile, candidate)
+    except (KeyError, ValueError, TypeError):
+        return None
+    return candidate
+
+
 def _leaves_of(condition: ConditionBase) -> tuple[Leaf, ...]:
     out: list[Leaf] = []
     for leaf in iter_leaves(condition):
@@ -55,7 +75,10 @@ def _leaves_of(condition: ConditionBase) -> tuple[Leaf, ...]:
             ftype = resolve(Profile, leaf.lijst)
             assert ftype.item is not None and ftype.item.model is not None
             types = item_types(leaf.waar, ftype.item.model)
-            out.append(Leaf(leaf.lijst, True, compile_condition(leaf.waar, types), tuple(types)))
+            test = compile_condition(leaf.waar, types)
+            out.append(Leaf(leaf.lijst, True, test, tuple(types), _complete_path(leaf.lijst)))
+        elif isinstance(leaf, LIST_OPERATORS):
+            out.append(Leaf(leaf.veld, True, complete_path=_complete_path(leaf.veld)))
         else:
             out.append(Leaf(leaf.veld, not isinstance(leaf, (Bestaat, Ontbreekt))))
     return tuple(out)
@@ -124,12 +147,16 @@ def explain(
             raw = lookup_once(profile, leaf.path, lookups)
             if raw is MISSING:
                 missing.setdefault(leaf.path, None)
-            elif leaf.item_test is not None and isinstance(raw, list):
+                continue
+            if leaf.item_test is not None and isinstance(raw, list):
                 for position, item in enumerate(raw):
                     if leaf.item_test(item, peildatum) is None:
                         for item_path in leaf.item_paths:
                             if lookup(item, item_path) is MISSING:
                                 missing.setdefault(f"{leaf.path}[{position}].{item_path}", None)
+            if leaf.complete_path is not None and lookup_once(profile, leaf.complete_path, lookups) is MISSING:
+                if isinstance(raw, list) and raw:  # a list given empty is complete already
+                    missing.setdefault(leaf.complete_path, None)
     return RuleResult(compiled.rule.id, outcome, tuple(present), tuple(missing))
 
 

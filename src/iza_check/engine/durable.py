@@ -198,6 +198,10 @@ class _Compiler:
     def _key(self, kind: str, path: str, ftype: FieldType, operand: object = None) -> str:
         return self.plan.key(Derived(kind, path, ftype, operand))  # type: ignore[arg-type]
 
+    def _complete(self, path: str, ftype: FieldType) -> Test:
+        """The test that the list at ``path`` is complete: only then does an absence from it count."""
+        return {self._key("complete", path, ftype): 1}
+
     def leaf(self, leaf: AtomBase | Lijst, positive: bool) -> Term:
         if isinstance(leaf, Lijst):
             ftype = resolve(Profile, leaf.lijst)
@@ -209,7 +213,7 @@ class _Compiler:
             self.count_pairs[true_key] = possible_key
             if positive:
                 return [{"$gte": {true_key: leaf.minstens}}]
-            return [{"$lt": {possible_key: leaf.minstens}}]
+            return [{"$lt": {possible_key: leaf.minstens}}, self._complete(leaf.lijst, ftype)]
         path = leaf.veld
         ftype = resolve(Profile, path)
         if isinstance(leaf, (Bestaat, Ontbreekt)):
@@ -219,16 +223,18 @@ class _Compiler:
         if isinstance(leaf, Bevat):
             assert ftype.item is not None
             key = self._key("has", path, ftype, encode_scalar(leaf.bevat, ftype.item))
-            return [{key: 1 if positive else 0}]
+            return [{key: 1}] if positive else [{key: 0}, self._complete(path, ftype)]
         if isinstance(leaf, BevatEenVan):
             assert ftype.item is not None
             item = ftype.item
             wanted = tuple(sorted({encode_scalar(v, item) for v in leaf.bevat_een_van}, key=repr))
             key = self._key("has_count", path, ftype, wanted)
-            return [{"$gte": {key: 1}}] if positive else [{key: 0}]
+            return [{"$gte": {key: 1}}] if positive else [{key: 0}, self._complete(path, ftype)]
         if isinstance(leaf, AantalMinstens):
             key = self._key("length", path, ftype)
-            return [{"$gte" if positive else "$lt": {key: leaf.aantal_minstens}}]
+            if positive:
+                return [{"$gte": {key: leaf.aantal_minstens}}]
+            return [{"$lt": {key: leaf.aantal_minstens}}, self._complete(path, ftype)]
         if isinstance(leaf, NietOuderDanJaren):
             key = self._key("age_years", path, ftype)
             return [{"$lte" if positive else "$gt": {key: leaf.niet_ouder_dan_jaren}}]

@@ -20,6 +20,14 @@ Count = Annotated[int, Field(ge=0, le=10_000_000, strict=True)]
 # Strict: a quoted "yes" or "1" must not silently become True.
 Flag = Annotated[bool, Field(strict=True)]
 
+# A list proves what is in it; it proves an absence only when the profile says it is the whole list:
+# with ``<list>_volledig: true`` beside it, or when it is given empty (``[]``: none).
+COMPLETE_SUFFIX = "_volledig"
+COMPLETE_DESCRIPTION = (
+    "Is dit de hele lijst? true: wat er niet in staat, is er ook niet. Zonder dit veld bewijst de lijst "
+    "alleen wat erin staat; een lege lijst ([]) betekent: geen."
+)
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True)
@@ -209,12 +217,14 @@ class Werkwijze(_Area):
     bezoekersrollen: list[Rol] | None = Field(
         None, description="Welke rollen kunnen bezoekers op zich nemen?"
     )
+    bezoekersrollen_volledig: Flag | None = Field(None, description=COMPLETE_DESCRIPTION)
     bezoekers_beslissen_mee: Flag | None = Field(
         None, description="Beslissen bezoekers mee over activiteiten en koers?"
     )
     wensen_ophalen: list[WensenOphalen] | None = Field(
         None, description="Hoe worden de wensen van bezoekers opgehaald?"
     )
+    wensen_ophalen_volledig: Flag | None = Field(None, description=COMPLETE_DESCRIPTION)
     aanbod_vanuit_behoefte: Flag | None = Field(
         None, description="Ontstaan nieuwe activiteiten uit wat bezoekers zelf willen?"
     )
@@ -296,6 +306,7 @@ class Samenwerking(_Area):
     partners: list[Partner] | None = Field(
         None, description="Met wie werkt u samen? Een lege lijst betekent: met niemand."
     )
+    partners_volledig: Flag | None = Field(None, description=COMPLETE_DESCRIPTION)
     crisisafspraken_ggz: Flag | None = Field(
         None, description="Zijn er afspraken met de ggz voor als iemand in crisis raakt?"
     )
@@ -339,6 +350,7 @@ class Vrijwilligersbeleid(_Strict):
     onderwerpen: list[VrijwilligersOnderwerp] | None = Field(
         None, description="Welke onderwerpen regelt het beleid?"
     )
+    onderwerpen_volledig: Flag | None = Field(None, description=COMPLETE_DESCRIPTION)
 
 
 class Medezeggenschap(_Strict):
@@ -405,6 +417,7 @@ class Financiering(_Area):
     """Financiering — health of the money (informative)."""
 
     bronnen: list[Financieringsbron] | None = Field(None, description="Waar komt het geld vandaan?")
+    bronnen_volledig: Flag | None = Field(None, description=COMPLETE_DESCRIPTION)
     langste_afspraak_jaren: Annotated[int, Field(ge=0, le=50)] | None = Field(
         None, description="Voor hoeveel jaar loopt de langste financieringsafspraak?"
     )
@@ -435,8 +448,9 @@ class Profile(_Strict):
     initiatief: Initiatief
     toegang: Toegang | None = None
     aanbod: list[Activiteit] | None = Field(
-        None, description="Alle activiteiten. Een lege lijst betekent: geen activiteiten."
+        None, description="De activiteiten. Een lege lijst betekent: geen activiteiten."
     )
+    aanbod_volledig: Flag | None = Field(None, description=COMPLETE_DESCRIPTION)
     werkwijze: Werkwijze | None = None
     team: Team | None = None
     samenwerking: Samenwerking | None = None
