@@ -12,6 +12,11 @@ Rules stricter than PyYAML's ``safe_load``, because a typo must never silently c
   ``yes``, ``no``, ``on``, ``off``, ``y``, ``n``, ``ja`` or ``nee`` (any case) is therefore an
   error: write ``true`` or ``false``, or put the text between quotes (``'ja'``) when text is meant.
   As a *key* such a word is simply text (PyYAML would turn the key ``on`` into ``True``).
+* Numbers are plain decimal. YAML 1.1 reads ``010`` as 8 (octal), ``0x10`` as 16, ``0b10`` as 2,
+  ``1_000`` as 1000 and ``1:30`` as 90 (sexagesimal, also ``1:30.5``); such a value is an error:
+  write the decimal number, or put the text between quotes when text is meant. Plain decimals
+  (``0``, ``-3``, ``+4``), ordinary floats (``1.5``, ``.5``, ``1.0e+3``, ``.inf``, ``.nan``) and forms
+  PyYAML reads as text anyway (``1e3``, ``0o17``, ``09``) are unaffected. As a key such a value is text.
 * A key that appears twice in one mapping is an error (PyYAML silently keeps the last one).
 * A date that does not exist (``2024-02-31``) is an error at its position.
 * Tags other than the standard scalar ones (``!!str``, ``!!int``, ``!!float``, ``!!bool``,
@@ -21,7 +26,7 @@ Guards against hostile or broken files, each reported as a :class:`~iza_check.pr
 with a stable code: size limit (``too-large``), nesting depth (``too-deep``), alias expansion
 (``too-many-nodes``), encoding (``not-utf8``, ``utf16``, ``binary``, ``invalid-character``),
 ``empty``, ``multiple-documents``, ``not-a-mapping``, ``unsafe-tag``, ``duplicate-key``,
-``yaml11-boolean``, ``invalid-date``, ``invalid-value``, ``invalid-key`` and ``yaml-syntax``.
+``yaml11-boolean``, ``yaml11-number``, ``invalid-date``, ``invalid-value``, ``invalid-key`` and ``yaml-syntax``.
 A UTF-8 byte order mark is accepted. Merge keys (``<<: *anker``) work as in PyYAML.
 
 No exception other than :class:`~iza_check.problems.InputError` leaves the public functions.
@@ -82,6 +87,13 @@ YAML11_BOOLEAN_WORDS = frozenset({"yes", "no", "on", "off", "y", "n", "ja", "nee
 _YAML11_MAX_LEN = max(len(word) for word in YAML11_BOOLEAN_WORDS)
 
 _SCALAR_KINDS = {_INT: "heel getal", _FLOAT: "getal", _BOOL: "true of false"}
+
+# The only integer form accepted: YAML 1.1 also reads octal (010), hex, binary, '_' and sexagesimal (1:30).
+_DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)", re.ASCII)
+# Plain 0o17 is text to PyYAML, but its int constructor reads it as 15 behind an explicit !!int.
+_OCTAL_0O = re.compile(r"[-+]?0o[0-7_]+", re.ASCII)
+# Longer YAML 1.1 numbers are refused without working out what YAML 1.1 would read (1:00:00:... grows big).
+_YAML11_READING_MAX_LEN = 40
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _WIDE_BOMS = (b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00", b"\xff\xfe", b"\xfe\xff")
@@ -347,17 +359,22 @@ def _short_tag(tag: str) -> str:
 
 
 _UNTYPED = object()
+_YAML11_NUMBER = object()
 
 
 def _typed_value(tag: str, value: str) -> Any:
     """A scalar with an int, float, bool or timestamp tag, as PyYAML constructs it; _UNTYPED for other tags.
 
-    Raises (as PyYAML's constructors do) for a malformed value. Plain decimal numbers and plain dates, by
-    far the most common, give the same result without PyYAML's regexes.
+    _YAML11_NUMBER for a number that YAML 1.1 reads differently from what it looks like (octal ``010``,
+    hex, binary, ``1_000``, sexagesimal ``1:30``): the callers refuse it. Raises (as PyYAML's
+    constructors do) for a malformed value. Plain decimal numbers and plain dates, by far the most
+    common, give the same result without PyYAML's regexes.
     """
     if tag == _INT:
         if value.isdigit() and value.isascii() and (value[0] != "0" or value == "0"):
             return int(value)
+        if not _DECIMAL_INT.fullmatch(value) and (_resolve_plain(value) == _INT or _OCTAL_0O.fullmatch(value)):
+            return _YAML11_NUMBER
         return _constructor.construct_yaml_int(ScalarNode(tag, value))
     if tag == _BOOL:
         return _constructor.bool_values[value.lower()]  # what construct_yaml_bool does, without a node
@@ -366,8 +383,41 @@ def _typed_value(tag: str, value: str) -> Any:
             return dt.date(int(value[:4]), int(value[5:7]), int(value[8:]))
         return _constructor.construct_yaml_timestamp(ScalarNode(tag, value))
     if tag == _FLOAT:
+        if ("_" in value or ":" in value) and _resolve_plain(value) in (_INT, _FLOAT):
+            return _YAML11_NUMBER
         return _constructor.construct_yaml_float(ScalarNode(tag, value))
     return _UNTYPED
+
+
+def _yaml11_number_message(tag: str, value: str) -> str:
+    """Why ``value`` (a _YAML11_NUMBER) is refused and what to write instead, in Dutch."""
+    sign = "-" if value.startswith("-") else ""
+    body = value.lstrip("+-").lower()
+    digits = body.replace("_", "")
+    if ":" in body:
+        how, suggestion = "zestigtallig, zoals uren en minuten", None
+    elif body.startswith("0x"):
+        how, suggestion = "zestientallig", None
+    elif body.startswith("0b"):
+        how, suggestion = "tweetallig", None
+    elif body.startswith("0o"):
+        how, suggestion = "achttallig", None
+    elif tag == _INT and len(digits) > 1 and digits.startswith("0"):
+        how, suggestion = "achttallig, door de voorloopnul", f"{sign}{digits.lstrip('0') or '0'} (zonder voorloopnul)"
+    else:
+        how, suggestion = "de '_' telt niet mee", f"{sign}{digits} (zonder '_')"
+    if len(value) <= _YAML11_READING_MAX_LEN:
+        constructor = _constructor.construct_yaml_int if tag == _INT else _constructor.construct_yaml_float
+        reading = _clip(repr(constructor(ScalarNode(tag, value))))
+        read_as = f": YAML 1.1 leest het als {reading} ({how})"
+        suggestion = suggestion or reading
+    else:
+        read_as = f" voor YAML 1.1 ({how})"
+        suggestion = _clip(suggestion) if suggestion else "het getal gewoon decimaal"
+    return (
+        f"'{_clip(value)}' is geen gewoon getal{read_as}; schrijf {suggestion} "
+        "of zet de tekst tussen aanhalingstekens als tekst bedoeld is"
+    )
 
 
 class _NotPlain(Exception):
@@ -478,8 +528,8 @@ class _EventBuilder:
         if tag == _NULL:
             return None
         typed = _typed_value(tag, value)  # a malformed value raises: the full path reports it
-        if typed is _UNTYPED:
-            raise _NotPlain
+        if typed is _UNTYPED or typed is _YAML11_NUMBER:
+            raise _NotPlain  # 010, 0x10, 1_000, 1:30 ...: the full path reports it
         return typed
 
 
@@ -545,6 +595,12 @@ class _Builder:
             return None
         try:
             typed = _typed_value(tag, value)
+            if typed is _YAML11_NUMBER:
+                if key:
+                    return value
+                message = _yaml11_number_message(tag, value)
+                self.problems.append(Problem(self.source, message, "yaml11-number", *position, path))
+                return value
             if typed is not _UNTYPED:
                 return typed
         # PyYAML's constructors raise ValueError, KeyError or AttributeError for malformed,

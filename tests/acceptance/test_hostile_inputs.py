@@ -180,6 +180,18 @@ def test_yaml11_booleans_are_refused(tmp_path: Path, word: str) -> None:
     assert "true of false" in output
 
 
+@pytest.mark.parametrize(
+    ("number", "instead"),
+    [("010", "schrijf 10 (zonder voorloopnul)"), ("0x10", "schrijf 16"), ("0b10", "schrijf 2"),
+     ("1_0", "schrijf 10 (zonder '_')"), ("1:30", "schrijf 90")],
+)
+def test_yaml11_numbers_are_refused(tmp_path: Path, number: str, instead: str) -> None:
+    write(tmp_path, "getal.yaml", VALID.replace("  naasten_welkom: true\n", f"  dagdelen_open_per_week: {number}\n"))
+    result = run_cli("check", "getal.yaml", cwd=tmp_path)
+    output = assert_rejected(result, "yaml11-number", "getal.yaml", 7, 27)
+    assert instead in output
+
+
 def test_quoted_yes_is_plain_text(tmp_path: Path) -> None:
     write(tmp_path, "tekst.yaml", VALID.replace("gemeente: Zwolle", "gemeente: 'yes'"))
     result = run_cli("validate", "tekst.yaml", cwd=tmp_path)

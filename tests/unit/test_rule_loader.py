@@ -212,3 +212,63 @@ def test_damaged_rule_files_give_problems_never_a_crash() -> None:
             failures += 1
             assert error.problems and all(p.file == "kapot.yaml" and p.message for p in error.problems)
     assert failures > 300
+
+
+NAN = float("nan")
+INF = float("inf")
+
+
+@pytest.mark.parametrize(
+    ("condition", "operand", "fragment"),
+    [
+        ({"veld": "team.fte", "minstens": NAN}, "minstens", "'.nan' (geen getal)"),
+        ({"veld": "team.fte", "hoogstens": INF}, "hoogstens", "'.inf' (oneindig)"),
+        ({"veld": "team.fte", "meer_dan": -INF}, "meer_dan", "'-.inf' (oneindig)"),
+        ({"veld": "team.fte", "minder_dan": 1e308}, "minder_dan", "1e+308 is te groot"),
+        ({"veld": "team.fte", "minstens": -1e16}, "minstens", "-1e+16 is te groot"),
+        ({"veld": "team.fte", "minstens": 5e-324}, "minstens", "5e-324 ligt te dicht bij 0"),
+        ({"veld": "team.fte", "minstens": 1e-5}, "minstens", "1e-05 ligt te dicht bij 0"),
+        ({"veld": "team.fte", "gelijk": NAN}, "gelijk", "'.nan' (geen getal)"),
+        ({"veld": "team.fte", "ongelijk": INF}, "ongelijk", "'.inf' (oneindig)"),
+        ({"veld": "team.fte", "in": [1.5, NAN]}, "in", "'.nan' (geen getal)"),
+        ({"veld": "werkwijze.bezoekersrollen", "bevat": -INF}, "bevat", "'-.inf' (oneindig)"),
+        ({"veld": "werkwijze.bezoekersrollen", "bevat_een_van": ["co_trainer", 1e300]}, "bevat_een_van", "te groot"),
+    ],
+)
+def test_float_operands_a_rule_cannot_compare_with_are_refused_at_their_position(
+    tmp_path: Path, condition: dict[str, object], operand: str, fragment: str
+) -> None:
+    path = write_rules(tmp_path, "r.yaml", rule_data("F1", {"alle": [{"veld": "team.fte", "bestaat": True}, condition]}))
+    (problem,) = _problems(path)
+    assert problem.code == "bad-value"
+    assert fragment in problem.message, problem.message
+    # At the refused value itself: the operand, or the list item.
+    where = f"regels[0].voldoet.alle[1].{operand}" + ("[1]" if isinstance(condition[operand], list) else "")
+    assert problem.field_path == where
+    line, column = load_yaml_file(path).marks[where]
+    assert (problem.line, problem.column) == (line, column)
+    text = path.read_text(encoding="utf-8").splitlines()[line - 1][column - 1 :]
+    assert text.startswith((".nan", ".inf", "-.inf", "1.0e", "-1.0e", "5.0e"))
+
+
+@pytest.mark.parametrize("value", [0.0, -0.0, 1e-4, -0.0001, 2.5, 1e15, -1e15, 999999999999999.9, 10**20])
+def test_ordinary_numbers_are_fine_as_operands(tmp_path: Path, value: float) -> None:
+    path = write_rules(tmp_path, "r.yaml", rule_data("F1", {"veld": "team.fte", "minstens": value}))
+    (_, rules) = load_rule_file(path)
+    assert rules[0].voldoet.operand == value  # type: ignore[union-attr]
+
+
+def test_rules_lint_names_file_line_and_column_of_a_nan_operand(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from iza_check.cli.main import main
+
+    folder = tmp_path / "regels"
+    path = write_rules(folder, "eigen.yaml", rule_data("F1", {"veld": "team.fte", "minstens": NAN}))
+    line = _line_of(path, "minstens: .nan")
+    column = path.read_text(encoding="utf-8").splitlines()[line - 1].index(".nan") + 1
+    result = CliRunner().invoke(main, ["rules", "lint", "--rules", str(folder)])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert f"{path}:{line}:{column}: '.nan' (geen getal) kan niet in een voorwaarde staan" in result.output
+    assert "(bad-value)" in result.output

@@ -139,11 +139,11 @@ def test_valid_files_give_the_same_data_as_safe_load(path: Path) -> None:
 @pytest.mark.parametrize(
     "scalar",
     [
-        "12", "-3", "+4", "0", "1_000", "0x1F", "0o17", "017", "0b101", "190:20:30", "1.5", "-.5", "1e3",
+        "12", "-3", "+4", "0", "-0", "0o17", "09", "010.5", "1.5", "-.5", "1.", "1e3",
         "1.0e+3", ".inf", "-.Inf", "~", "null", "Null", "", "true", "True", "FALSE", "2024-01-05",
         "2024-01-05 10:11:12", "2024-01-05T10:11:12Z", "2024-01-05 10:11:12.5 +01:00", "2024-1-5",
         "tekst", "'12'", '"true"', "'yes'", "!!str 12", "!!int '12'", "!!float 3", "!!null ''",
-        "12:30", "'2024-02-31'", "3.14.15", "0612345678",
+        "'12:30'", "'2024-02-31'", "3.14.15", "'0612345678'", "'010'", "'1_000'", "'0x1F'",
     ],
 )
 def test_scalars_match_safe_load(scalar: str) -> None:
@@ -227,6 +227,68 @@ def test_yaml11_boolean_in_lists_and_flow_mappings() -> None:
         ("yaml11-boolean", 1, 15, "lijst[1]"),
         ("yaml11-boolean", 2, 11, "blok.a"),
     ]
+
+
+NUMBER_HINT = "of zet de tekst tussen aanhalingstekens als tekst bedoeld is"
+
+
+@pytest.mark.usefixtures("loader")
+@pytest.mark.parametrize(
+    ("scalar", "reading"),
+    [
+        ("010", "YAML 1.1 leest het als 8 (achttallig, door de voorloopnul); schrijf 10 (zonder voorloopnul)"),
+        ("-010", "YAML 1.1 leest het als -8 (achttallig, door de voorloopnul); schrijf -10 (zonder voorloopnul)"),
+        ("00", "YAML 1.1 leest het als 0 (achttallig, door de voorloopnul); schrijf 0 (zonder voorloopnul)"),
+        ("0x10", "YAML 1.1 leest het als 16 (zestientallig); schrijf 16"),
+        ("0b10", "YAML 1.1 leest het als 2 (tweetallig); schrijf 2"),
+        ("1_000", "YAML 1.1 leest het als 1000 (de '_' telt niet mee); schrijf 1000 (zonder '_')"),
+        ("1_000.5", "YAML 1.1 leest het als 1000.5 (de '_' telt niet mee); schrijf 1000.5 (zonder '_')"),
+        ("1:30", "YAML 1.1 leest het als 90 (zestigtallig, zoals uren en minuten); schrijf 90"),
+        ("190:20:30", "YAML 1.1 leest het als 685230 (zestigtallig, zoals uren en minuten); schrijf 685230"),
+        ("1:30.5", "YAML 1.1 leest het als 90.5 (zestigtallig, zoals uren en minuten); schrijf 90.5"),
+        ("-1:30.5", "YAML 1.1 leest het als -90.5 (zestigtallig, zoals uren en minuten); schrijf -90.5"),
+    ],
+)
+def test_unquoted_yaml11_numbers_are_errors(scalar: str, reading: str) -> None:
+    document, problems = yamlsafe.parse_yaml_bytes(f"a: 1\nveld: {scalar}\n".encode(), "n.yaml")
+    assert [(p.code, p.line, p.column, p.field_path, p.message) for p in problems] == [
+        ("yaml11-number", 2, 7, "veld", f"'{scalar}' is geen gewoon getal: {reading} {NUMBER_HINT}"),
+    ]
+    # Like a refused yes/no, the value keeps its text for the checks that follow.
+    assert document is not None and document.data == {"a": 1, "veld": scalar}
+
+
+@pytest.mark.usefixtures("loader")
+@pytest.mark.parametrize(
+    ("scalar", "expected"),
+    [
+        ("0", 0), ("10", 10), ("-3", -3), ("+4", 4), ("1.5", 1.5), ("-0.5", -0.5), ("010.5", 10.5), ("1.0e+3", 1000.0),
+        ("1e3", "1e3"), ("0o10", "0o10"), ("09", "09"), ("2024-01-05", dt.date(2024, 1, 5)),
+        ("'010'", "010"), ('"0x10"', "0x10"), ("'1_000'", "1_000"), ("'1:30'", "1:30"), ("12:30 uur", "12:30 uur"),
+    ],
+)
+def test_decimal_numbers_quoted_text_and_dates_are_unaffected(scalar: str, expected: Any) -> None:
+    data = load_yaml_bytes(f"veld: {scalar}\n".encode(), "n.yaml").data
+    assert repr(data["veld"]) == repr(expected)
+
+
+def test_yaml11_numbers_in_lists_flow_mappings_and_behind_tags() -> None:
+    problems = problems_of(b"lijst: [10, 010]\nblok: {a: 1:30}\nlabel: !!int '0x1F'\n")
+    assert [(p.code, p.line, p.column, p.field_path) for p in problems] == [
+        ("yaml11-number", 1, 13, "lijst[1]"),
+        ("yaml11-number", 2, 11, "blok.a"),
+        ("yaml11-number", 3, 8, "label"),
+    ]
+
+
+def test_long_yaml11_numbers_are_refused_without_working_them_out() -> None:
+    problem = only_problem(b"a: 1" + b":00" * 100_000 + b"\n")
+    assert problem.code == "yaml11-number"
+    assert "zestigtallig" in problem.message and "schrijf het getal gewoon decimaal" in problem.message
+
+
+def test_yaml11_numbers_as_keys_are_text() -> None:
+    assert load_yaml_bytes(b"010: a\n1_000: b\n1:30: c\n", "k.yaml").data == {"010": "a", "1_000": "b", "1:30": "c"}
 
 
 def test_yaml11_words_as_keys_are_text() -> None:

@@ -22,6 +22,7 @@ from iza_check.cli.options import (
     ReportOptions,
     cannot_write,
     dash_is_stdout,
+    refuse_output_over_input,
     write_output,
 )
 from iza_check.cli.progress import with_progress
@@ -81,6 +82,8 @@ def run_summary(options: ReportOptions) -> int:
             f"De samenvatting kent de vormen {', '.join(SUMMARY_FORMATS)}, niet '{options.fmt}'.", err=True
         )
         return EXIT_INVALID_INPUT
+    if refuse_output_over_input(options.output, options.paths):
+        return EXIT_INVALID_INPUT
     tracker = ExitTracker(options.fail_on)
     check_options = _check_options(
         options.paths, options.rule_dirs, options.peildatum, options.max_bytes, options.jobs
@@ -119,6 +122,8 @@ def run_overview(
     from iza_check.overview import OverviewBuilder
     from iza_check.report.summary_formats import render_overview
 
+    if refuse_output_over_input(output, paths):
+        return EXIT_INVALID_INPUT
     builder = OverviewBuilder(peildatum)
     files = 0
     try:
@@ -154,6 +159,8 @@ def run_diff(
     from iza_check.report._common import problem_text
     from iza_check.report.summary_formats import render_diff
 
+    if refuse_output_over_input(output, (old, new)):
+        return EXIT_INVALID_INPUT
     try:
         checker = Checker(rule_dirs, peildatum)
         outcomes = [checker.check_file(old), checker.check_file(new)]

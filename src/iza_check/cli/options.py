@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -101,6 +102,49 @@ class ExitTracker:
 
 def cannot_write(output: Path | None, error: OSError) -> str:
     return f"{output or '<stdout>'}: kan niet schrijven ({error.strerror or error})."
+
+
+def output_is_input(output: Path | None, inputs: Iterable[Path]) -> Path | None:
+    """The input profile file that writing the report to ``output`` would replace, or None.
+
+    ``inputs`` are the command's arguments: files, directories and patterns, expanded the way the
+    profiles are found. The same file is the same file through a symbolic or a hard link (device and
+    inode). Only an existing regular file can be an input, so without one nothing is searched.
+    """
+    if output is None:
+        return None
+    try:
+        target = os.stat(output)
+    except (OSError, ValueError):
+        return None  # not there (yet): it cannot be an input; a real problem shows when it is written
+    if not stat.S_ISREG(target.st_mode):
+        return None  # /dev/null, a FIFO: written into, never replaced
+    from iza_check.profile.loader import iter_profile_files
+
+    for item in iter_profile_files(inputs):
+        if isinstance(item, Path):
+            try:
+                if os.path.samestat(os.stat(item), target):
+                    return item
+            except (OSError, ValueError):
+                continue
+    return None
+
+
+def refuse_output_over_input(output: Path | None, inputs: Iterable[Path]) -> bool:
+    """True, after saying why on stderr, when the report would replace one of the input files.
+
+    Called by ``check``, ``check --summary``, ``overview`` and ``diff`` before anything is read or written.
+    """
+    same = output_is_input(output, inputs)
+    if same is None:
+        return False
+    click.echo(
+        f"{output}: dit uitvoerbestand is het invoerbestand {same}; het rapport zou het profiel "
+        "overschrijven. Kies een ander bestand voor --output.",
+        err=True,
+    )
+    return True
 
 
 def dash_is_stdout(_ctx: object, _param: object, value: Path | None) -> Path | None:

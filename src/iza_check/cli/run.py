@@ -14,7 +14,15 @@ import click
 
 from iza_check import __version__
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
-from iza_check.cli.options import NO_PROFILES, ExitTracker, ReportOptions, cannot_write, open_output, write_output
+from iza_check.cli.options import (
+    NO_PROFILES,
+    ExitTracker,
+    ReportOptions,
+    cannot_write,
+    open_output,
+    refuse_output_over_input,
+    write_output,
+)
 from iza_check.cli.progress import interactive, with_progress
 from iza_check.engine import engine_name
 from iza_check.findings import ProblemRef, ProfileReport
@@ -41,6 +49,8 @@ def run_check(options: ReportOptions) -> int:
     from iza_check.engine import EngineUnavailable
     from iza_check.report.registry import stream_format
 
+    if refuse_output_over_input(options.output, options.paths):
+        return EXIT_INVALID_INPUT
     stream = stream_format(options.fmt)
     render = None if stream is None else partial(_render_utf8, stream.profile, lang=options.lang, colour=options.colour)
     check_options = CheckOptions(

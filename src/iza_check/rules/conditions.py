@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
@@ -21,18 +22,48 @@ from pydantic import (
     StrictStr,
     Tag,
 )
+from pydantic_core import PydanticCustomError
 
 PATH_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$"
 ISO_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
+# Bounds of a float operand. NaN and infinity are no numbers to compare with (a rule with them is silently
+# onbekend or wrong), and durable-rules reads its ruleset as JSON without exponents: Python writes a float
+# with an exponent from 1e16 up and below 1e-4 (1e+16, 1e-05), and creating the ruleset then fails
+# (durable-rules errors 202/204). Every float operand must therefore be 0 or lie between these bounds in
+# size, which leaves room for any count, fte, amount or percentage a profile holds. Integers are exact
+# and not bounded here.
+FLOAT_OPERAND_MAX = 1e15
+FLOAT_OPERAND_MIN = 1e-4
+
+
+def _usable_float(value: Any) -> Any:
+    """``value`` unchanged, unless it is a float a rule cannot compare with (see FLOAT_OPERAND_MAX)."""
+    if type(value) is not float or value == 0 or FLOAT_OPERAND_MIN <= abs(value) <= FLOAT_OPERAND_MAX:
+        return value
+    if value != value:
+        message = "'.nan' (geen getal) kan niet in een voorwaarde staan; schrijf een gewoon getal"
+    elif abs(value) == float("inf"):
+        message = "'{shown}' (oneindig) kan niet in een voorwaarde staan; schrijf een getal tussen -10^15 en 10^15"
+    elif abs(value) > FLOAT_OPERAND_MAX:
+        message = "het getal {shown} is te groot voor een voorwaarde; schrijf een getal tussen -10^15 en 10^15"
+    else:
+        message = "het getal {shown} ligt te dicht bij 0 voor een voorwaarde; schrijf 0 of een getal van minstens 0.0001"
+    shown = (("-" if value < 0 else "") + ".inf") if abs(value) == float("inf") else repr(value)
+    raise PydanticCustomError("unusable_number", message, {"shown": shown})
+
+
 FieldPath = Annotated[str, Field(pattern=PATH_PATTERN, max_length=200, description="Pad in het profiel, bijv. toegang.indicatie_nodig.")]
+# The float check runs after the union, so a refused float gives one message, not one per member.
 Scalar = Annotated[
     Union[StrictBool, StrictInt, StrictFloat, dt.date, StrictStr],
     Field(union_mode="smart", description="Een waarde: ja/nee (true/false), getal, tekst, keuzewaarde of datum."),
+    AfterValidator(_usable_float),
 ]
 Comparable = Annotated[
     Union[StrictInt, StrictFloat, dt.date, Annotated[str, Field(pattern=ISO_DATE_PATTERN)]],
     Field(union_mode="smart", description="Een getal of een datum (JJJJ-MM-DD)."),
+    AfterValidator(_usable_float),
 ]
 Count = Annotated[int, Field(ge=0, le=1_000_000, strict=True)]
 

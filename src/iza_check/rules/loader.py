@@ -303,7 +303,7 @@ def _data_loc(data: Any, pydantic_loc: tuple[Any, ...]) -> Loc:
 def _pydantic_problems(error: ValidationError, data: Any, base: Loc, ctx: _FileContext) -> None:
     for detail in error.errors(include_url=False):
         loc = (*base, *_data_loc(data, tuple(detail["loc"])))
-        ctx.add(loc, detail["msg"], "invalid")
+        ctx.add(loc, detail["msg"], "bad-value" if detail["type"] == "unusable_number" else "invalid")
 
 
 # ---------------------------------------------------------------------------------------------
