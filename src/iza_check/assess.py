@@ -135,6 +135,7 @@ def build_finding(
         facts=facts,
         missing=missing,
         plans=tuple(plans),
+        at_best=result.at_best,
         field_path=main_path,
         line=line,
         column=column,

@@ -80,6 +80,7 @@ class Finding:
     missing: tuple[str, ...] = ()
     plans: tuple[PlanRef, ...] = ()
     field_path: str | None = None  # the main fact judged (first fact or first missing path)
+    at_best: Outcome | None = None  # onbekend, but the known facts already rule out voldoet: deels at best
     line: int | None = None
     column: int | None = None
 

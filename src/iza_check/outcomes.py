@@ -29,10 +29,12 @@ class RuleResult:
     """The outcome of one rule.
 
     ``facts`` are the referenced paths that were present (with their values); ``missing`` are the
-    absent paths of the parts of the rule that stayed undecided.
+    absent paths of the parts of the rule that stayed undecided. ``at_best`` is set for an *onbekend*
+    that the known facts already keep from *voldoet*: it can still become *deels* at best.
     """
 
     rule_id: str
     outcome: Outcome
     facts: tuple[Fact, ...]
     missing: tuple[str, ...]
+    at_best: Outcome | None = None

@@ -9,7 +9,7 @@
 - ``onvoldoende_gegevens``: the unknowns leave more than one of these possible.
 
 The verdict is decided on the known facts first: every *onbekend* kenmerk is taken as *voldoet* (the
-best case) and as *voldoet niet* (the worst case). The verdict is monotone in each kenmerk, so when the
+best case; *deels* when its known facts already rule out *voldoet*) and as *voldoet niet* (the worst case). The verdict is monotone in each kenmerk, so when the
 two cases agree every filling-in of the unknowns gives that verdict, and it is marked *voorlopig* with
 the unknowns named; when they differ, every verdict between them is possible, and the unknown kenmerken
 that move it are named with the facts that would settle them.
@@ -49,8 +49,14 @@ def classify(outcomes: Mapping[str, Outcome]) -> VerdictKind:
     return VerdictKind.niet_op_voorhand
 
 
-def _filled(outcomes: Mapping[str, Outcome], unknown: Sequence[str], value: Outcome) -> dict[str, Outcome]:
-    return {k: (value if k in unknown else outcomes[k]) for k in KENMERKEN}
+def _filled(
+    outcomes: Mapping[str, Outcome], unknown: Sequence[str], value: Outcome, ceilings: Mapping[str, Outcome]
+) -> dict[str, Outcome]:
+    """The outcomes with every unknown taken as ``value``, but never above what the known facts allow."""
+    filled = dict(outcomes)
+    for k in unknown:
+        filled[k] = ceilings[k] if value is Outcome.voldoet and k in ceilings else value
+    return filled
 
 
 def _ids(ids: Sequence[str]) -> str:
@@ -64,6 +70,7 @@ def _current(plans: Sequence[PlanRef]) -> list[PlanRef]:
 def decide(findings: Sequence[Finding]) -> Verdict:
     by_id = {f.rule_id: f for f in findings if f.rule_id in KENMERKEN}
     outcomes = {k: by_id[k].outcome if k in by_id else Outcome.onbekend for k in KENMERKEN}
+    ceilings = {k: f.at_best for k, f in by_id.items() if f.outcome is Outcome.onbekend and f.at_best is not None}
     unknown = tuple(k for k in KENMERKEN if outcomes[k] is Outcome.onbekend)
     gaps = tuple(k for k in KENMERKEN if outcomes[k] in (Outcome.deels, Outcome.voldoet_niet))
     planned = tuple(k for k in gaps if _current(by_id[k].plans))
@@ -71,10 +78,10 @@ def decide(findings: Sequence[Finding]) -> Verdict:
     overdue = {(p.stap, p.line) for k in gaps for p in by_id[k].plans if p.verlopen}
     contradicted = tuple(k for k in gaps if any(p.gerealiseerd for p in by_id[k].plans))
 
-    best = classify(_filled(outcomes, unknown, Outcome.voldoet))
-    worst = classify(_filled(outcomes, unknown, Outcome.voldoet_niet))
+    best = classify(_filled(outcomes, unknown, Outcome.voldoet, ceilings))
+    worst = classify(_filled(outcomes, unknown, Outcome.voldoet_niet, ceilings))
     possible = _ORDER[_ORDER.index(worst) : _ORDER.index(best) + 1]
-    deciding = _deciding(outcomes, unknown, best, worst)
+    deciding = _deciding(outcomes, unknown, best, worst, ceilings)
     common = {
         "missing_kenmerken": gaps,
         "unknown_kenmerken": unknown,
@@ -115,16 +122,22 @@ def decide(findings: Sequence[Finding]) -> Verdict:
     return Verdict(kind, summary, voorlopig=bool(unknown), **common)
 
 
-def _deciding(outcomes: Mapping[str, Outcome], unknown: Sequence[str], best: VerdictKind, worst: VerdictKind) -> tuple[str, ...]:
+def _deciding(
+    outcomes: Mapping[str, Outcome],
+    unknown: Sequence[str],
+    best: VerdictKind,
+    worst: VerdictKind,
+    ceilings: Mapping[str, Outcome],
+) -> tuple[str, ...]:
     """The unknown kenmerken that on their own can move the verdict between the best and worst case."""
     if best is worst:
         return ()
+    others_best = _filled(outcomes, unknown, Outcome.voldoet, ceilings)
+    others_worst = _filled(outcomes, unknown, Outcome.voldoet_niet, ceilings)
     out = []
     for k in unknown:
-        others_best = _filled(outcomes, unknown, Outcome.voldoet)
-        others_worst = _filled(outcomes, unknown, Outcome.voldoet_niet)
         moves_best = classify({**others_best, k: Outcome.voldoet_niet}) is not best
-        moves_worst = classify({**others_worst, k: Outcome.voldoet}) is not worst
+        moves_worst = classify({**others_worst, k: ceilings.get(k, Outcome.voldoet)}) is not worst
         if moves_best or moves_worst:
             out.append(k)
     return tuple(out)

@@ -368,3 +368,11 @@ def test_a_40_rule_catalogue_judges_every_profile_the_same_as_rule_by_rule(make_
         assert [r.rule_id for r in together] == [r.id for r in cat.rules]
         alone = [engine.evaluate_rule(item, rule.id, peildatum=PEILDATUM) for rule in cat.rules]
         assert [r.outcome for r in together] == [r.outcome for r in alone]
+
+
+def test_an_onbekend_that_cannot_become_voldoet_says_so(outcome_engine: Engine) -> None:
+    """R1: voldoet needs both facts; one is false, deels depends on the other: deels at best."""
+    open_deels = outcome_engine.evaluate_rule(profile(toegang={"indicatie_nodig": True}), "R1", peildatum=PEILDATUM)
+    assert open_deels.outcome is Outcome.onbekend and open_deels.at_best is Outcome.deels
+    nothing_known = outcome_engine.evaluate_rule(profile(), "R1", peildatum=PEILDATUM)
+    assert nothing_known.outcome is Outcome.onbekend and nothing_known.at_best is None

@@ -109,3 +109,15 @@ def test_not_a_priori_with_a_plan_for_the_core_gets_the_growth_route_text() -> N
     without = decide(findings("VNVVVVVVVV"))
     assert with_plan.kind is without.kind is VerdictKind.niet_op_voorhand
     assert "Regie in de Regio" in with_plan.summary.nl and "Regie in de Regio" not in without.summary.nl
+
+
+def test_an_unknown_that_is_at_best_deels_keeps_the_verdict_from_past() -> None:
+    """K5 is onbekend, but its known facts already rule out voldoet: 'past' is no longer possible."""
+    marks = findings("VVVV?VVVVV")
+    capped = [f if f.rule_id != "K5" else finding("K5", U) for f in marks]
+    assert decide(capped).kind is VerdictKind.onvoldoende_gegevens
+    from dataclasses import replace
+
+    capped = [replace(f, at_best=D) if f.rule_id == "K5" else f for f in marks]
+    verdict = decide(capped)
+    assert verdict.kind is VerdictKind.groeiroute and verdict.voorlopig and verdict.unknown_kenmerken == ("K5",)

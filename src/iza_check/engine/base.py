@@ -157,7 +157,9 @@ def explain(
             if leaf.complete_path is not None and lookup_once(profile, leaf.complete_path, lookups) is MISSING:
                 if isinstance(raw, list) and raw:  # a list given empty is complete already
                     missing.setdefault(leaf.complete_path, None)
-    return RuleResult(compiled.rule.id, outcome, tuple(present), tuple(missing))
+    # voldoet is known false, deels open: whatever the unknowns turn out to be, this is not voldoet.
+    at_best = Outcome.deels if outcome is Outcome.onbekend and truth["voldoet"] is False else None
+    return RuleResult(compiled.rule.id, outcome, tuple(present), tuple(missing), at_best)
 
 
 class Engine(ABC):

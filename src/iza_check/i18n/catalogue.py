@@ -86,6 +86,10 @@ ENTRIES: Final[dict[str, tuple[str, str]]] = {
     # Parts of a finding
     "finding.facts": ("Feiten", "Facts"),
     "finding.missing": ("Ontbreekt in het profiel", "Missing from the profile"),
+    "finding.at_best": (
+        "Volgens de bekende feiten hooguit deels: volledig voldoen kan niet meer",
+        "On the known facts partly at best: fully meeting it is ruled out",
+    ),
     "finding.advice": ("Advies", "Advice"),
     "finding.plans": ("Plannen", "Plans"),
     "finding.nvt_reason": ("Reden", "Reason"),

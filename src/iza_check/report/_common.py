@@ -180,6 +180,8 @@ def plan_text(plan: PlanRef, lang: str) -> str:
 def finding_message(finding: Finding, lang: str) -> str:
     """One plain-text sentence group for machine formats: title, outcome, missing facts, advice."""
     parts = [f"{clean(finding.title.get(lang))}: {outcome_label(finding.outcome, lang)}."]
+    if finding.at_best is not None:
+        parts.append(f"{t('finding.at_best', lang)}.")
     if finding.missing:
         parts.append(f"{t('finding.missing', lang)}: {', '.join(clean(m) for m in finding.missing)}.")
     if finding.advice is not None:

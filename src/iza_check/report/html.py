@@ -164,6 +164,8 @@ def _basis(finding: Finding, lang: str) -> str:
     parts: list[str] = []
     if finding.facts:
         parts.append('<ul class="facts">' + "".join(_fact(ref, lang) for ref in finding.facts) + "</ul>")
+    if finding.at_best is not None:
+        parts.append(f'<p class="missing">{_e(t("finding.at_best", lang))}.</p>')
     if finding.missing:
         missing = ", ".join(_e(humanize_path(path)) for path in finding.missing)
         parts.append(f'<p class="missing">{_e(t("finding.missing", lang))}: {missing}</p>')

@@ -88,6 +88,7 @@ def _finding(finding: Finding, lang: str) -> dict[str, Any]:
         "group": json_text(finding.group),
         "outcome": finding.outcome.value,
         "outcome_label": outcome_label(finding.outcome, lang),
+        "at_best": finding.at_best.value if finding.at_best else None,
         "severity": finding.severity.value,
         "severity_label": severity_label(finding.severity, lang),
         "is_gap": finding.is_gap,
@@ -277,7 +278,7 @@ def _finding_text(finding: Finding, lang: str, encoded: dict[int, str]) -> str:
     missing = _missing_text(tuple(finding.missing)) if finding.missing else "[]"
     plans = _dump([_plan(plan) for plan in finding.plans]) if finding.plans else "[]"
     return (
-        f'{{{advice}, "column": {_position(finding.column)}, "facts": {facts}, '
+        f'{{{advice}, "at_best": {_string(finding.at_best)}, "column": {_position(finding.column)}, "facts": {facts}, '
         f'"field_path": {_string(finding.field_path)}, {group}, "line": {_position(finding.line)}, {link}, '
         f'"missing": {missing}, {outcome}, "plans": {plans}, {rule}}}'
     )
@@ -370,6 +371,10 @@ def report_json_schema() -> dict[str, Any]:
             "source": {**_STR, "description": "The source document and section the rule rests on."},
             "facts": {"type": "array", "items": {"$ref": "#/$defs/fact"}},
             "missing": {**_STRINGS, "description": "Field paths whose absence made the outcome onbekend."},
+            "at_best": {
+                "enum": ["deels", None],
+                "description": "For onbekend: deels when the known facts already rule out voldoet, else null.",
+            },
             "plans": {"type": "array", "items": {"$ref": "#/$defs/plan"}},
             "field_path": _nullable(_STR),
             "line": _nullable(_POS),

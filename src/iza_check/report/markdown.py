@@ -57,6 +57,8 @@ def _basis(finding: Finding, lang: str) -> str:
         where = location_text(ref.line, ref.column, lang)
         suffix = f" ({md(where)})" if where else ""
         parts.append(f"{md(ref.path)} = {md(shorten(format_value(ref.value, lang)))}{suffix}")
+    if finding.at_best is not None:
+        parts.append(f"{md(t('finding.at_best', lang))}.")
     if finding.missing:
         parts.append(f"{md(t('finding.missing', lang))}: {', '.join(md(m) for m in finding.missing)}")
     if finding.outcome is Outcome.nvt and finding.nvt_reason is not None:

@@ -68,6 +68,8 @@ def _finding_lines(finding: Finding, lang: str, style: _Style, label_width: int)
             where = location_text(ref.line, ref.column, lang)
             text = f"{clean(ref.path)} = {shorten(format_value(ref.value, lang))}" + (f"  ({where})" if where else "")
             lines += _wrap(text, pad + "  ", pad + "    ")
+    if finding.at_best is not None:
+        lines += _wrap(f"{t('finding.at_best', lang)}.", pad, pad + "  ")
     if finding.missing:
         missing = ", ".join(clean(path) for path in finding.missing)
         lines += _wrap(f"{t('finding.missing', lang)}: {missing}", pad, pad + "  ")
