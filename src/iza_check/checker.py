@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from iza_check.findings import Outcome, ProblemRef, ProfileReport, Severity
+from iza_check.findings import Outcome, ProblemRef, ProfileReport, Severity, VerdictKind, counts_as_gap
 from iza_check.problems import InputError, Problem
 from iza_check.yamlsafe import DEFAULT_MAX_BYTES
 
@@ -59,10 +59,23 @@ class FileOutcome:
     rendered: bytes | None = None
     # Kept only when the report itself is not (it was rendered in the worker); see gap_severities().
     gaps: frozenset[Severity] = frozenset()
+    verdict: VerdictKind | None = None
+    gap_count: int = 0
 
     def gap_severities(self) -> frozenset[Severity]:
         """The severities of the rules with a deels or voldoet niet."""
         return self.gaps if self.report is None else gap_severities(self.report)
+
+    def verdict_kind(self) -> VerdictKind | None:
+        return self.verdict if self.report is None else self.report.verdict.kind
+
+    def gaps_counted(self) -> int:
+        """How many gaps the tallies count (see counts_as_gap)."""
+        return self.gap_count if self.report is None else count_gaps(self.report)
+
+
+def count_gaps(report: ProfileReport) -> int:
+    return sum(1 for finding in report.findings if counts_as_gap(finding))
 
 
 def gap_severities(report: ProfileReport) -> frozenset[Severity]:
@@ -107,7 +120,13 @@ class Checker:
         report = assess(loaded, self.catalogue.rules, results, self.peildatum)
         if self.render is None:
             return FileOutcome(loaded.source, report=report)
-        return FileOutcome(loaded.source, rendered=self.render(report), gaps=gap_severities(report))
+        return FileOutcome(
+            loaded.source,
+            rendered=self.render(report),
+            gaps=gap_severities(report),
+            verdict=report.verdict.kind,
+            gap_count=count_gaps(report),
+        )
 
 
 def _load_catalogue(rule_dirs: Sequence[Path]) -> Catalogue:

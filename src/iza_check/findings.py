@@ -13,7 +13,7 @@ from iza_check.outcomes import Outcome
 
 __all__ = [
     "FactRef", "Figure", "Finding", "Outcome", "PlanRef", "ProblemRef", "ProfileReport",
-    "QuestionAnswer", "Report", "Severity", "Text", "Verdict", "VerdictKind",
+    "QuestionAnswer", "Report", "Severity", "Text", "Verdict", "VerdictKind", "counts_as_gap",
 ]
 
 
@@ -87,6 +87,11 @@ class Finding:
     @property
     def is_gap(self) -> bool:
         return self.outcome in (Outcome.deels, Outcome.voldoet_niet)
+
+
+def counts_as_gap(finding: Finding) -> bool:
+    """A gap that the tallies count and the concise form lists: deels or voldoet niet, not informative."""
+    return finding.is_gap and finding.severity is not Severity.informatief
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ SUFFIX = {
     "sarif": "sarif",
     "junit": "junit.xml",
     "github": "github.txt",
+    "concise": "concise.txt",
 }
 CASES = [(fixture, lang, name) for fixture in FIXTURES for lang in ("nl", "en") for name in REPORTERS]
 

@@ -158,9 +158,16 @@ _LANG = click.option(
     "--format",
     "fmt",
     type=click.Choice((*FORMATS, "csv")),
-    default="text",
-    show_default=True,
-    help="Rapportvorm. Met --summary: text, html of csv.",
+    default=None,
+    help="Rapportvorm. Standaard: text (het volledige rapport) voor één profiel, concise (één regel per "
+    "tekort en een telling) voor meer. Met --summary: text, html of csv.",
+)
+@click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    default=False,
+    help="Alleen onleesbare bestanden en de telling (in de vorm concise).",
 )
 @click.option(
     "--summary",
@@ -204,6 +211,7 @@ def check(
     peildatum: object,
     max_bytes: int,
     summary: bool,
+    quiet: bool,
 ) -> None:
     """Toets profielen aan de regels en toon het rapport.
 
@@ -211,6 +219,11 @@ def check(
     """
     from iza_check.cli.run import run_check
 
+    if fmt is None:
+        fmt = "text" if summary or not (quiet or _several_profiles(paths)) else "concise"
+    if quiet and (summary or fmt != "concise"):
+        click.echo("--quiet hoort bij de vorm concise (zonder --summary).", err=True)
+        sys.exit(EXIT_INVALID_INPUT)
     if fmt == "csv" and not summary:
         click.echo("De vorm csv hoort bij de samenvatting: gebruik --summary --format csv.", err=True)
         sys.exit(EXIT_INVALID_INPUT)
@@ -226,12 +239,25 @@ def check(
         rule_dirs=rule_dirs,
         peildatum=peildatum,
         max_bytes=max_bytes,
+        quiet=quiet,
     )
     if summary:
         from iza_check.cli.funders import run_summary
 
         sys.exit(run_summary(options))
     sys.exit(run_check(options))
+
+
+def _several_profiles(paths: tuple[Path, ...]) -> bool:
+    """Whether the arguments name more than one profile (or file that could not be read)."""
+    from iza_check.profile.loader import iter_profile_files
+
+    found = 0
+    for _item in iter_profile_files(paths):
+        found += 1
+        if found > 1:
+            return True
+    return False
 
 
 def show_report(path: Path, lang: str) -> int:

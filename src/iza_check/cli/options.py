@@ -18,13 +18,14 @@ import click
 
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
 from iza_check.engine import BACKENDS
-from iza_check.findings import Severity
+from iza_check.findings import ProblemRef, Severity, VerdictKind
+from iza_check.report.registry import FORMATS as REPORT_FORMATS
 from iza_check.writing import is_special, replace_mode
 
 if TYPE_CHECKING:
     from iza_check.checker import FileOutcome
 
-FORMATS = ("text", "html", "markdown", "json", "sarif", "junit", "github")
+FORMATS = REPORT_FORMATS
 LANGS = ("nl", "en")
 FAIL_LEVELS = ("verplicht", "aanbevolen", "never")
 NO_PROFILES = "Geen profielen gevonden (*.yaml, *.yml)."
@@ -66,6 +67,7 @@ class ReportOptions:
     rule_dirs: tuple[Path, ...]
     peildatum: dt.date
     max_bytes: int
+    quiet: bool = False
 
     @classmethod
     def build(cls, *, colour: bool | None, peildatum: object, output: Path | None, **kwargs: object) -> "ReportOptions":
@@ -84,13 +86,43 @@ class ExitTracker:
         self.files = 0
         self.has_problems = False
         self.gaps: set[frozenset[Severity]] = set()
+        self.broken = 0
+        self.problems: list[ProblemRef] = []
+        self.gap_count = 0
+        self.verdicts: dict[VerdictKind, int] = {}
 
     def watch(self, outcomes: Iterable[FileOutcome]) -> Iterator[FileOutcome]:
         for outcome in outcomes:
             self.files += 1
             self.has_problems = self.has_problems or bool(outcome.problems)
+            self.broken += bool(outcome.problems)
+            self.problems.extend(outcome.problems)
             self.gaps.add(outcome.gap_severities())
+            kind = outcome.verdict_kind()
+            if kind is not None:
+                self.verdicts[kind] = self.verdicts.get(kind, 0) + 1
+                self.gap_count += outcome.gaps_counted()
             yield outcome
+
+    def tally(self, lang: str) -> str:
+        """What the run found, in one line (see report.concise.tally_text)."""
+        from iza_check.report.concise import tally_text
+
+        return tally_text(self.verdicts, self.gap_count, self.broken, lang)
+
+    def reason(self, lang: str) -> str:
+        """Why the run ends with its exit code, in a few words."""
+        code = self.result
+        nl, en = (
+            (f"geen tekorten op niveau --fail-on {self.fail_on}", f"no gaps at level --fail-on {self.fail_on}")
+            if code == EXIT_OK
+            else (f"tekorten op niveau --fail-on {self.fail_on}", f"gaps at level --fail-on {self.fail_on}")
+            if code == EXIT_FINDINGS
+            else ("geen profielen gevonden", "no profiles found")
+            if self.files == 0
+            else ("ongeldige invoer: niet elk bestand kon worden gelezen", "invalid input: not every file could be read")
+        )
+        return f"exitcode {code}: {en if lang == 'en' else nl}"
 
     @property
     def result(self) -> int:

@@ -52,6 +52,10 @@ def run_check(options: ReportOptions) -> int:
     if refuse_output_over_input(options.output, options.paths):
         return EXIT_INVALID_INPUT
     stream = stream_format(options.fmt)
+    if options.quiet:
+        from iza_check.report.concise import QUIET
+
+        stream = QUIET
     render = None if stream is None else partial(_render_utf8, stream.profile, lang=options.lang, colour=options.colour)
     check_options = CheckOptions(
         paths=options.paths,
@@ -74,7 +78,9 @@ def run_check(options: ReportOptions) -> int:
         if stream is None:
             _write_whole(options, tracker.watch(all_outcomes))
         else:
-            _write_stream(options, stream, tracker.watch(all_outcomes))
+            # The concise form ends with the run's tally, known once every outcome has been written.
+            closing = (lambda: tracker.tally(options.lang) + "\n") if options.fmt == "concise" else None
+            _write_stream(options, stream, tracker.watch(all_outcomes), closing)
     except InputError as error:
         return _print_problems(error.problems)
     except EngineUnavailable as error:
@@ -84,6 +90,17 @@ def run_check(options: ReportOptions) -> int:
         return EXIT_INVALID_INPUT
     if not tracker.files:
         click.echo(NO_PROFILES, err=True)
+    if options.output is not None:
+        # Nothing of the report reaches the log: say what was written and why the run ends as it does,
+        # with the files that could not be read (the cause of an exit code 2) on their own lines.
+        from iza_check.report._common import problem_text
+
+        for problem in tracker.problems:
+            click.echo(problem_text(problem), err=True)
+        click.echo(
+            f"{options.output}: {options.fmt} · {tracker.tally(options.lang)} · {tracker.reason(options.lang)}",
+            err=True,
+        )
     return tracker.result
 
 
@@ -91,7 +108,12 @@ def _render_utf8(render: Callable[..., str], report: ProfileReport, *, lang: str
     return render(report, lang=lang, colour=colour).encode("utf-8")
 
 
-def _write_stream(options: ReportOptions, stream: StreamFormat, outcomes: Iterable[FileOutcome]) -> None:
+def _write_stream(
+    options: ReportOptions,
+    stream: StreamFormat,
+    outcomes: Iterable[FileOutcome],
+    closing: Callable[[], str] | None = None,
+) -> None:
     from iza_check.report.stream import ReportHead
 
     problems: list[ProblemRef] = []
@@ -108,6 +130,8 @@ def _write_stream(options: ReportOptions, stream: StreamFormat, outcomes: Iterab
                 write(outcome.rendered)
                 written += 1
         write(stream.tail(tuple(problems), written, options.lang, options.colour).encode("utf-8"))
+        if closing is not None:
+            write(closing().encode("utf-8"))
         out.flush()
 
 

@@ -25,9 +25,10 @@ _MODULES: dict[str, str] = {
     "sarif": "sarif",
     "junit": "junit",
     "github": "github",
+    "concise": "concise",
 }
 # Formats that can be written one profile at a time (their module has a STREAM; see report.stream).
-_STREAMING = frozenset({"text", "markdown", "json", "github"})
+_STREAMING = frozenset({"text", "markdown", "json", "github", "concise"})
 
 
 def _module(name: str):  # type: ignore[no-untyped-def]
@@ -64,7 +65,9 @@ EXTENSIONS: dict[str, str] = {
     "sarif": ".sarif",
     "junit": ".xml",
     "github": ".txt",
+    "concise": ".txt",
 }
+FORMATS: tuple[str, ...] = tuple(_MODULES)
 
 
 def render(name: str, report: Report, *, lang: str = DEFAULT_LANG, colour: bool = False) -> str:
