@@ -25,6 +25,10 @@ from click.testing import CliRunner
 from iza_check.cli.main import main
 from iza_check.report.registry import REPORTERS
 
+# Some fifty runs of the whole CLI in a subprocess (about 20 s): deselect with -m "not slow" for a fast loop;
+# tests/unit/test_yamlsafe.py keeps the parser's guards in it.
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parents[2]
 MEMORY_LIMIT = 1 << 30
 TIMEOUT_S = 120  # a hang, not slowness, is what this catches
