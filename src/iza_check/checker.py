@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,13 @@ _POOL_THRESHOLD = 16
 _MIN_CHUNKSIZE = 4
 _MAX_CHUNKSIZE = 32
 _TASKS_PER_WORKER = 8
+
+
+def worker_count(jobs: int) -> int:
+    """The processes for ``--jobs`` (0: every core). More than one per core never finishes sooner, and each
+    holds an engine of its own, so there are never more than the cores."""
+    cores = os.cpu_count() or 1
+    return min(jobs or cores, cores)
 
 
 def _chunksize(files: int, workers: int) -> int:
@@ -141,6 +149,8 @@ _worker: Checker | None = None
 
 def _init_worker(catalogue: Catalogue, options: CheckOptions) -> None:
     global _worker
+    # Ctrl-C is the parent's to handle (one line, exit 130); a worker just stops with the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A forked worker inherits the parent's catalogue; only the engine is built anew (one per process).
     _worker = Checker(options.rule_dirs, options.peildatum, options.max_bytes, catalogue=catalogue,
                       render=options.render)
@@ -167,7 +177,7 @@ def check_paths(options: CheckOptions) -> Iterator[FileOutcome]:
     """
     items = list(_expand(options.paths))
     files = [item for item in items if isinstance(item, Path)]
-    jobs = options.jobs or os.cpu_count() or 1
+    jobs = worker_count(options.jobs)
     # Validate the catalogue in this process first, so a broken rule file is one clear error.
     if jobs > 1 and len(files) >= _POOL_THRESHOLD:
         catalogue = _load_catalogue(options.rule_dirs)

@@ -25,8 +25,10 @@ class Problem:
         return ":".join(parts)
 
     def format(self) -> str:
-        where = f" [{self.field_path}]" if self.field_path else ""
-        return f"{self.location()}: {self.message}{where} ({self.code})"
+        """``file:line:col: message [field] (code)``, with anything that could steer a terminal made inert."""
+        from iza_check.report._common import problem_text
+
+        return problem_text(self)  # type: ignore[arg-type]  # a ProblemRef's fields, the same names
 
 
 class InputError(Exception):

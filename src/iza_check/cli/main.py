@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -23,6 +24,31 @@ _MAX_BYTES = click.option(
 )
 
 
+EXIT_INTERRUPTED = 130
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe (``| head``): nothing more to say, and nothing for Python to flush at exit."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _tolerant_console() -> None:
+    """A console that cannot show a character (Latin-1, ASCII) gets a replacement, never an exception."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if reconfigure is not None and encoding != "utf8":
+            try:
+                reconfigure(errors="replace")
+            except (OSError, ValueError):
+                pass
+
+
 class _LazyGroup(click.Group):
     """Imports a command's module only when that command runs (or help lists it): ``check`` then
     does not pay for the questionnaire and the funders' overviews."""
@@ -35,6 +61,25 @@ class _LazyGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        _tolerant_console()
+        return super().main(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Every command ends with an exit code and a line, never a traceback: Ctrl-C gives 130 (the
+        convention), an output that cannot be written (a closed pipe, a full disk) gives 2."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\nAfgebroken (Ctrl-C).", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except OSError as error:
+            if isinstance(error, BrokenPipeError):
+                _silence_stdout()
+            else:
+                click.echo(f"kan niet schrijven ({error.strerror or error}).", err=True)
+            ctx.exit(EXIT_INVALID_INPUT)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self.lazy and cmd_name not in self.commands:

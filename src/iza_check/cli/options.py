@@ -72,9 +72,20 @@ class ReportOptions:
     @classmethod
     def build(cls, *, colour: bool | None, peildatum: object, output: Path | None, **kwargs: object) -> "ReportOptions":
         if colour is None:
-            colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+            colour = output is None and colour_wanted(sys.stdout)
         date = peildatum.date() if isinstance(peildatum, dt.datetime) else (peildatum or dt.date.today())
         return cls(colour=colour, peildatum=date, output=output, **kwargs)  # type: ignore[arg-type]
+
+
+def colour_wanted(stream: object) -> bool:
+    """Colour by the usual conventions: a non-empty NO_COLOR turns it off, a non-empty FORCE_COLOR on (also
+    into a pipe or a CI log); otherwise only on a terminal that is not ``TERM=dumb``."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
 
 
 class ExitTracker:
