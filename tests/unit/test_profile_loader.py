@@ -340,3 +340,23 @@ def test_an_unexpanded_pattern_finds_profiles_and_an_empty_one_is_a_problem(tmp_
     assert [p.relative_to(tmp_path).as_posix() for p in found] == ["regio/a.yaml", "regio/noord/b.yml"]
     (problem,) = iter_profile_files([tmp_path / "nergens" / "*.yaml"])
     assert isinstance(problem, Problem) and problem.code == "not-found" and "patroon" in problem.message
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+def test_a_double_star_pattern_does_not_follow_links_to_folders(tmp_path: Path) -> None:
+    """Two links to '..' made glob's ** walk for minutes; links to folders are not entered."""
+    from iza_check.profile.loader import iter_profile_files
+
+    (tmp_path / "d" / "e").mkdir(parents=True)
+    (tmp_path / "d" / "e" / "p.yaml").write_text("initiatief: {naam: X}\n", encoding="utf-8")
+    (tmp_path / "d" / ".verborgen").mkdir()
+    (tmp_path / "d" / ".verborgen" / "q.yaml").write_text("initiatief: {naam: Y}\n", encoding="utf-8")
+    try:
+        (tmp_path / "d" / "e" / "omhoog").symlink_to("..", target_is_directory=True)
+        (tmp_path / "d" / "e" / "nogeens").symlink_to("..", target_is_directory=True)
+    except OSError:
+        pytest.skip("cannot create symbolic links here")
+    found = list(iter_profile_files([tmp_path / "d" / "**" / "*.yaml"]))
+    assert found == [tmp_path / "d" / "e" / "p.yaml"]
+    hidden = list(iter_profile_files([tmp_path / "d" / ".verborgen" / "*.yaml"]))
+    assert hidden == [tmp_path / "d" / ".verborgen" / "q.yaml"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-import glob
+import fnmatch
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -84,7 +84,7 @@ def iter_profile_files(paths: Iterable[Path]) -> Iterator[Path | Problem]:
         elif path.exists():
             yield path
         elif _GLOB_CHARS.search(str(path)):
-            matches = sorted(Path(m) for m in glob.glob(str(path), recursive=True))
+            matches = _pattern_matches(path)
             if not matches:
                 yield Problem(str(path), "geen bestanden gevonden die bij dit patroon passen", "not-found")
             for match in matches:
@@ -94,6 +94,45 @@ def iter_profile_files(paths: Iterable[Path]) -> Iterator[Path | Problem]:
                     yield match
         else:
             yield Problem(str(path), "bestand of map niet gevonden", "not-found")
+
+
+def _pattern_matches(pattern: Path) -> list[Path]:
+    """What a shell's ``**`` pattern matches, without following links to folders (glob does, and two links to
+    ``..`` make it walk for ever). As in a shell, ``*`` does not match a name that starts with a dot."""
+    parts = pattern.parts
+    fixed = 0
+    while fixed < len(parts) and not _GLOB_CHARS.search(parts[fixed]):
+        fixed += 1
+    root = Path(*parts[:fixed]) if fixed else Path()
+    segments = tuple(None if part == "**" else re.compile(fnmatch.translate(part)) for part in parts[fixed:])
+    hidden_ok = tuple(part.startswith(".") for part in parts[fixed:])
+    found: list[Path] = []
+    if not root.is_dir():
+        return found
+    # Only as deep as the pattern reaches, and hidden folders (.git, .venv) only when the pattern names one.
+    depth = None if None in segments else len(segments) - 1
+    for folder, dirs, files in os.walk(root):  # os.walk does not enter links to folders
+        relative = Path(folder).relative_to(root).parts
+        if depth is not None and len(relative) >= depth:
+            dirs.clear()
+        elif not any(hidden_ok):
+            dirs[:] = [name for name in dirs if not name.startswith(".")]
+        for name in (*dirs, *files):
+            if _segments_match(segments, hidden_ok, (*relative, name)):
+                found.append(Path(folder) / name)
+    return sorted(found)
+
+
+def _segments_match(segments: tuple[re.Pattern[str] | None, ...], hidden_ok: tuple[bool, ...], names: tuple[str, ...]) -> bool:
+    if not segments:
+        return not names
+    if segments[0] is None:  # **: zero or more folders, never hidden ones
+        if _segments_match(segments[1:], hidden_ok[1:], names):
+            return True
+        return bool(names) and not names[0].startswith(".") and _segments_match(segments, hidden_ok, names[1:])
+    if not names or (names[0].startswith(".") and not hidden_ok[0]):
+        return False
+    return bool(segments[0].match(names[0])) and _segments_match(segments[1:], hidden_ok[1:], names[1:])
 
 
 def _profiles_in(directory: Path) -> list[Path]:
