@@ -360,3 +360,15 @@ def test_a_double_star_pattern_does_not_follow_links_to_folders(tmp_path: Path) 
     assert found == [tmp_path / "d" / "e" / "p.yaml"]
     hidden = list(iter_profile_files([tmp_path / "d" / ".verborgen" / "*.yaml"]))
     assert hidden == [tmp_path / "d" / ".verborgen" / "q.yaml"]
+
+
+def test_a_folder_search_leaves_hidden_files_and_folders_alone(tmp_path: Path) -> None:
+    """`validate .` in a repository must not read .github/, .pre-commit-config.yaml or .iza-check.yaml."""
+    from iza_check.profile.loader import iter_profile_files
+
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "ci.yaml").write_text("on: push\n", encoding="utf-8")
+    (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    (tmp_path / "p.yaml").write_text("initiatief: {naam: X}\n", encoding="utf-8")
+    assert list(iter_profile_files([tmp_path])) == [tmp_path / "p.yaml"]
+    assert list(iter_profile_files([tmp_path / ".pre-commit-config.yaml"])) == [tmp_path / ".pre-commit-config.yaml"]

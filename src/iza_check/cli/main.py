@@ -37,6 +37,23 @@ def _silence_stdout() -> None:
         pass
 
 
+def _apply_settings(ctx: click.Context) -> None:
+    """Defaults from the nearest .iza-check.yaml or [tool.iza-check] (options given on the command line win)."""
+    from iza_check.cli import config
+    from iza_check.problems import InputError
+
+    found = config.find(Path.cwd())
+    if found is None:
+        return
+    try:
+        settings = config.load(found)
+    except InputError as error:
+        for problem in error.problems:
+            click.echo(problem.format(), err=True)
+        ctx.exit(EXIT_INVALID_INPUT)
+    ctx.default_map = settings.default_map()
+
+
 def _tolerant_console() -> None:
     """A console that cannot show a character (Latin-1, ASCII) gets a replacement, never an exception."""
     for stream in (sys.stdout, sys.stderr):
@@ -70,6 +87,7 @@ class _LazyGroup(click.Group):
         """Every command ends with an exit code and a line, never a traceback: Ctrl-C gives 130 (the
         convention), an output that cannot be written (a closed pipe, a full disk) gives 2."""
         try:
+            _apply_settings(ctx)
             return super().invoke(ctx)
         except KeyboardInterrupt:
             click.echo("\nAfgebroken (Ctrl-C).", err=True)
@@ -160,10 +178,10 @@ def validate(paths: tuple[Path, ...], max_bytes: int) -> None:
 @main.command()
 @click.option(
     "--kind",
-    type=click.Choice(["profile", "rules"]),
+    type=click.Choice(["profile", "rules", "config"]),
     default="profile",
     show_default=True,
-    help="Welk schema: het profiel of de regelbestanden.",
+    help="Welk schema: het profiel, de regelbestanden of het instellingenbestand (.iza-check.yaml).",
 )
 def schema(kind: str) -> None:
     """Print het JSON Schema van een profiel (of van de regelbestanden)."""
@@ -171,6 +189,10 @@ def schema(kind: str) -> None:
 
     if kind == "profile":
         click.echo(dumps_schema(profile_json_schema()), nl=False)
+    elif kind == "config":
+        from iza_check.cli.config import config_json_schema
+
+        click.echo(dumps_schema(config_json_schema()), nl=False)
     else:
         from iza_check.rules.model import rules_json_schema
 

@@ -136,10 +136,15 @@ def _segments_match(segments: tuple[re.Pattern[str] | None, ...], hidden_ok: tup
 
 
 def _profiles_in(directory: Path) -> list[Path]:
+    """The profiles below a folder. Hidden files and folders (.github, .pre-commit-config.yaml, the settings
+    in .iza-check.yaml) are not profiles; name one explicitly to check it."""
     found: list[Path] = []
-    for root, _dirs, files in os.walk(directory):
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
         base = Path(root)
-        found.extend(base / name for name in files if name.lower().endswith(PROFILE_SUFFIXES))
+        found.extend(
+            base / name for name in files if name.lower().endswith(PROFILE_SUFFIXES) and not name.startswith(".")
+        )
     found.sort(key=lambda path: path.relative_to(directory).parts)
     return found
 

@@ -1,0 +1,194 @@
+"""The project's settings file: ``.iza-check.yaml`` or ``[tool.iza-check]`` in ``pyproject.toml``.
+
+The first one found from the working directory upwards is read (in each folder ``.iza-check.yaml`` comes
+first); options on the command line win. Its keys are the long option names, and each applies to every
+command that has that option, through click's ``default_map``. Paths in ``rules`` are relative to the file.
+Like every other input, a wrong settings file is a located problem, never silently ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from iza_check.problems import InputError, Problem
+
+YAML_NAME = ".iza-check.yaml"
+TOML_NAME = "pyproject.toml"
+TOML_TABLE = "tool.iza-check"
+
+# Key -> (the commands that take it, their parameter name). Nested commands as "rules test".
+_APPLIES: dict[str, tuple[tuple[str, ...], str]] = {
+    "fail-on": (("check",), "fail_on"),
+    "format": (("check",), "fmt"),
+    "lang": (("check", "overview", "diff", "explain", "init"), "lang"),
+    "rules": (("check", "overview", "diff", "explain", "rules lint", "rules test"), "rule_dirs"),
+    "reference-date": (("check", "overview", "diff", "rules test"), "peildatum"),
+    "engine": (("check", "overview", "diff", "init", "rules test"), "engine"),
+    "jobs": (("check", "overview"), "jobs"),
+    "max-bytes": (("check", "validate"), "max_bytes"),
+}
+
+
+def config_json_schema() -> dict[str, Any]:
+    """The settings file's JSON Schema (``iza-check schema --kind config``)."""
+    from iza_check.cli.options import FAIL_LEVELS, FORMATS, LANGS
+    from iza_check.engine import BACKENDS
+
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://iza-check.nl/schema/config.schema.json",
+        "title": "iza-check instellingen (.iza-check.yaml of [tool.iza-check] in pyproject.toml)",
+        "description": "Standaardwaarden voor de opties; een optie op de opdrachtregel gaat voor.",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "fail-on": {"enum": list(FAIL_LEVELS), "description": "Zoals --fail-on."},
+            "format": {"enum": [*FORMATS, "csv"], "description": "Zoals --format van check."},
+            "lang": {"enum": list(LANGS), "description": "Zoals --lang."},
+            "rules": {
+                "type": "array",
+                "items": {"type": "string", "minLength": 1},
+                "description": "Extra mappen met regelbestanden, ten opzichte van dit bestand (zoals --rules).",
+            },
+            "reference-date": {
+                "type": "string",
+                "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                "description": "Peildatum JJJJ-MM-DD (zoals --reference-date).",
+            },
+            "engine": {"enum": list(BACKENDS), "description": "Zoals --engine."},
+            "jobs": {"type": "integer", "minimum": 0, "description": "Zoals --jobs."},
+            "max-bytes": {"type": "integer", "minimum": 1, "description": "Zoals --max-bytes."},
+        },
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    source: Path
+    values: dict[str, Any]
+
+    def default_map(self) -> dict[str, Any]:
+        """The values as click's ``default_map``: per command (and sub-command) its parameters."""
+        tree: dict[str, Any] = {}
+        for key, value in self.values.items():
+            commands, parameter = _APPLIES[key]
+            if key == "rules":
+                value = tuple(str((self.source.parent / item).resolve()) for item in value)
+            elif key == "reference-date":
+                value = dt.datetime.strptime(value, "%Y-%m-%d")
+            for command in commands:
+                node = tree
+                for name in command.split():
+                    node = node.setdefault(name, {})
+                node[parameter] = value
+        return tree
+
+
+def find(start: Path) -> Path | None:
+    """The settings file that applies in ``start``: the nearest folder upwards that has one."""
+    for folder in (start, *start.parents):
+        candidate = folder / YAML_NAME
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / TOML_NAME
+        if pyproject.is_file() and _has_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_table(pyproject: Path) -> bool:
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return re.search(r"^\s*\[\s*tool\s*\.\s*[\"']?iza-check[\"']?\s*\]", text, flags=re.M) is not None
+
+
+def load(path: Path) -> Settings:
+    """Read and check a settings file; raises InputError with located problems."""
+    source = str(path)
+    if path.name == TOML_NAME:
+        values, marks = _read_toml(path, source)
+    else:
+        from iza_check.yamlsafe import load_yaml_file
+
+        document = load_yaml_file(path)
+        if not isinstance(document.data, dict):
+            raise InputError([Problem(source, "de instellingen moeten velden zijn ('sleutel: waarde')", "not-a-mapping", 1, 1)])
+        # An unquoted date is read as a date; the setting takes it as written.
+        values = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in document.data.items()}
+        marks = {**document.marks, **{f"key:{k}": v for k, v in document.key_marks.items()}}
+    _validate(values, marks, source)
+    return Settings(path, dict(values))
+
+
+def _read_toml(path: Path, source: str) -> tuple[dict[str, Any], dict[str, tuple[int, int]]]:
+    import tomllib
+
+    text = path.read_text(encoding="utf-8")
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"line (\d+), column (\d+)", str(error))
+        line, column = (int(match[1]), int(match[2])) if match else (None, None)
+        raise InputError([Problem(source, f"de TOML-opmaak klopt niet ({error})", "toml-syntax", line, column)]) from None
+    table = document.get("tool", {}).get("iza-check", {})
+    if not isinstance(table, dict):
+        raise InputError([Problem(source, f"[{TOML_TABLE}] moet een tabel zijn", "not-a-mapping")])
+    # tomllib gives no positions: a key is found on its own line below the table's header.
+    marks: dict[str, tuple[int, int]] = {}
+    header = re.search(r"^\s*\[\s*tool\s*\.\s*[\"']?iza-check[\"']?\s*\]", text, flags=re.M)
+    start = text.count("\n", 0, header.start()) if header else 0
+    lines = text.splitlines()
+    for key in table:
+        for number in range(start, len(lines)):
+            found = re.match(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=\s*", lines[number])
+            if found:
+                marks[f"key:{key}"] = (number + 1, len(lines[number]) - len(lines[number].lstrip()) + 1)
+                marks[key] = (number + 1, found.end() + 1)
+                break
+    return table, marks
+
+
+def _validate(values: Mapping[str, Any], marks: Mapping[str, tuple[int, int]], source: str) -> None:
+    import jsonschema
+
+    from iza_check.rules.paths import did_you_mean
+
+    validator = jsonschema.Draft202012Validator(config_json_schema())
+    problems: list[Problem] = []
+    for error in sorted(validator.iter_errors(values), key=lambda e: list(e.absolute_path)):
+        path = [str(part) for part in error.absolute_path]
+        if error.validator == "additionalProperties":
+            for key in _extra_keys(values):
+                line, column = marks.get(f"key:{key}", (None, None))
+                message = f"onbekende instelling '{key}'.{did_you_mean(key, _APPLIES)}"
+                problems.append(Problem(source, message, "unknown-key", line, column, key))
+            continue
+        key = path[0] if path else ""
+        line, column = marks.get(key, marks.get(f"key:{key}", (None, None)))
+        problems.append(Problem(source, f"'{key}': {_message(error)}", "invalid-value", line, column, key or None))
+    if problems:
+        raise InputError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
+
+
+def _extra_keys(values: Iterable[str]) -> list[str]:
+    return [key for key in values if key not in _APPLIES]
+
+
+def _message(error: Any) -> str:
+    if error.validator == "enum":
+        return "kies uit " + ", ".join(str(option) for option in error.validator_value)
+    if error.validator == "type":
+        kinds = {"integer": "een geheel getal", "array": "een lijst", "string": "tekst", "object": "velden"}
+        return f"verwacht {kinds.get(error.validator_value, error.validator_value)}"
+    if error.validator == "pattern":
+        return "schrijf een datum als JJJJ-MM-DD"
+    if error.validator == "minimum":
+        return f"minstens {error.validator_value}"
+    return str(error.message)
