@@ -15,7 +15,7 @@ from iza_check.outcomes import RuleResult
 from iza_check.rules.model import Advies, Rule, Tekst
 from iza_check.verdict import decide
 
-_AREAS = (
+AREAS = (
     "initiatief",
     "toegang",
     "werkwijze",
@@ -32,7 +32,7 @@ def collect_plans(
 ) -> dict[str, list[PlanRef]]:
     """All ``in_ontwikkeling`` plans of every area, by the criterion ids they address."""
     plans: dict[str, list[PlanRef]] = defaultdict(list)
-    for area_name in _AREAS:
+    for area_name in AREAS:
         area = getattr(profile, area_name, None)
         items: Iterable[Plan] = getattr(area, "in_ontwikkeling", None) or ()
         for index, plan in enumerate(items):

@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from iza_check.findings import Outcome, ProblemRef, ProfileReport, Severity, VerdictKind, counts_as_gap
+from iza_check.findings import Finding, Outcome, ProblemRef, ProfileReport, Severity, VerdictKind, counts_as_gap
 from iza_check.problems import InputError, Problem
 from iza_check.yamlsafe import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
+    from iza_check.profile.loader import LoadedProfile
     from iza_check.rules.model import Catalogue
 
 # Below this many files a pool costs more to start than it saves.
@@ -67,12 +68,17 @@ class FileOutcome:
     rendered: bytes | None = None
     # Kept only when the report itself is not (it was rendered in the worker); see gap_severities().
     gaps: frozenset[Severity] = frozenset()
+    unknowns: frozenset[Severity] = frozenset()
     verdict: VerdictKind | None = None
     gap_count: int = 0
 
     def gap_severities(self) -> frozenset[Severity]:
-        """The severities of the rules with a deels or voldoet niet."""
+        """The severities of the rules with a deels or voldoet niet that no current dated plan covers."""
         return self.gaps if self.report is None else gap_severities(self.report)
+
+    def unknown_severities(self) -> frozenset[Severity]:
+        """The severities of the rules that are onbekend."""
+        return self.unknowns if self.report is None else unknown_severities(self.report)
 
     def verdict_kind(self) -> VerdictKind | None:
         return self.verdict if self.report is None else self.report.verdict.kind
@@ -87,9 +93,61 @@ def count_gaps(report: ProfileReport) -> int:
 
 
 def gap_severities(report: ProfileReport) -> frozenset[Severity]:
+    """Severities of the gaps that fail a run. A gap with a current, dated plan does not: the plan is the
+    initiative's own waiver, and it expires on its streefdatum (then the plan is overdue and the gap fails)."""
     return frozenset(
-        f.severity for f in report.findings if f.outcome in (Outcome.deels, Outcome.voldoet_niet)
+        f.severity for f in report.findings if f.outcome in (Outcome.deels, Outcome.voldoet_niet) and not waived(f)
     )
+
+
+def waived(finding: Finding) -> bool:
+    return any(p.streefdatum is not None and not p.gerealiseerd and not p.verlopen for p in finding.plans)
+
+
+def unknown_severities(report: ProfileReport) -> frozenset[Severity]:
+    return frozenset(f.severity for f in report.findings if f.outcome is Outcome.onbekend)
+
+
+def unknown_plan_ids(loaded: LoadedProfile, rule_ids: frozenset[str]) -> list[Problem]:
+    """A plan for a criterion that no loaded rule has would silently count for nothing: a problem at its code."""
+    from iza_check.assess import AREAS
+
+    problems = []
+    for area_name in AREAS:
+        area = getattr(loaded.profile, area_name, None)
+        for index, plan in enumerate(getattr(area, "in_ontwikkeling", None) or ()):
+            for position, code in enumerate(plan.betreft):
+                if code not in rule_ids:
+                    path = f"{area_name}.in_ontwikkeling[{index}].betreft[{position}]"
+                    line, column = loaded.marks.get(path, (None, None))
+                    message = (
+                        f"onbekende code '{code}': geen van de regels heeft die code; "
+                        f"de regels zijn {_id_ranges(rule_ids)}"
+                    )
+                    problems.append(Problem(loaded.source, message, "unknown-criterion", line, column, path))
+    return problems
+
+
+def _id_ranges(rule_ids: frozenset[str]) -> str:
+    """``K1–K10, K10a–K10d, Q1–Q10, …``: the catalogue's ids, grouped by their letters."""
+    import re
+
+    groups: dict[str, list[str]] = {}
+    for rule_id in rule_ids:
+        # K1…K10 together, and K10a…K10d together: letters, number, and a trailing letter if any.
+        key = re.sub(r"[a-z]$", "*", rule_id) if re.search(r"\d[a-z]$", rule_id) else re.sub(r"\d+", "#", rule_id)
+        groups.setdefault(key, []).append(rule_id)
+
+    def order(rule_id: str) -> tuple[str, int, str]:
+        match = re.match(r"(\D*)(\d*)(.*)", rule_id)
+        assert match is not None
+        return match[1], int(match[2] or 0), match[3]
+
+    parts = []
+    for ids in sorted(groups.values(), key=lambda ids: order(min(ids, key=order))):
+        ids.sort(key=order)
+        parts.append(ids[0] if len(ids) == 1 else f"{ids[0]}–{ids[-1]}")
+    return ", ".join(parts)
 
 
 def problem_ref(problem: Problem) -> ProblemRef:
@@ -112,6 +170,7 @@ class Checker:
 
         self.catalogue = catalogue if catalogue is not None else _load_catalogue(rule_dirs)
         self.engine = create_engine(self.catalogue)
+        self._rule_ids = frozenset(rule.id for rule in self.catalogue.rules)
         self.peildatum = peildatum
         self.max_bytes = max_bytes
         self.render = render
@@ -124,6 +183,9 @@ class Checker:
             loaded = load_profile(path, max_bytes=self.max_bytes)
         except InputError as error:
             return FileOutcome(str(path), problems=tuple(problem_ref(p) for p in error.problems))
+        unknown = unknown_plan_ids(loaded, self._rule_ids)
+        if unknown:
+            return FileOutcome(loaded.source, problems=tuple(problem_ref(p) for p in unknown))
         results = self.engine.evaluate(loaded.profile, peildatum=self.peildatum)
         report = assess(loaded, self.catalogue.rules, results, self.peildatum)
         if self.render is None:
@@ -132,6 +194,7 @@ class Checker:
             loaded.source,
             rendered=self.render(report),
             gaps=gap_severities(report),
+            unknowns=unknown_severities(report),
             verdict=report.verdict.kind,
             gap_count=count_gaps(report),
         )

@@ -122,7 +122,7 @@ QUESTIONS: tuple[_Question, ...] = (
         ),
         ("samenwerking.crisisafspraken_ggz", "samenwerking.crisisafspraken_113"),
         (),
-        ("K10",),
+        ("T6",),
     ),
     _Question(
         Text(

@@ -511,8 +511,12 @@ def _catalogue() -> tuple[Section, ...]:
                 "Some building blocks belong to a region; this shows a municipality what the region has.")),
             _q("choice", "initiatief.organisatievorm",
                ("Wat voor organisatie is het?", "What kind of organisation is it?"),
-               ("Zo weet de lezer of het initiatief zelfstandig is of deel van een grotere organisatie.",
-                "This tells the reader whether the initiative is independent or part of a larger organisation.")),
+               ("Zo weet de lezer of het initiatief zelfstandig is of deel van een grotere organisatie. Een "
+                "ggz- of welzijnsorganisatie waar het initiatief deel van is, telt bij kenmerk 10 als partner "
+                "van die soort.",
+                "This tells the reader whether the initiative is independent or part of a larger organisation. "
+                "A mental health or welfare organisation the initiative is part of counts as a partner of that "
+                "kind for characteristic 10.")),
             _q("text", "initiatief.gastorganisatie",
                ("Van welke organisatie is het initiatief een onderdeel?",
                 "Which organisation is the initiative part of?"),
@@ -566,6 +570,18 @@ def _catalogue() -> tuple[Section, ...]:
                  "Registration, too, can keep people away (characteristic 1)."),
                 "K1", good=False,
                 step=("Meedoen mogelijk maken zonder inschrijving", "Make it possible to join without registering")),
+            _yn("toegang.registratie_alleen_voor_cursus",
+                ("Is dat inschrijven alleen nodig voor een cursus of training, terwijl iemand eerst zonder "
+                 "inschrijving kan binnenlopen?",
+                 "Is registering only needed for a course or training, while someone can first walk in without "
+                 "registering?"),
+                ("Aanmelden voor een cursus is geen inschrijving als cliënt, als iemand eerst vrij kan "
+                 "binnenlopen (kenmerk 1).",
+                 "Signing up for a course is not registering as a client when someone can first walk in freely "
+                 "(characteristic 1)."),
+                "K1", step=("Eerst vrij binnenlopen mogelijk maken; inschrijven alleen voor een cursus",
+                            "Let people walk in freely first; registration only for a course"),
+                when=_value_is("toegang.registratie_nodig", True)),
             _yn("toegang.inloop_zonder_afspraak",
                 ("Kan iemand zonder afspraak binnenlopen?", "Can someone walk in without an appointment?"),
                 ("Vrij binnenlopen is de makkelijkste manier om kennis te maken (kenmerk 1).",
@@ -694,9 +710,10 @@ def _catalogue() -> tuple[Section, ...]:
                 ("Is er intervisie? (medewerkers en vrijwilligers bespreken samen hun werk en leren van elkaar)",
                  "Is there peer review (intervisie)? (staff and volunteers discuss their work and learn "
                  "from each other)"),
-                ("Zo komt ervaringskennis samen en blijft de kwaliteit goed (kenmerk 8).",
-                 "This brings experiential knowledge together and keeps quality up (characteristic 8)."),
-                "K8", step=("Regelmatig intervisie organiseren", "Organise regular peer review")),
+                ("Zo komt ervaringskennis samen en blijft de kwaliteit goed (kenmerk 8, eis 7).",
+                 "This brings experiential knowledge together and keeps quality up (characteristic 8, "
+                 "requirement 7)."),
+                "K8 Q7", step=("Regelmatig intervisie organiseren", "Organise regular peer review")),
             _yn("werkwijze.uitwisseling_andere_initiatieven",
                 ("Wisselt u ervaringen uit met andere initiatieven?", "Do you exchange experiences with other "
                                                                      "initiatives?"),
@@ -734,6 +751,18 @@ def _catalogue() -> tuple[Section, ...]:
                ("Bij een steunpunt hebben ervaringsdeskundigen de leiding (kenmerk 9).",
                 "At a support centre, peer experts are in the lead (characteristic 9)."),
                "K9", ("Een ervaringsdeskundige (mede) de leiding geven", "Give a peer expert (shared) leadership")),
+            _yn("team.dagelijkse_leiding_ervaringsdeskundige",
+                ("Heeft een ervaringsdeskundige wel de dagelijkse leiding van het team? (bijvoorbeeld als een "
+                 "leidinggevende van de gastorganisatie eindverantwoordelijk is)",
+                 "Does a peer expert lead the team day to day? (for example when a manager of the host "
+                 "organisation has final responsibility)"),
+                ("Een team dat een ervaringsdeskundige leidt, onder een leidinggevende zonder eigen ervaring, is "
+                 "al een stap op weg (kenmerk 9).",
+                 "A team led by a peer expert, under a manager without lived experience, is already a step on "
+                 "the way (characteristic 9)."),
+                "K9", step=("Een ervaringsdeskundige de dagelijkse leiding van het team geven",
+                            "Give a peer expert the day-to-day lead of the team"),
+                when=_value_is("team.coordinatie", "professional")),
             _q("integer", "team.betaalde_medewerkers",
                ("Hoeveel betaalde medewerkers zijn er? (aantal mensen)", "How many paid staff are there? "
                                                                          "(number of people)"),
@@ -745,7 +774,7 @@ def _catalogue() -> tuple[Section, ...]:
                 "How many of them consciously use their own experience (peer experts)?"),
                ("Ervaringsdeskundigen horen het werk te dragen (kenmerk 9).",
                 "Peer experts should carry the work (characteristic 9)."),
-               "K9", ("Ervaringsdeskundigen in dienst nemen", "Hire peer experts"),
+               "K9 Q7", ("Ervaringsdeskundigen in dienst nemen", "Hire peer experts"),
                when=_NOT_PAID_ZERO, at_most=("team", "betaalde_medewerkers")),
             _q("number", "team.fte",
                ("Hoeveel fte betaald werk is dat samen? (1 fte is een volle werkweek; bijv. 2,5)",
@@ -775,6 +804,15 @@ def _catalogue() -> tuple[Section, ...]:
                  "So no one faces serious problems alone (requirement 7)."),
                 "Q7", step=("Afspraken maken over achtervang door een professional",
                             "Arrange professional back-up")),
+            _yn("team.coaching",
+                ("Krijgen medewerkers en vrijwilligers coaching of supervisie bij hun werk?",
+                 "Do staff and volunteers get coaching or supervision in their work?"),
+                ("Eigen ervaring plus steun, zoals coaching, intervisie of een professional als achtervang, "
+                 "maakt iemand toegerust voor het werk, ook zonder diploma (eis 7).",
+                 "Lived experience plus support, such as coaching, peer review or a professional as back-up, "
+                 "equips someone for the work, also without a diploma (requirement 7)."),
+                "Q7", step=("Coaching of supervisie regelen, bijvoorbeeld door een ervaren ervaringsdeskundige",
+                            "Arrange coaching or supervision, for example by an experienced peer expert")),
             _yn("team.doorstroom_naar_vrijwilliger",
                 ("Worden bezoekers na een tijd zelf vrijwilliger?", "Do visitors become volunteers after a while?"),
                 ("Van bezoeker naar vrijwilliger groeien (de 'groeivijver') hoort bij een herstelinitiatief.",
@@ -807,15 +845,15 @@ def _catalogue() -> tuple[Section, ...]:
             _yn("samenwerking.crisisafspraken_ggz",
                 ("Zijn er afspraken met de ggz voor als iemand in een crisis raakt?",
                  "Are there arrangements with mental health care for when someone is in crisis?"),
-                ("Geldgevers vragen naar een goede lijn met de ggz bij een crisis (kenmerk 10).",
-                 "Funders ask about a good line to mental health care in a crisis (characteristic 10)."),
-                "K10", step=("Crisisafspraken maken met de ggz", "Make crisis arrangements with mental health care")),
+                ("Geldgevers vragen naar een goede lijn met de ggz bij een crisis (vraag 6 van de financier).",
+                 "Funders ask about a good line to mental health care in a crisis (funder's question 6)."),
+                "T6", step=("Crisisafspraken maken met de ggz", "Make crisis arrangements with mental health care")),
             _yn("samenwerking.crisisafspraken_113",
                 ("Zijn er afspraken met 113 Zelfmoordpreventie? (113 is de hulplijn bij gedachten aan zelfdoding)",
                  "Are there arrangements with 113 Zelfmoordpreventie? (the Dutch suicide prevention line)"),
-                ("Ook die lijn hoort bij goede afspraken voor een crisis (kenmerk 10).",
-                 "That line is part of good crisis arrangements too (characteristic 10)."),
-                "K10", step=("Afspraken maken met 113 Zelfmoordpreventie",
+                ("Ook die lijn hoort bij goede afspraken voor een crisis (vraag 6 van de financier).",
+                 "That line is part of good crisis arrangements too (funder's question 6)."),
+                "T6", step=("Afspraken maken met 113 Zelfmoordpreventie",
                              "Make arrangements with 113 Zelfmoordpreventie")),
         )),
         Section("kwaliteit",

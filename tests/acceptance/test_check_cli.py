@@ -30,9 +30,26 @@ def test_a_mature_profile_passes_and_a_growing_one_fails_on_verplicht() -> None:
     mature = _check(str(PROFILES / "zelfregiecentrum-de-brug.yaml"))
     assert mature.exit_code == 0, mature.output
     assert "Zelfregiecentrum De Brug" in mature.stdout
+    # Every gap of the starter has a current plan with a streefdatum: a waiver that the initiative owns...
     growing = _check(str(PROFILES / "starter-vrijwilligers.yaml"))
-    assert growing.exit_code == 1
-    assert _check(str(PROFILES / "starter-vrijwilligers.yaml"), "--fail-on", "never").exit_code == 0
+    assert growing.exit_code == 0
+    # ...until its date passes: then the plan is overdue and the gap fails the run.
+    later = CliRunner().invoke(
+        main, ["check", str(PROFILES / "starter-vrijwilligers.yaml"), "--reference-date", "2028-01-01"]
+    )
+    assert later.exit_code == 1
+    assert CliRunner().invoke(
+        main, ["check", str(PROFILES / "starter-vrijwilligers.yaml"), "--reference-date", "2028-01-01", "--fail-on", "never"]
+    ).exit_code == 0
+    # A gap without a plan fails at once.
+    assert _check(str(PROFILES / "inloop-koffie-welzijn.yaml")).exit_code == 1
+
+
+def test_fail_on_unknown_asks_for_complete_profiles() -> None:
+    incomplete = str(PROFILES / "onvolledig-profiel.yaml")
+    assert _check(incomplete).exit_code == 0  # missing data is not a failure...
+    assert _check(incomplete, "--fail-on-unknown").exit_code == 1  # ...unless the repository asks for it
+    assert _check(str(PROFILES / "zelfregiecentrum-de-brug.yaml"), "--fail-on-unknown").exit_code == 0
 
 
 def test_a_broken_file_in_a_batch_gives_2_and_the_others_are_still_reported(tmp_path: Path) -> None:
@@ -207,3 +224,24 @@ def test_a_batch_written_as_a_stream_from_workers_equals_the_whole_report(tmp_pa
         tuple(p for o in outcomes for p in o.problems),
     )
     assert result.stdout == render(fmt, expected, lang="nl")
+
+
+def test_a_plan_for_a_criterion_no_rule_has_is_refused_at_its_code(tmp_path: Path) -> None:
+    profile = tmp_path / "p.yaml"
+    profile.write_text("initiatief:\n  naam: X\n  in_ontwikkeling:\n    - {betreft: [K2, K11], stap: x}\n", encoding="utf-8")
+    result = _check(str(profile), "--format", "concise")
+    assert result.exit_code == 2
+    assert f"{profile}:4:22: onbekende code 'K11'" in result.stdout and "K10a–K10d" in result.stdout
+
+
+def test_a_plan_for_a_regions_own_rule_and_for_k10a_is_accepted(tmp_path: Path) -> None:
+    rules = tmp_path / "regels"
+    rules.mkdir()
+    rule = (REPO / "tests" / "fixtures" / "rules" / "override_ok" / "extra.yaml").read_text(encoding="utf-8")
+    (rules / "regio.yaml").write_text(rule[: rule.index("  - id: T9")].replace("    vervangt: true\n", "").replace("T1", "R1"), encoding="utf-8")
+    profile = tmp_path / "p.yaml"
+    profile.write_text("initiatief:\n  naam: X\n  in_ontwikkeling:\n    - {betreft: [R1, K10a], stap: x}\n", encoding="utf-8")
+    result = _check(str(profile), "--rules", str(rules), "--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    findings = {f["rule_id"]: f for f in json.loads(result.stdout)["profiles"][0]["findings"]}
+    assert findings["R1"]["plans"] and findings["K10a"]["plans"]

@@ -18,16 +18,16 @@ from iza_check.findings import Outcome, ProfileReport, VerdictKind
 PROFILES = Path(__file__).resolve().parents[2] / "profiles"
 PEILDATUM = dt.date(2026, 11, 1)
 
-RULES = ("K1 K2 K3 K4 K5 K6 K7 K8 K9 K10 K10a K10b K10c K10d Q1 Q2 Q3 Q4 Q5 Q6 Q7 Q8 Q9 Q10 "
+RULES = ("K1 K2 K3 K4 K5 K6 K7 K8 K9 K10 K10a K10b K10c K10d T6 Q1 Q2 Q3 Q4 Q5 Q6 Q7 Q8 Q9 Q10 "
          "B1 B2 B3 I1 I2 I3 I4 F1 F2").split()
-#                                            K1........K10 abcd Q1......Q10 B.. I... F.
+#                                            K1........K10 abcdT Q1......Q10 B.. I... F.
 EXPECTED: dict[str, tuple[VerdictKind, str]] = {
-    "zelfregiecentrum-de-brug.yaml": (VerdictKind.past,              "VVVVVVVVVV VVVV VVVVVVVVVV VVV VVVV VV"),
-    "herstelacademie-ggz.yaml": (VerdictKind.groeiroute,                "DVDVDVVVDD VNVV VVVVDDVDVV VVV VVVV NV"),
-    "starter-vrijwilligers.yaml": (VerdictKind.groeiroute,              "VVVVVVDDVD VVNN NVN-NDDVDN VVV VVV? NV"),
-    "naasten-steunpunt.yaml": (VerdictKind.groeiroute,                  "DVVVVVVVVD VVNV VVVVVNVVD? VVV VVVD DV"),
-    "inloop-koffie-welzijn.yaml": (VerdictKind.niet_op_voorhand,        "VNNNVNDNND VNVN VVVVVVDDVV VNN VNNN NN"),
-    "onvolledig-profiel.yaml": (VerdictKind.onvoldoende_gegevens,       "?????????? ???? ?????????? ??? ???? ?V"),
+    "zelfregiecentrum-de-brug.yaml": (VerdictKind.past,              "VVVVVVVVVV VVVVV VVVVVVVVVV VVV VVVV VV"),
+    "herstelacademie-ggz.yaml": (VerdictKind.groeiroute,                "DVDVDVVVDV VNVV? VVVVDDVDVV VVV VVVV NV"),
+    "starter-vrijwilligers.yaml": (VerdictKind.groeiroute,              "VVVVVVDDVD VVNNN NVN-NDDVVN VVV VVV? NV"),
+    "naasten-steunpunt.yaml": (VerdictKind.past,                        "VVVVVVVVVV VVNVV VVVVVNVVV? VVV VVVD DV"),
+    "inloop-koffie-welzijn.yaml": (VerdictKind.niet_op_voorhand,        "VNNNVNDNNV VVVN? VVVVVVDDVV VNN VNNN NV"),
+    "onvolledig-profiel.yaml": (VerdictKind.onvoldoende_gegevens,       "?????????? ????? ?????????? ??? ???? ?V"),
 }
 _LETTER = {"V": Outcome.voldoet, "D": Outcome.deels, "N": Outcome.voldoet_niet, "?": Outcome.onbekend, "-": Outcome.nvt}
 

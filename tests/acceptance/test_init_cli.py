@@ -239,4 +239,4 @@ def test_target_dates_are_in_the_future(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Een streefdatum ligt in de toekomst" in result.output
     plan = load_profile(tmp_path / "kiem.yaml").profile.werkwijze.in_ontwikkeling[0]  # type: ignore[union-attr]
-    assert plan.betreft == ["K8"] and plan.streefdatum is not None and plan.streefdatum > dt.date.today()
+    assert plan.betreft == ["K8", "Q7"] and plan.streefdatum is not None and plan.streefdatum > dt.date.today()

@@ -217,9 +217,9 @@ def test_unknown_key_points_at_the_key_not_the_value() -> None:
          "werkwijze.bezoekersrollen[1]", (3, 35),
          "ongeldige waarde 'bestuur'; bedoelde u 'bestuurslid'? Kies uit: gastvrouw_gastheer, vrijwilliger, "
          "co_trainer, organisator_activiteit, bestuurslid, betaalde_kracht"),
-        ("initiatief: {naam: X}\nsamenwerking:\n  in_ontwikkeling:\n    - {betreft: [K11], stap: x}",
+        ("initiatief: {naam: X}\nsamenwerking:\n  in_ontwikkeling:\n    - {betreft: [k2], stap: x}",
          "samenwerking.in_ontwikkeling[0].betreft[0]", (4, 18),
-         "onbekende code 'K11'; gebruik een code uit de criteria, bijv. K1-K10, Q1-Q10, B1-B3, I1-I4 of F1-F9"),
+         "ongeldige code 'k2'; een code is die van een regel, bijv. K2 of Q10"),
         ("initiatief: {naam: X}\nsamenwerking:\n  in_ontwikkeling:\n    - {betreft: [], stap: x}",
          "samenwerking.in_ontwikkeling[0].betreft", (4, 17), "de lijst moet minstens 1 onderdeel bevatten"),
         ("initiatief: {naam: X}\nkwaliteit:\n  rie: {datum: 2024-01-01 10:11:12}", "kwaliteit.rie.datum", (3, 16),

@@ -24,6 +24,7 @@ TOML_TABLE = "tool.iza-check"
 # Key -> (the commands that take it, their parameter name). Nested commands as "rules test".
 _APPLIES: dict[str, tuple[tuple[str, ...], str]] = {
     "fail-on": (("check",), "fail_on"),
+    "fail-on-unknown": (("check",), "fail_on_unknown"),
     "format": (("check",), "fmt"),
     "lang": (("check", "overview", "diff", "explain", "init"), "lang"),
     "rules": (("check", "overview", "diff", "explain", "rules lint", "rules test"), "rule_dirs"),
@@ -48,6 +49,7 @@ def config_json_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "properties": {
             "fail-on": {"enum": list(FAIL_LEVELS), "description": "Zoals --fail-on."},
+            "fail-on-unknown": {"type": "boolean", "description": "Zoals --fail-on-unknown."},
             "format": {"enum": [*FORMATS, "csv"], "description": "Zoals --format van check."},
             "lang": {"enum": list(LANGS), "description": "Zoals --lang."},
             "rules": {

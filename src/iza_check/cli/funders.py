@@ -84,7 +84,7 @@ def run_summary(options: ReportOptions) -> int:
         return EXIT_INVALID_INPUT
     if refuse_output_over_input(options.output, options.paths):
         return EXIT_INVALID_INPUT
-    tracker = ExitTracker(options.fail_on)
+    tracker = ExitTracker(options.fail_on, options.fail_on_unknown)
     check_options = _check_options(
         options.paths, options.rule_dirs, options.peildatum, options.max_bytes, options.jobs
     )

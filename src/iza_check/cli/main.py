@@ -258,7 +258,14 @@ _LANG = click.option(
     default="verplicht",
     show_default=True,
     help="Exitcode 1 bij een gat (deels of voldoet niet) in een regel van dit niveau of hoger; "
-    "'never' geeft nooit 1. Ongeldige invoer geeft altijd 2.",
+    "'never' geeft nooit 1. Een gat met een lopend plan met streefdatum telt pas mee als die datum voorbij "
+    "is. Ongeldige invoer geeft altijd 2.",
+)
+@click.option(
+    "--fail-on-unknown",
+    is_flag=True,
+    default=False,
+    help="Ook exitcode 1 bij een regel van dat niveau die onbekend is (voor wie complete profielen vraagt).",
 )
 @click.option("--color/--no-color", "colour", default=None, help="Kleur in de tekstweergave (standaard: als het een terminal is).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Aantal processen (0: alle kernen).")
@@ -279,6 +286,7 @@ def check(
     max_bytes: int,
     summary: bool,
     quiet: bool,
+    fail_on_unknown: bool,
 ) -> None:
     """Toets profielen aan de regels en toon het rapport.
 
@@ -307,6 +315,7 @@ def check(
         peildatum=peildatum,
         max_bytes=max_bytes,
         quiet=quiet,
+        fail_on_unknown=fail_on_unknown,
     )
     if summary:
         from iza_check.cli.funders import run_summary

@@ -68,6 +68,7 @@ class ReportOptions:
     peildatum: dt.date
     max_bytes: int
     quiet: bool = False
+    fail_on_unknown: bool = False
 
     @classmethod
     def build(cls, *, colour: bool | None, peildatum: object, output: Path | None, **kwargs: object) -> "ReportOptions":
@@ -92,8 +93,9 @@ class ExitTracker:
     """The ``check`` exit code, worked out one outcome at a time, keeping no report: 2 for any invalid file
     (or none at all), 1 for a gap at the fail level, else 0."""
 
-    def __init__(self, fail_on: str) -> None:
+    def __init__(self, fail_on: str, fail_on_unknown: bool = False) -> None:
         self.fail_on = fail_on
+        self.fail_on_unknown = fail_on_unknown
         self.files = 0
         self.has_problems = False
         self.gaps: set[frozenset[Severity]] = set()
@@ -109,6 +111,8 @@ class ExitTracker:
             self.broken += bool(outcome.problems)
             self.problems.extend(outcome.problems)
             self.gaps.add(outcome.gap_severities())
+            if self.fail_on_unknown:
+                self.gaps.add(outcome.unknown_severities())
             kind = outcome.verdict_kind()
             if kind is not None:
                 self.verdicts[kind] = self.verdicts.get(kind, 0) + 1
@@ -127,7 +131,10 @@ class ExitTracker:
         nl, en = (
             (f"geen tekorten op niveau --fail-on {self.fail_on}", f"no gaps at level --fail-on {self.fail_on}")
             if code == EXIT_OK
-            else (f"tekorten op niveau --fail-on {self.fail_on}", f"gaps at level --fail-on {self.fail_on}")
+            else (
+                f"tekorten{' of onbekende regels' if self.fail_on_unknown else ''} op niveau --fail-on {self.fail_on}",
+                f"gaps{' or unknown rules' if self.fail_on_unknown else ''} at level --fail-on {self.fail_on}",
+            )
             if code == EXIT_FINDINGS
             else ("geen profielen gevonden", "no profiles found")
             if self.files == 0

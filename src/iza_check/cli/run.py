@@ -74,7 +74,7 @@ def run_check(options: ReportOptions) -> int:
         # A counter on stderr only when the report does not go to the same terminal.
         show = interactive(sys.stderr) and (options.output is not None or not sys.stdout.isatty())
         all_outcomes = with_progress(all_outcomes, sys.stderr, lang=options.lang, enabled=show)
-        tracker = ExitTracker(options.fail_on)
+        tracker = ExitTracker(options.fail_on, options.fail_on_unknown)
         if stream is None:
             _write_whole(options, tracker.watch(all_outcomes))
         else:

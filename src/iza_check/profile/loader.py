@@ -274,10 +274,7 @@ def _invalid_value(kind: str, loc: Loc, ctx: dict[str, Any], value: Any, fallbac
         return f"de tekst is te lang (hoogstens {ctx.get('max_length')} tekens)"
     if kind == "string_pattern_mismatch":
         if "betreft" in loc:
-            return (
-                f"onbekende code {shown}; gebruik een code uit de criteria, "
-                "bijv. K1-K10, Q1-Q10, B1-B3, I1-I4 of F1-F9"
-            )
+            return f"ongeldige code {shown}; een code is die van een regel, bijv. K2 of Q10"
         return f"ongeldige waarde {shown}"
     if kind == "list_type":
         return f"verwacht een lijst (regels die beginnen met '- '), niet {shown}"

@@ -12,7 +12,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
-CRITERION_ID_PATTERN = r"^(K([1-9]|10)|Q([1-9]|10)|B[1-3]|I[1-4]|F[1-9])$"
+# The shape of a rule id. Which ids exist is the catalogue's to say (a region adds its own rules): a plan for
+# an id that no loaded rule has is refused when the profile is checked (see iza_check.checker).
+CRITERION_ID_PATTERN = r"^[A-Z][A-Za-z0-9_]{0,15}$"
 
 Text = Annotated[str, Field(min_length=1, max_length=5000)]
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
@@ -96,6 +98,7 @@ class Initiatief(_Area):
     door_en_voor: list[Doelgroep] | None = Field(
         None, description="Door en voor wie is het initiatief opgezet?"
     )
+    door_en_voor_volledig: Flag | None = Field(None, description=COMPLETE_DESCRIPTION)
 
 
 class EigenBijdrage(str, Enum):
@@ -112,6 +115,11 @@ class Toegang(_Area):
     verwijzing_nodig: Flag | None = Field(None, description="Is een verwijzing (bijv. van de huisarts) nodig?")
     diagnose_nodig: Flag | None = Field(None, description="Moet iemand een diagnose hebben?")
     registratie_nodig: Flag | None = Field(None, description="Moet iemand zich inschrijven of registreren?")
+    registratie_alleen_voor_cursus: Flag | None = Field(
+        None,
+        description="Is inschrijven alleen nodig voor een cursus of training, terwijl iemand eerst zonder "
+        "inschrijving kan binnenlopen?",
+    )
     inloop_zonder_afspraak: Flag | None = Field(None, description="Kan iemand zonder afspraak binnenlopen?")
     eigen_bijdrage: EigenBijdrage | None = Field(None, description="Wat betaalt een bezoeker?")
     naasten_welkom: Flag | None = Field(None, description="Zijn naasten (familie, vrienden) welkom?")
@@ -263,6 +271,11 @@ class Team(_Area):
     coordinatie: Coordinatie | None = Field(
         None, description="Wie heeft de leiding: een ervaringsdeskundige, gedeeld, of een professional zonder?"
     )
+    dagelijkse_leiding_ervaringsdeskundige: Flag | None = Field(
+        None,
+        description="Heeft een ervaringsdeskundige de dagelijkse leiding van het team, ook als daarboven een "
+        "leidinggevende zonder ervaringsdeskundigheid staat (bijv. van de gastorganisatie)?",
+    )
     betaalde_medewerkers: Count | None = Field(None, description="Aantal betaalde medewerkers (personen).")
     betaalde_medewerkers_ervaringsdeskundig: Count | None = Field(
         None, description="Hoeveel van hen zetten hun ervaringsdeskundigheid in?"
@@ -275,6 +288,9 @@ class Team(_Area):
     scholingsplan: Flag | None = Field(None, description="Is er een plan voor scholing van medewerkers en vrijwilligers?")
     professionele_achtervang: Flag | None = Field(
         None, description="Kunnen medewerkers terugvallen op een professional bij zware problematiek?"
+    )
+    coaching: Flag | None = Field(
+        None, description="Krijgen medewerkers en vrijwilligers coaching of supervisie bij hun werk?"
     )
     doorstroom_naar_vrijwilliger: Flag | None = Field(
         None, description="Worden bezoekers vrijwilliger (de groeivijver)?"

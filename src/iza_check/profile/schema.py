@@ -22,7 +22,7 @@ DESCRIPTIONS: dict[str, str] = {
     "Kwaliteit": "Kwaliteit (eisen Q1 tot en met Q10).",
     "Plan": "Een concrete geplande stap: wat, voor welk kenmerk of welke eis, en wanneer.",
     "Regeling": "Een vastgelegde regeling (klachtenprocedure, privacyregeling, …).",
-    "Samenwerking": "Met wie? (kenmerk 10): partners en afspraken voor crisissituaties.",
+    "Samenwerking": "Met wie? Partners (kenmerk 10) en afspraken voor crisissituaties (vraag 6 van de financier).",
     "Soort": "Soorten activiteiten. Daaruit volgen de bouwstenen A, B en C.",
     "Team": "Door wie? (kenmerk 9, eis Q7): wie het werk doet.",
     "Toegang": "Voor wie? (kenmerk 1): hoe laag de drempel is.",

@@ -33,7 +33,7 @@ SECTION_COMMENTS: dict[str, tuple[str, ...]] = {
     "aanbod": ("--- Waartoe? De activiteiten (kenmerk 2 en 7, bouwstenen) ---",),
     "werkwijze": ("--- Hoe? De manier van werken (kenmerken 3 tot en met 8) ---",),
     "team": ("--- Door wie? Wie het werk doet (kenmerk 9 en eis 7) ---",),
-    "samenwerking": ("--- Met wie? Partners en afspraken bij een crisis (kenmerk 10) ---",),
+    "samenwerking": ("--- Met wie? Partners (kenmerk 10) en afspraken bij een crisis ---",),
     "kwaliteit": ("--- Kwaliteit: regelingen en afspraken (eisen 1 tot en met 10) ---",),
     "financiering": ("--- Financiering: telt niet mee als eis, laat zien hoe stevig het geld geregeld is ---",),
     "bereik": ("--- Bereik: cijfers om te vergelijken, ze worden niet beoordeeld ---",),

@@ -25,6 +25,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "broken": ("{n} bestanden onleesbaar", "{n} files unreadable"),
     "broken_one": ("1 bestand onleesbaar", "1 file unreadable"),
     "none": ("geen profielen", "no profiles"),
+    "planned": ("plan met streefdatum {date}", "plan with target date {date}"),
+    "overdue": ("plan over de streefdatum", "plan past its target date"),
 }
 
 
@@ -52,8 +54,18 @@ def _finding(finding: Finding, lang: str) -> str:
     where = file_location(finding.profile, finding.line, finding.column)
     return (
         f"{where}: {clean(finding.rule_id)} {outcome_label(finding.outcome, lang)} "
-        f"[{severity_label(finding.severity, lang)}] {clean(finding.title.get(lang))}"
+        f"[{severity_label(finding.severity, lang)}] {clean(finding.title.get(lang))}{_plan_note(finding, lang)}"
     )
+
+
+def _plan_note(finding: Finding, lang: str) -> str:
+    """The plan that carries the gap (its streefdatum), or that it is overdue: a CI log shows both."""
+    current = sorted(p.streefdatum for p in finding.plans if p.streefdatum and not p.gerealiseerd and not p.verlopen)
+    if current:
+        return f" ({word('planned', lang, date=current[0].isoformat())})"
+    if any(p.verlopen for p in finding.plans):
+        return f" ({word('overdue', lang)})"
+    return ""
 
 
 def _head(head: ReportHead, lang: str, colour: bool) -> str:

@@ -14,9 +14,10 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StrictBool
 
 from iza_check.outcomes import Outcome
+from iza_check.profile.model import CRITERION_ID_PATTERN
 from iza_check.rules.conditions import Condition
 
-RULE_ID_PATTERN = r"^[A-Z][A-Za-z0-9_]{0,15}$"
+RULE_ID_PATTERN = CRITERION_ID_PATTERN
 SCHEMA_ID = "https://iza-check.nl/schema/rules.schema.json"
 
 NonEmpty = Annotated[str, Field(min_length=1, max_length=5000)]
