@@ -167,4 +167,5 @@ def assess(
         figures=reference_figures(profile),
         dagdelen_open=profile.toegang.dagdelen_open_per_week if profile.toegang else None,
         activiteiten=tuple(sorted({item.soort for item in profile.aanbod or ()})),
+        activiteiten_volledig=profile.aanbod_volledig is True or profile.aanbod == [],
     )

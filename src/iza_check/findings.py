@@ -147,6 +147,7 @@ class ProfileReport:
     # Facts the funder's overviews group by (004 stap 1): opening hours and the kinds of activity offered.
     dagdelen_open: int | None = None
     activiteiten: tuple[str, ...] = ()  # sorted distinct `aanbod[].soort` values
+    activiteiten_volledig: bool = False  # the list of activities is the whole offer (or given empty)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,11 @@ Per regio and per gemeente: which initiatives there are, how many dagdelen they 
 bouwstenen A (B1–B3) each one realises, and which of the regional bouwstenen B and C (003) exist somewhere in
 the region — and, named explicitly, which do not. Bouwstenen B and C belong to a region, not to one
 initiative, so they are read from the kinds of activity (``aanbod[].soort``) of all initiatives together.
+
+A bouwsteen is said to be missing only where that is known: every initiative of the region has the
+bouwsteen's outcome (A) or a complete list of activities (B, C, see ``aanbod_volledig``); otherwise it is
+"nog onbekend". Profiles that name no region are not lumped into one pseudo-region: each gemeente without a
+region is a unit of its own, and a profile with neither stands alone.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ class InitiativeEntry:
     verdict: VerdictKind
     bouwstenen_a: tuple[Outcome | None, ...]  # B1–B3; None when the catalogue has no such rule
     regional: tuple[str, ...]  # the bouwstenen B and C it offers, in REGIONAL order
+    activities_complete: bool = False  # its list of activities is the whole offer: what is not in it, is not there
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,17 +68,33 @@ class Coverage:
     bouwsteen: str  # B1–B3 or a REGIONAL soort
     present: tuple[str, ...]  # names of initiatives that realise it (A: outcome voldoet)
     partly: tuple[str, ...] = ()  # A only: outcome deels
+    unknown: tuple[str, ...] = ()  # initiatives of which it is not known (onbekend, or an incomplete list)
 
     @property
     def covered(self) -> bool:
         return bool(self.present)
 
+    @property
+    def known_missing(self) -> bool:
+        """Nobody realises it (fully), and that is known of every initiative."""
+        return not self.present and not self.unknown
+
+    @property
+    def state(self) -> str:
+        """covered, partly, unknown or missing."""
+        if self.present:
+            return "covered"
+        if self.partly:
+            return "partly"
+        return "unknown" if self.unknown else "missing"
+
 
 @dataclass(frozen=True, slots=True)
 class RegionOverview:
-    naam: str | None  # None: "(geen regio)"
+    naam: str | None  # the regio; without one, the gemeente or the initiative that stands alone (see stated)
     gemeenten: tuple[GemeenteOverview, ...]
     coverage: tuple[Coverage, ...]  # BOUWSTENEN_A, then REGIONAL, in that order
+    stated: bool = True  # False: the profiles name no regio, and naam is their gemeente (or the initiative)
 
     @property
     def initiatives(self) -> int:
@@ -91,15 +113,20 @@ class RegionOverview:
 
     @property
     def missing_a(self) -> tuple[str, ...]:
-        return tuple(c.bouwsteen for c in self.coverage if c.bouwsteen in BOUWSTENEN_A and not c.covered)
+        return tuple(c.bouwsteen for c in self.coverage if c.bouwsteen in BOUWSTENEN_A and c.known_missing)
 
     @property
     def missing_b(self) -> tuple[str, ...]:
-        return tuple(c.bouwsteen for c in self.coverage if c.bouwsteen in BOUWSTENEN_B and not c.covered)
+        return tuple(c.bouwsteen for c in self.coverage if c.bouwsteen in BOUWSTENEN_B and c.known_missing)
 
     @property
     def missing_c(self) -> tuple[str, ...]:
-        return tuple(c.bouwsteen for c in self.coverage if c.bouwsteen in BOUWSTENEN_C and not c.covered)
+        return tuple(c.bouwsteen for c in self.coverage if c.bouwsteen in BOUWSTENEN_C and c.known_missing)
+
+    @property
+    def open(self) -> tuple[str, ...]:
+        """Bouwstenen that nobody is known to realise, but that may be there: not known to be missing."""
+        return tuple(c.bouwsteen for c in self.coverage if c.state == "unknown")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +150,7 @@ def entry_for(report: ProfileReport) -> InitiativeEntry:
         verdict=report.verdict.kind,
         bouwstenen_a=tuple(outcomes.get(b) for b in BOUWSTENEN_A),
         regional=tuple(s for s in REGIONAL if s in offered),
+        activities_complete=report.activiteiten_volledig,
     )
 
 
@@ -133,18 +161,17 @@ def _key(name: str | None) -> str | None:
     return " ".join(name.split()).casefold()
 
 
-def _sorted_keys(keys: Iterable[str | None]) -> list[str | None]:
-    return sorted(keys, key=lambda k: (k is None, k or ""))
-
-
 def _coverage(initiatives: list[InitiativeEntry]) -> tuple[Coverage, ...]:
     result = []
     for index, bouwsteen in enumerate(BOUWSTENEN_A):
         present = tuple(i.naam for i in initiatives if i.bouwstenen_a[index] is Outcome.voldoet)
         partly = tuple(i.naam for i in initiatives if i.bouwstenen_a[index] is Outcome.deels)
-        result.append(Coverage(bouwsteen, present, partly))
+        unknown = tuple(i.naam for i in initiatives if i.bouwstenen_a[index] in (Outcome.onbekend, None))
+        result.append(Coverage(bouwsteen, present, partly, unknown))
     for soort in REGIONAL:
-        result.append(Coverage(soort, tuple(i.naam for i in initiatives if soort in i.regional)))
+        present = tuple(i.naam for i in initiatives if soort in i.regional)
+        unknown = tuple(i.naam for i in initiatives if soort not in i.regional and not i.activities_complete)
+        result.append(Coverage(soort, present, (), unknown))
     return tuple(result)
 
 
@@ -153,7 +180,7 @@ class OverviewBuilder:
 
     def __init__(self, peildatum: dt.date) -> None:
         self.peildatum = peildatum
-        self._entries: dict[str | None, dict[str | None, list[InitiativeEntry]]] = {}
+        self._entries: dict[str, dict[str | None, list[InitiativeEntry]]] = {}
         self._names: dict[str | None, str] = {}
         self._problems: list[ProblemRef] = []
 
@@ -163,9 +190,13 @@ class OverviewBuilder:
         if report is None:
             return
         regio, gemeente = _key(report.regio), _key(report.gemeente)
+        if regio is None:
+            # No pseudo-region: a gemeente without a regio is a unit of its own, an initiative with neither too.
+            unit = gemeente if gemeente is not None else f"{report.naam}\x00{report.source}"
+            regio = f"\x01{unit}"
+            self._names.setdefault(regio, " ".join((report.gemeente or report.naam).split()))
         # The first spelling seen names the group, so output does not depend on casefolding.
-        if regio is not None:
-            self._names.setdefault(regio, " ".join((report.regio or "").split()))
+        self._names.setdefault(regio, " ".join((report.regio or "").split()))
         gemeente_label = None if gemeente is None else f"{regio}\x00{gemeente}"
         if gemeente_label is not None:
             self._names.setdefault(gemeente_label, " ".join((report.gemeente or "").split()))
@@ -173,7 +204,8 @@ class OverviewBuilder:
 
     def build(self) -> Overview:
         regions = []
-        for regio in _sorted_keys(self._entries):
+        # Stated regions first, then the units without one; each by name.
+        for regio in sorted(self._entries, key=lambda k: (k.startswith("\x01"), self._names[k].casefold(), k)):
             by_gemeente = self._entries[regio]
             gemeenten = []
             everyone: list[InitiativeEntry] = []
@@ -182,7 +214,7 @@ class OverviewBuilder:
                 everyone.extend(entries)
                 gemeenten.append(GemeenteOverview(self._names.get(label) if label else None, tuple(entries)))
             regions.append(
-                RegionOverview(self._names.get(regio) if regio else None, tuple(gemeenten), _coverage(everyone))
+                RegionOverview(self._names[regio], tuple(gemeenten), _coverage(everyone), not regio.startswith("\x01"))
             )
         return Overview(self.peildatum, tuple(regions), tuple(self._problems))
 

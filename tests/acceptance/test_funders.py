@@ -102,10 +102,14 @@ def test_overview_counts_and_names_what_each_region_lacks(region) -> None:  # ty
     document = json.loads(result.stdout)
     assert document["initiatives"] == COUNT
     assert len(document["problems"]) == 1 and document["problems"][0]["file"].endswith("zz-kapot.yaml")
-    regions = {r["regio"]: r for r in document["regions"]}
-    designed = {r.naam: r for r in generate.REGIONS}
+    regions = {r["regio"]: r for r in document["regions"] if r["regio"] is not None}
+    designed = {r.naam: r for r in generate.REGIONS if r.naam is not None}
     assert set(regions) == set(designed)
-    assert document["regions"][-1]["label"] == "(geen regio)"
+    # Profiles without a regio are not lumped together: each gemeente is a unit of its own, after the regions.
+    (no_region,) = [r for r in generate.REGIONS if r.naam is None]
+    units = [r for r in document["regions"] if r["regio"] is None]
+    assert [u["label"] for u in units] == [f"{g} (geen regio opgegeven)" for g in sorted(no_region.gemeenten)]
+    assert document["regions"][-len(units):] == units
     for name, spec in designed.items():
         mine = [item for item in manifest if item.region == name]
         got = regions[name]

@@ -32,6 +32,7 @@ def _report(
     dagdelen: int | None = 2,
     a: tuple[Outcome, Outcome, Outcome] = (V, V, V),
     soorten: tuple[str, ...] = (),
+    complete: bool = True,
 ) -> ProfileReport:
     findings = tuple(
         Finding(b, "bouwstenen", o, Severity.verplicht, Text(b, b), "p.yaml", None) for b, o in zip(BOUWSTENEN_A, a)
@@ -45,6 +46,7 @@ def _report(
         findings=findings,
         dagdelen_open=dagdelen,
         activiteiten=tuple(sorted({"inloop", *soorten})),
+        activiteiten_volledig=complete,
     )
 
 
@@ -69,7 +71,8 @@ def test_groups_by_regio_then_gemeente_with_unnamed_last() -> None:
         _report("Nergens", "Baarn", None),
         _report("Zonder gemeente", None, "Twente"),
     )
-    assert [r.naam for r in overview.regions] == ["Twente", "Utrecht", None]
+    # A profile without a regio is not put in a pseudo-region: its gemeente is a unit of its own, last.
+    assert [(r.naam, r.stated) for r in overview.regions] == [("Twente", True), ("Utrecht", True), ("Baarn", False)]
     utrecht = overview.regions[1]
     assert [g.naam for g in utrecht.gemeenten] == ["Utrecht", "Zeist"]  # alphabetical
     assert [i.naam for i in utrecht.gemeenten[0].initiatives] == ["Utrecht 1", "Utrecht 2"]
@@ -147,7 +150,7 @@ def test_text_names_the_missing_bouwstenen_per_region() -> None:
         "professionals, ondersteuning familie en naasten"
     ) in text
     assert "Utrecht: Alle bouwstenen zijn ergens in de regio aanwezig." in text
-    assert "(geen regio) — 1 initiatief in 1 gemeente · dagdelen open onbekend" in text
+    assert "Baarn (geen regio opgegeven) — 1 initiatief in 1 gemeente · dagdelen open onbekend" in text
     assert "kwaliteitsontwikkeling ervaringsdeskundigheid: ✔ door Academie" in text
 
 
@@ -155,7 +158,7 @@ def test_text_in_english() -> None:
     text = _squash(render_overview_text(_sample(), lang="en"))
     assert text.startswith("IZA check regional overview · reference date 1 November 2026")
     assert "Region Twente — 2 initiatives in 2 municipalities" in text
-    assert "(no region)" in text and "Missing in the region: building blocks B: information and advice" in text
+    assert "Baarn (no region given)" in text and "Missing in the region: building blocks B: information and advice" in text
 
 
 def test_long_lists_of_names_are_shortened_in_text() -> None:
@@ -192,8 +195,8 @@ def test_json_document_is_stable_and_complete() -> None:
     assert document["format_version"] == 2 and document["kind"] == "overview"
     assert document["initiatives"] == 4
     regions = {r["label"]: r for r in document["regions"]}
-    assert set(regions) == {"Twente", "Utrecht", "(geen regio)"}
-    assert regions["(geen regio)"]["regio"] is None
+    assert set(regions) == {"Twente", "Utrecht", "Baarn (geen regio opgegeven)"}
+    assert regions["Baarn (geen regio opgegeven)"]["regio"] is None
     twente = regions["Twente"]
     assert twente["missing"]["b"] == ["informatie_en_advies", "individuele_ondersteuning"]
     assert twente["dagdelen_open"] == 6
@@ -212,3 +215,33 @@ def test_empty_overview() -> None:
 def test_unknown_format() -> None:
     with pytest.raises(ValueError, match="unknown overview format"):
         render_overview("csv", _sample())
+
+
+def test_profiles_without_a_region_are_not_one_pseudo_region() -> None:
+    overview = _overview(
+        _report("A", "Baarn", None, soorten=("kwartiermaken",)),
+        _report("B", "Soest", None),
+        _report("C", None, None),
+    )
+    assert [(r.naam, r.stated, r.initiatives) for r in overview.regions] == [
+        ("Baarn", False, 1), ("C", False, 1), ("Soest", False, 1)
+    ]
+    # Soest's own unit has no kwartiermaken; Baarn's offer does not cover it.
+    soest = next(r for r in overview.regions if r.naam == "Soest")
+    assert "kwartiermaken" in soest.missing_c
+
+
+def test_missing_only_where_it_is_known_to_be_absent() -> None:
+    overview = _overview(
+        _report("Compleet", "Almelo", "Twente", soorten=("kwartiermaken",)),
+        _report("Half", "Hengelo", "Twente", a=(V, Outcome.onbekend, V), complete=False),
+    )
+    (twente,) = overview.regions
+    # Nobody lists individuele ondersteuning, but Half's list of activities is not the whole offer.
+    assert twente.of("individuele_ondersteuning").state == "unknown"
+    assert "individuele_ondersteuning" not in twente.missing_b and "individuele_ondersteuning" in twente.open
+    assert twente.of("B2").state == "covered" and twente.missing_a == ()
+    text = _squash(render_overview_text(overview, lang="nl"))
+    assert "nog onbekend: informatie en advies, individuele ondersteuning" in text
+    everyone_complete = _overview(_report("Compleet", "Almelo", "Twente"))
+    assert "individuele_ondersteuning" in everyone_complete.regions[0].missing_b

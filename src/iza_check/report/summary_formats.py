@@ -101,6 +101,8 @@ _STRINGS: Final[dict[str, tuple[str, str]]] = {
         "Step 1 of the municipalities' step-by-step plan: what is already there in the region?",
     ),
     "overview.no_regio": ("(geen regio)", "(no region)"),
+    "overview.unit_no_regio": ("{name} (geen regio opgegeven)", "{name} (no region given)"),
+    "overview.open": ("nog onbekend", "not known yet"),
     "overview.no_gemeente": ("(geen gemeente)", "(no municipality)"),
     "overview.region": ("Regio {name}", "Region {name}"),
     "overview.initiatives.one": ("1 initiatief", "1 initiative"),
@@ -151,6 +153,7 @@ _STRINGS: Final[dict[str, tuple[str, str]]] = {
     "overview.legend.covered": ("aanwezig", "present"),
     "overview.legend.partly": ("alleen deels", "only partly"),
     "overview.legend.missing": ("ontbreekt", "missing"),
+    "overview.legend.unknown": ("nog onbekend", "not known yet"),
     "diff.title": ("Voortgang IZA-check", "IZA check progress"),
     "diff.old": ("Oud", "Old"),
     "diff.new": ("Nieuw", "New"),
@@ -560,12 +563,14 @@ def render_summary(
 # --- overview --------------------------------------------------------------------------------------------
 
 def region_name(region: RegionOverview, lang: str) -> str:
-    return ft("overview.no_regio", lang) if region.naam is None else clean(region.naam)
+    if region.naam is None:
+        return ft("overview.no_regio", lang)
+    return clean(region.naam) if region.stated else ft("overview.unit_no_regio", lang, name=clean(region.naam))
 
 
 def _region_heading(region: RegionOverview, lang: str) -> str:
-    if region.naam is None:
-        return ft("overview.no_regio", lang)
+    if region.naam is None or not region.stated:
+        return region_name(region, lang)
     return ft("overview.region", lang, name=clean(region.naam))
 
 
@@ -620,9 +625,15 @@ def _missing_groups(region: RegionOverview, lang: str) -> list[tuple[str, tuple[
 
 def _missing_sentence(region: RegionOverview, lang: str) -> str:
     groups = _missing_groups(region, lang)
-    if not groups:
-        return ft("overview.missing_none", lang)
-    return "; ".join(f"{label}: {', '.join(bouwsteen_label(b, lang) for b in ids)}" for label, ids in groups)
+    text = (
+        "; ".join(f"{label}: {', '.join(bouwsteen_label(b, lang) for b in ids)}" for label, ids in groups)
+        if groups
+        else ft("overview.missing_none", lang) if not region.open else ""
+    )
+    if region.open:  # nobody is known to offer it, but a profile's activities are not all listed
+        open_text = f"{ft('overview.open', lang)}: {', '.join(bouwsteen_label(b, lang) for b in region.open)}"
+        text = f"{text}; {open_text}" if text else open_text
+    return text
 
 
 def _a_status(coverage: Coverage, total: int, lang: str) -> str:
@@ -644,11 +655,14 @@ def _wrap(text: str, indent: str, hanging: str) -> list[str]:
 def _missing_lines(region: RegionOverview, lang: str, indent: str, label: str | None = None) -> list[str]:
     head = f"{indent}{label if label is not None else ft('overview.missing', lang)}:"
     groups = _missing_groups(region, lang)
-    if not groups:
+    if not groups and not region.open:
         return _wrap(f"{head} {ft('overview.missing_none', lang)}", "", indent + "  ")
     lines = [head]
     for group, ids in groups:
         text = f"{group}: {', '.join(bouwsteen_label(b, lang) for b in ids)}"
+        lines += _wrap(text, indent + "  ", indent + "    ")
+    if region.open:  # nobody is known to offer it, but not every profile lists all its activities
+        text = f"{ft('overview.open', lang)}: {', '.join(bouwsteen_label(b, lang) for b in region.open)}"
         lines += _wrap(text, indent + "  ", indent + "    ")
     return lines
 
@@ -672,6 +686,8 @@ def _region_text(region: RegionOverview, lang: str) -> list[str]:
             status = (
                 f"✔ {ft('overview.offered_by', lang, names=_names(coverage.present, lang))}"
                 if coverage.covered
+                else f"? {ft('overview.legend.unknown', lang)}"
+                if coverage.state == "unknown"
                 else f"✘ {ft('overview.legend.missing', lang)}"
             )
             lines += _wrap(f"{bouwsteen_label(bouwsteen, lang)}: {status}", "     ", "       ")
@@ -722,13 +738,12 @@ _CELL = 46
 _LABEL_W = 170
 _HEAD_H = 200
 _RIGHT = 150  # room for the last rotated column labels
-_SVG_FILL = {"covered": "#cfe8d6", "partly": "#f3e2bd", "missing": "#f4cfd0"}
+_SVG_FILL = {"covered": "#cfe8d6", "partly": "#f3e2bd", "unknown": "#e4e4e4", "missing": "#f4cfd0"}
+_SVG_MARK = {"partly": "◐", "unknown": "?", "missing": "✘"}
 
 
 def _cell_state(coverage: Coverage) -> str:
-    if coverage.covered:
-        return "covered"
-    return "partly" if coverage.partly else "missing"
+    return coverage.state
 
 
 def _column_label(bouwsteen: str, lang: str) -> str:
@@ -774,7 +789,7 @@ def _matrix_svg(overview: Overview, lang: str) -> str:
             coverage = region.of(bouwsteen)
             state = _cell_state(coverage)
             x = _LABEL_W + _CELL * index
-            text = str(len(coverage.present)) if coverage.covered else ("◐" if state == "partly" else "✘")
+            text = str(len(coverage.present)) if coverage.covered else _SVG_MARK[state]
             parts.append(
                 f'<rect x="{x}" y="{y}" width="{_CELL - 4}" height="{_CELL - 4}" rx="3" fill="{_SVG_FILL[state]}"/>'
                 f'<text x="{x + (_CELL - 4) / 2:.0f}" y="{y + (_CELL - 4) / 2 + 5:.0f}" text-anchor="middle" '
@@ -827,6 +842,8 @@ def _region_html(region: RegionOverview, index: int, lang: str) -> str:
         value = (
             f'<span class="oc-voldoet">✔</span> {_e(ft("overview.offered_by", lang, names=_names(coverage.present, lang, limit=12)))}'
             if coverage.covered
+            else f'<span class="oc-onbekend">? {_e(ft("overview.legend.unknown", lang))}</span>'
+            if coverage.state == "unknown"
             else f'<span class="oc-voldoet_niet">✘ {_e(ft("overview.legend.missing", lang))}</span>'
         )
         parts.append(f"<div><dt>{_e(bouwsteen_label(bouwsteen, lang))}</dt><dd>{value}</dd></div>")
@@ -868,7 +885,7 @@ _OVERVIEW_CSS = """
 .matrix { table-layout: fixed; width: 100%; }
 .matrix th, .matrix td { font-size: 8.5pt; padding: 1mm; }
 .matrix thead th { white-space: normal; overflow-wrap: anywhere; hyphens: auto; vertical-align: bottom; }
-.m-covered { background: #cfe8d6; } .m-partly { background: #f3e2bd; } .m-missing { background: #f4cfd0; font-weight: 700; }
+.m-covered { background: #cfe8d6; } .m-partly { background: #f3e2bd; } .m-unknown { background: #e4e4e4; } .m-missing { background: #f4cfd0; font-weight: 700; }
 svg { max-width: 100%; height: auto; }
 svg text { fill: #1c2230; }
 .region { break-before: page; }
@@ -894,7 +911,7 @@ def render_overview_html(overview: Overview, *, lang: str = "nl") -> str:
         )
         legend = " · ".join(
             f'<span class="m-{state}">&nbsp;{_e(ft(f"overview.legend.{state}", lang))}&nbsp;</span>'
-            for state in ("covered", "partly", "missing")
+            for state in ("covered", "partly", "unknown", "missing")
         )
         body += [
             f"<h2>{_e(ft('overview.missing_heading', lang))}</h2>",
@@ -927,20 +944,23 @@ def overview_document(overview: Overview, lang: str = "nl") -> dict[str, Any]:
             "bouwsteen": c.bouwsteen,
             "label": bouwsteen_label(c.bouwsteen, lang),
             "covered": c.covered,
+            "state": c.state,
             "present": [_s(n) for n in c.present],
             "partly": [_s(n) for n in c.partly],
+            "unknown": [_s(n) for n in c.unknown],
         }
 
     regions = []
     for region in overview.regions:
         regions.append(
             {
-                "regio": None if region.naam is None else _s(region.naam),
+                "regio": None if region.naam is None or not region.stated else _s(region.naam),
                 "label": region_name(region, lang),
                 "initiatives": region.initiatives,
                 "dagdelen_open": region.dagdelen_open,
                 "dagdelen_unknown": region.dagdelen_unknown,
                 "missing": {"a": list(region.missing_a), "b": list(region.missing_b), "c": list(region.missing_c)},
+                "open": list(region.open),
                 "coverage": [coverage(c) for c in region.coverage],
                 "gemeenten": [
                     {
