@@ -30,7 +30,7 @@ def _run(*args: str) -> Result:
 
 def test_yaml_settings_apply_and_the_command_line_wins(project: Path) -> None:
     (project / ".iza-check.yaml").write_text(
-        "fail-on: never\nformat: concise\nlang: en\nreference-date: 2026-11-01\n", encoding="utf-8"
+        "fail-on: nooit\nformat: concise\nlang: en\nreference-date: 2026-11-01\n", encoding="utf-8"
     )
     result = _run("check", "kiem.yaml")
     assert result.exit_code == 0 and result.stdout.splitlines()[-1].startswith("1 profile: 1 growth route")
@@ -59,11 +59,11 @@ def test_the_nearest_file_counts(project: Path) -> None:
 
 
 def test_a_wrong_setting_is_a_located_problem_and_exit_2(project: Path) -> None:
-    (project / ".iza-check.yaml").write_text("fail-on: nooit\nformaat: concise\njobs: -1\n", encoding="utf-8")
+    (project / ".iza-check.yaml").write_text("fail-on: altijd\nformaat: concise\njobs: -1\n", encoding="utf-8")
     result = _run("check", "kiem.yaml")
     assert result.exit_code == 2 and result.stdout == ""
     lines = result.stderr.splitlines()
-    assert lines[0].startswith(f"{project / '.iza-check.yaml'}:1:10: 'fail-on': kies uit verplicht, aanbevolen, never")
+    assert lines[0].startswith(f"{project / '.iza-check.yaml'}:1:10: 'fail-on': kies uit verplicht, aanbevolen, nooit")
     assert lines[1].startswith(f"{project / '.iza-check.yaml'}:2:1: onbekende instelling 'formaat'. Bedoelde u 'format'?")
     assert lines[2].startswith(f"{project / '.iza-check.yaml'}:3:7: 'jobs': minstens 0")
 

@@ -125,6 +125,9 @@ def load(path: Path) -> Settings:
         # An unquoted date is read as a date; the setting takes it as written.
         values = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in document.data.items()}
         marks = {**document.marks, **{f"key:{k}": v for k, v in document.key_marks.items()}}
+    from iza_check.cli.options import FAIL_LEVEL_ALIASES
+
+    values = {k: FAIL_LEVEL_ALIASES.get(v, v) if k == "fail-on" else v for k, v in values.items()}
     _validate(values, marks, source)
     return Settings(path, dict(values))
 

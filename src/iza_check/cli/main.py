@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 import click
 
 from iza_check import __version__
 from iza_check.cli.exitcodes import EXIT_INVALID_INPUT, EXIT_OK
-from iza_check.cli.options import ENGINE, FAIL_LEVELS, FORMATS, LANGS, ReportOptions, dash_is_stdout
+from iza_check.cli.options import ENGINE, FORMATS, LANGS, FailLevel, ReportOptions, dash_is_stdout
 
 _PATHS = click.argument(
     "paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=False, dir_okay=True)
@@ -79,9 +80,13 @@ class _LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.lazy})
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         _tolerant_console()
-        return super().main(*args, **kwargs)
+        from iza_check.cli import dutch
+
+        if not dutch.wants_english(sys.argv[1:] if args is None else list(args)):
+            dutch.install()
+        return super().main(args, *rest, **kwargs)
 
     def invoke(self, ctx: click.Context) -> object:
         """Every command ends with an exit code and a line, never a traceback: Ctrl-C gives 130 (the
@@ -254,11 +259,11 @@ _LANG = click.option(
 @_LANG
 @click.option(
     "--fail-on",
-    type=click.Choice(FAIL_LEVELS),
+    type=FailLevel(),
     default="verplicht",
     show_default=True,
     help="Exitcode 1 bij een gat (deels of voldoet niet) in een regel van dit niveau of hoger; "
-    "'never' geeft nooit 1. Een gat met een lopend plan met streefdatum telt pas mee als die datum voorbij "
+    "'nooit' geeft nooit 1. Een gat met een lopend plan met streefdatum telt pas mee als die datum voorbij "
     "is. Ongeldige invoer geeft altijd 2.",
 )
 @click.option(
@@ -345,7 +350,7 @@ def show_report(path: Path, lang: str) -> int:
         fmt="text",
         output=None,
         lang=lang,
-        fail_on="never",
+        fail_on="nooit",
         colour=None,
         jobs=1,
         rule_dirs=(),

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
@@ -27,7 +27,19 @@ if TYPE_CHECKING:
 
 FORMATS = REPORT_FORMATS
 LANGS = ("nl", "en")
-FAIL_LEVELS = ("verplicht", "aanbevolen", "never")
+FAIL_LEVELS = ("verplicht", "aanbevolen", "nooit")
+# The English word of earlier versions, still understood.
+FAIL_LEVEL_ALIASES = {"never": "nooit"}
+
+
+class FailLevel(click.Choice):
+    """The --fail-on levels, in Dutch; the old English 'never' still works and means 'nooit'."""
+
+    def __init__(self) -> None:
+        super().__init__(FAIL_LEVELS)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        return super().convert(FAIL_LEVEL_ALIASES.get(value, value), param, ctx)
 NO_PROFILES = "Geen profielen gevonden (*.yaml, *.yml)."
 
 
@@ -51,7 +63,7 @@ ENGINE = click.option(
 _FAILING: dict[str, frozenset[Severity]] = {
     "verplicht": frozenset({Severity.verplicht}),
     "aanbevolen": frozenset({Severity.verplicht, Severity.aanbevolen}),
-    "never": frozenset(),
+    "nooit": frozenset(),
 }
 
 
@@ -94,7 +106,7 @@ class ExitTracker:
     (or none at all), 1 for a gap at the fail level, else 0."""
 
     def __init__(self, fail_on: str, fail_on_unknown: bool = False) -> None:
-        self.fail_on = fail_on
+        self.fail_on = FAIL_LEVEL_ALIASES.get(fail_on, fail_on)
         self.fail_on_unknown = fail_on_unknown
         self.files = 0
         self.has_problems = False
