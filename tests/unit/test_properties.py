@@ -103,10 +103,22 @@ def _strategy(annotation: Any, bounds: dict[str, Any], name: str) -> st.SearchSt
     if annotation is HttpUrl:
         return _URLS
     if annotation is str:
+        if name == "betreft":  # a plan names a rule of the catalogue (an unknown code is refused, tested apart)
+            return st.sampled_from(_RULE_IDS)
         if "pattern" in bounds:
             return st.from_regex(bounds["pattern"], fullmatch=True)
         return _text(bounds)
     raise TypeError(f"no strategy for {annotation!r} ({name})")
+
+
+def _rule_ids() -> list[str]:
+    from iza_check.resources import rules_dir
+    from iza_check.rules.loader import load_catalogue
+
+    return [rule.id for rule in load_catalogue([rules_dir()]).rules]
+
+
+_RULE_IDS = _rule_ids()
 
 
 def model_strategy(model: type[BaseModel]) -> st.SearchStrategy[dict[str, Any]]:
