@@ -21,6 +21,7 @@ SUFFIX = {
     "junit": "junit.xml",
     "github": "github.txt",
     "concise": "concise.txt",
+    "gitlab": "gitlab.json",
 }
 CASES = [(fixture, lang, name) for fixture in FIXTURES for lang in ("nl", "en") for name in REPORTERS]
 

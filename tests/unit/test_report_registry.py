@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from iza_check.report.registry import EXTENSIONS, REPORTERS, render
 from report_fixtures import empty_report, hostile_report, report_with_text, sample_report
 
-FORMATS = ("text", "html", "markdown", "json", "sarif", "junit", "github", "concise")
+FORMATS = ("text", "html", "markdown", "json", "sarif", "junit", "github", "concise", "gitlab")
 
 
 def test_all_formats_are_registered() -> None:

@@ -26,6 +26,7 @@ _MODULES: dict[str, str] = {
     "junit": "junit",
     "github": "github",
     "concise": "concise",
+    "gitlab": "gitlab",
 }
 # Formats that can be written one profile at a time (their module has a STREAM; see report.stream).
 _STREAMING = frozenset({"text", "markdown", "json", "github", "concise"})
@@ -66,6 +67,7 @@ EXTENSIONS: dict[str, str] = {
     "junit": ".xml",
     "github": ".txt",
     "concise": ".txt",
+    "gitlab": ".json",
 }
 FORMATS: tuple[str, ...] = tuple(_MODULES)
 
