@@ -11,13 +11,16 @@ import datetime as dt
 import gc
 import os
 import signal
+import threading
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from iza_check.findings import Finding, Outcome, ProblemRef, ProfileReport, Severity, VerdictKind, counts_as_gap
 from iza_check.problems import InputError, Problem
+from iza_check import stop
 from iza_check.yamlsafe import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -56,6 +59,18 @@ class CheckOptions:
     # When set, each report is rendered and encoded where it was made (in the worker) and only the bytes
     # come back: a batch then neither ships nor holds whole reports, and the parent only copies bytes.
     render: Callable[[ProfileReport], bytes] | None = None
+    # At most this many profile files, or TooManyProfiles before any is checked (for the report formats that
+    # hold the whole report in memory; see iza_check.cli.run).
+    max_files: int | None = None
+
+
+class TooManyProfiles(Exception):
+    """More profile files than ``CheckOptions.max_files``; raised before the first one is checked."""
+
+    def __init__(self, count: int, limit: int) -> None:
+        super().__init__(f"{count} profiles, at most {limit}")
+        self.count = count
+        self.limit = limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +198,10 @@ class Checker:
             loaded = load_profile(path, max_bytes=self.max_bytes)
         except InputError as error:
             return FileOutcome(str(path), problems=tuple(problem_ref(p) for p in error.problems))
+        from iza_check.evidence import unknown_evidence_ids
+
         unknown = unknown_plan_ids(loaded, self._rule_ids)
+        unknown += unknown_evidence_ids(loaded.profile, loaded.marks, loaded.source, self._rule_ids)
         if unknown:
             return FileOutcome(loaded.source, problems=tuple(problem_ref(p) for p in unknown))
         results = self.engine.evaluate(loaded.profile, peildatum=self.peildatum)
@@ -210,16 +228,70 @@ def _load_catalogue(rule_dirs: Sequence[Path]) -> Catalogue:
 _worker: Checker | None = None
 
 
+# The pools alive in this process, so that a SIGTERM can stop their workers before the interpreter exits.
+_POOLS: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def _terminate(pool: Any) -> None:
+    _POOLS.discard(pool)
+    pool.terminate()
+
+
+def _abandon_all() -> None:
+    for pool in list(_POOLS):
+        _abandon(pool)
+
+
+def _abandon(pool: Any) -> None:
+    """SIGTERM: kill the workers now and leave the pool's threads be.
+
+    Pool.terminate() cannot be trusted here: when the same SIGTERM reached the workers (a CI runner or a
+    container signals the whole process group), one may have died halfway through writing a result, and the
+    pool's result thread then waits for the rest of that message forever (seen in about one run in ten). So
+    the workers are killed outright, and the pool's own exit-time terminate is cancelled; its threads are
+    daemons and end with the process.
+    """
+    from multiprocessing.pool import TERMINATE
+
+    # First stop the thread that replaces dead workers (as terminate() does), else it starts new ones.
+    handler = getattr(pool, "_worker_handler", None)
+    if handler is not None:
+        handler._state = TERMINATE
+        notifier = getattr(pool, "_change_notifier", None)
+        if notifier is not None:
+            notifier.put(None)
+        if threading.current_thread() is not handler:  # the generator may be closed from any thread
+            handler.join(timeout=5)
+    for process in list(getattr(pool, "_pool", ())):  # the worker processes (multiprocessing.pool keeps them here)
+        try:
+            process.kill()
+            process.join(timeout=5)
+        except (OSError, ValueError, AttributeError, AssertionError, RuntimeError):
+            pass
+    finalizer = getattr(pool, "_terminate", None)
+    if finalizer is not None and hasattr(finalizer, "cancel"):
+        finalizer.cancel()
+    _POOLS.discard(pool)
+
+
 def _init_worker(catalogue: Catalogue, options: CheckOptions) -> None:
     global _worker
     # Ctrl-C is the parent's to handle (one line, exit 130); a worker just stops with the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # SIGTERM: the parent raises Terminated (exit 143, its report's temporary file removed, see check_paths);
+    # a forked worker must not inherit that handler (a traceback per worker): it just dies, as the pool's
+    # own terminate() expects.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     # A forked worker inherits the parent's catalogue; only the engine is built anew (one per process).
     _worker = Checker(options.rule_dirs, options.peildatum, options.max_bytes, catalogue=catalogue,
                       render=options.render)
     # Everything alive now (catalogue, engine, models) lives as long as the worker: keep it out of the
     # collector's way. Measured: garbage collection 6 % of a worker's time before, 2 % after.
     gc.freeze()
+
+
+def _check_chunk_in_worker(paths: list[Path]) -> list[FileOutcome]:
+    return [_check_in_worker(path) for path in paths]
 
 
 def _check_in_worker(path: Path) -> FileOutcome:
@@ -240,6 +312,8 @@ def check_paths(options: CheckOptions) -> Iterator[FileOutcome]:
     """
     items = list(_expand(options.paths))
     files = [item for item in items if isinstance(item, Path)]
+    if options.max_files is not None and len(files) > options.max_files:
+        raise TooManyProfiles(len(files), options.max_files)
     jobs = worker_count(options.jobs)
     # Validate the catalogue in this process first, so a broken rule file is one clear error.
     if jobs > 1 and len(files) >= _POOL_THRESHOLD:
@@ -251,8 +325,29 @@ def check_paths(options: CheckOptions) -> Iterator[FileOutcome]:
 
         context = multiprocessing.get_context("fork")
         workers = min(jobs, len(files))
-        with context.Pool(processes=workers, initializer=_init_worker, initargs=(catalogue, options)) as pool:
-            yield from pool.imap(_check_in_worker, files, chunksize=_chunksize(len(files), workers))
+        pool = context.Pool(processes=workers, initializer=_init_worker, initargs=(catalogue, options))
+        _POOLS.add(pool)
+        try:
+            size = _chunksize(len(files), workers)
+            chunks = [files[start:start + size] for start in range(0, len(files), size)]
+            # Chunks made here (not imap's chunksize) so that the iterator is imap's own, with a timeout.
+            results = pool.imap(_check_chunk_in_worker, chunks)
+            while True:
+                # Wake up now and then: a signal that the kernel hands to one of the pool's threads is only
+                # acted on (Ctrl-C, SIGTERM) when the main thread runs again, and the workers may be gone.
+                if stop.terminating():  # also when SIGTERM landed where it could not raise (stop.py)
+                    raise stop.Terminated()
+                try:
+                    outcomes = results.next(timeout=0.25)
+                except multiprocessing.TimeoutError:
+                    continue
+                except StopIteration:
+                    break
+                yield from outcomes
+        except BaseException:
+            (_abandon if stop.terminating() else _terminate)(pool)
+            raise
+        _terminate(pool)
         return
     checker = Checker(options.rule_dirs, options.peildatum, options.max_bytes, render=options.render)
     for item in items:
@@ -260,3 +355,6 @@ def check_paths(options: CheckOptions) -> Iterator[FileOutcome]:
             yield FileOutcome(item.file, problems=(problem_ref(item),))
         else:
             yield checker.check_file(item)
+
+
+stop.on_termination(_abandon_all)

@@ -12,7 +12,8 @@ from iza_check.cli.exitcodes import EXIT_INVALID_INPUT, EXIT_OK
 from iza_check.cli.options import ENGINE
 from iza_check.problems import InputError, Problem
 from iza_check.profile.model import Profile
-from iza_check.questionnaire import Msg, QuestionnaireAborted, run_questionnaire
+from iza_check.profile.writer import Snapshot
+from iza_check.questionnaire import AnswersInvalid, Msg, QuestionnaireAborted, run_questionnaire
 
 Lang = Literal["nl", "en"]
 DEFAULT_FILE = Path("profiel.yaml")
@@ -47,6 +48,22 @@ _TEXT: dict[str, Msg] = {
                     "Er is niets veranderd; meld dit alstublieft.",
                     "The profile could not be saved because of an error in iza-check ({reason}). "
                     "Nothing was changed; please report this."),
+    "changed": Msg("{path} is veranderd terwijl de vragen liepen (in een editor of door een ander programma). "
+                   "Het is niet overschreven, zodat die wijzigingen blijven staan.",
+                   "{path} was changed while the questions ran (in an editor or by another program). "
+                   "It was not overwritten, so those changes stay."),
+    "invalid_answers": Msg("De antwoorden samen vormen geen geldig profiel, dus {path} is niet opgeslagen:",
+                           "Together the answers do not make a valid profile, so {path} was not saved:"),
+    "edit_failed": Msg("{path} kon niet worden bijgewerkt zonder de rest van het bestand te veranderen ({reason}). "
+                       "Er is niets veranderd.",
+                       "{path} could not be updated without changing the rest of the file ({reason}). "
+                       "Nothing was changed."),
+    "kept": Msg("Uw antwoorden zijn bewaard in {side}, er is niets verloren. Neem ze daaruit over in {path}.",
+                "Your answers were kept in {side}, nothing is lost. Copy them from there into {path}."),
+    "kept_failed": Msg("Ook uw antwoorden konden niet worden bewaard ({reason}).",
+                       "Your answers could not be kept either ({reason})."),
+    "side_note": Msg("Antwoorden uit iza-check init, niet opgeslagen in {path}: {why}",
+                     "Answers from iza-check init, not saved in {path}: {why}"),
     "saved": Msg("Opgeslagen: {path}", "Saved: {path}"),
     "next": Msg("Profiel aangepast? Bekijk het rapport opnieuw met:  iza-check check {path}",
                 "Changed the profile? See the report again with:  iza-check check {path}"),
@@ -86,7 +103,8 @@ def init_command(file: Path | None, force: bool, update_from: Path | None, lang:
     if problem is not None:
         click.echo(problem, err=True)
         sys.exit(EXIT_INVALID_INPUT)
-    existing = _load_existing(update_from, lang) if update_from is not None else None
+    loaded = _load_existing(update_from, lang) if update_from is not None else None
+    existing = loaded[0] if loaded is not None else None
 
     try:
         profile = run_questionnaire(_ask, click.echo, lang=lang, existing=existing)
@@ -94,25 +112,70 @@ def init_command(file: Path | None, force: bool, update_from: Path | None, lang:
         click.echo("", err=True)
         click.echo(_t("aborted", lang), err=True)
         sys.exit(EXIT_INVALID_INPUT)
+    except AnswersInvalid as invalid:
+        _keep_answers(invalid.data, target, lang, _t("invalid_answers", lang, path=target), show_problems=True)
+        sys.exit(EXIT_INVALID_INPUT)
 
-    from iza_check.profile.writer import ProfileExistsError, RenderError, write_profile
+    from iza_check.profile.edit import EditError
+    from iza_check.profile.writer import (
+        ProfileExistsError,
+        RenderError,
+        SourceChangedError,
+        write_profile,
+        write_updated_profile,
+    )
 
+    problem: str | None = None
     try:
-        write_profile(profile, target, force=force)
+        if loaded is not None:
+            write_updated_profile(profile, target, source=loaded[1], before=loaded[0], force=force)
+        else:
+            write_profile(profile, target, force=force)
     except ProfileExistsError:
-        click.echo(_t("exists", lang, path=target), err=True)
-        sys.exit(EXIT_INVALID_INPUT)
+        problem = _t("exists", lang, path=target)
+    except SourceChangedError as error:
+        problem = _t("changed", lang, path=error.path)
+    except EditError as error:
+        problem = _t("edit_failed", lang, path=target, reason=error)
     except (RenderError, InputError) as error:
-        click.echo(_t("internal", lang, reason=error), err=True)
-        sys.exit(EXIT_INVALID_INPUT)
+        problem = _t("internal", lang, reason=error)
     except OSError as error:
-        click.echo(_t("write_failed", lang, path=target, reason=error.strerror or error), err=True)
+        problem = _t("write_failed", lang, path=target, reason=error.strerror or error)
+    if problem is not None:
+        data = profile.model_dump(mode="python", exclude_none=True, exclude_unset=True)
+        _keep_answers(data, target, lang, problem)
         sys.exit(EXIT_INVALID_INPUT)
 
     click.echo("")
     click.echo(_t("saved", lang, path=target))
     _show_report(target, lang)
     sys.exit(EXIT_OK)
+
+
+def _keep_answers(data: dict[str, object], target: Path, lang: Lang, problem: str, *,
+                  show_problems: bool = False) -> None:
+    """Say why nothing was saved and keep every answer beside ``target``, so no answer is ever lost."""
+    from iza_check.report._common import clean
+    from iza_check.profile.writer import save_answers
+
+    click.echo("", err=True)
+    click.echo(clean(problem, keep_newlines=True), err=True)
+    first_line = problem.splitlines()[0] if problem else ""
+    try:
+        side = save_answers(data, target, note=(_t("side_note", lang, path=target, why=first_line),))
+    except OSError as error:
+        click.echo(_t("kept_failed", lang, reason=error.strerror or error), err=True)
+        return
+    if show_problems:
+        # The saved answers read with the strict loader: every problem with its line in the side file.
+        try:
+            from iza_check.profile.loader import load_profile
+
+            load_profile(side)
+        except InputError as error:
+            for found in error.problems:
+                click.echo(f"  {found.format()}", err=True)
+    click.echo(_t("kept", lang, side=side, path=target), err=True)
 
 
 def _ask(prompt: str) -> str:
@@ -131,7 +194,7 @@ def _target_problem(target: Path, force: bool, lang: Lang) -> str | None:
     return None
 
 
-def _load_existing(path: Path, lang: Lang) -> Profile:
+def _load_existing(path: Path, lang: Lang) -> tuple[Profile, Snapshot]:
     if not path.is_file():
         click.echo(_t("update_missing", lang, path=path), err=True)
         sys.exit(EXIT_INVALID_INPUT)
@@ -145,30 +208,17 @@ def _load_existing(path: Path, lang: Lang) -> Profile:
         sys.exit(EXIT_INVALID_INPUT)
 
 
-def _load(path: Path) -> Profile:
+def _load(path: Path) -> tuple[Profile, Snapshot]:
+    """The profile and the bytes it was read from: the update edits those bytes and refuses when they change."""
+    from iza_check.profile.loader import load_profile_bytes
+    from iza_check.yamlsafe import read_limited
+
+    raw = read_limited(path, str(path))
     try:
-        from iza_check.profile.loader import load_profile
-    except ImportError:
-        return _load_plain(path)
-    return load_profile(path).profile
-
-
-def _load_plain(path: Path) -> Profile:
-    """Fallback when the strict loader is not installed: safe YAML and the model, problems without lines."""
-    import yaml
-    from pydantic import ValidationError
-
-    source = str(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-        return Profile.model_validate(data)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise InputError([Problem(source, str(error), "unreadable")]) from error
-    except ValidationError as error:
-        raise InputError([
-            Problem(source, detail["msg"], "invalid", field_path=".".join(str(p) for p in detail["loc"]))
-            for detail in error.errors()
-        ]) from error
+        snapshot = Snapshot.take(path, raw)
+    except OSError as error:
+        raise InputError([Problem(str(path), str(error.strerror or error), "unreadable")]) from error
+    return load_profile_bytes(raw, str(path)).profile, snapshot
 
 
 def _show_report(path: Path, lang: Lang) -> None:

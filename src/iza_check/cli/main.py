@@ -90,19 +90,30 @@ class _LazyGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> object:
         """Every command ends with an exit code and a line, never a traceback: Ctrl-C gives 130 (the
-        convention), an output that cannot be written (a closed pipe, a full disk) gives 2."""
+        convention), SIGTERM 143 (a report being written is not left half-done, see open_output), an
+        output that cannot be written (a closed pipe, a full disk) gives 2."""
+        from iza_check.cli.exitcodes import EXIT_TERMINATED
+        from iza_check.stop import Terminated, on_sigterm_raise, restore_sigterm, run_cleanups
+
+        previous = on_sigterm_raise()
         try:
             _apply_settings(ctx)
             return super().invoke(ctx)
         except KeyboardInterrupt:
             click.echo("\nAfgebroken (Ctrl-C).", err=True)
             ctx.exit(EXIT_INTERRUPTED)
+        except Terminated:
+            run_cleanups()  # worker processes stopped before the interpreter exits (iza_check.checker)
+            click.echo("\nAfgebroken (SIGTERM).", err=True)
+            ctx.exit(EXIT_TERMINATED)
         except OSError as error:
             if isinstance(error, BrokenPipeError):
                 _silence_stdout()
             else:
                 click.echo(f"kan niet schrijven ({error.strerror or error}).", err=True)
             ctx.exit(EXIT_INVALID_INPUT)
+        finally:
+            restore_sigterm(previous)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self.lazy and cmd_name not in self.commands:

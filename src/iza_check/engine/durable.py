@@ -365,6 +365,22 @@ def _keys_of(term: Term) -> set[str]:
     return keys
 
 
+# The most distinct fact keys one network rule may test. Each conjunction is asserted against a fact that
+# carries its keys plus kind, the group guard, sid and id; measured with generated rules (an ``alle`` over
+# N ``lijst`` tests with thresholds of their own, durable-rules 2.0.28): N = 250 runs, N = 251 makes the C
+# core refuse every fact ("Could not assert fact, error code: 302"). ``rules lint`` refuses beyond this.
+MAX_FACTS_PER_CONJUNCTION = 250
+
+
+def facts_per_conjunction(condition: ConditionBase, positive: bool) -> int:
+    """The most fact keys any one network rule of ``condition`` (positive) or its negation tests.
+
+    For ``rules lint``: compiles the condition as the engine does, without loading durable-rules.
+    """
+    compiler = _Compiler(FactPlan())
+    return max((len(_keys_of(term)) for term in compiler.dnf(condition, positive)), default=0)
+
+
 class DurableEngine(Engine):
     """Evaluates profiles against a catalogue with durable-rules. Build one per process."""
 

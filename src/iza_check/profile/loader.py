@@ -44,6 +44,11 @@ def load_profile(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedPro
     """Read, parse and validate one profile; raise :class:`InputError` listing all problems."""
     source = str(path)
     raw = read_limited(path, source, max_bytes=max_bytes)
+    return load_profile_bytes(raw, source, max_bytes=max_bytes)
+
+
+def load_profile_bytes(raw: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedProfile:
+    """:func:`load_profile` for bytes already read (``init --update`` keeps them to edit and compare)."""
     document, problems = parse_yaml_bytes(raw, source, max_bytes=max_bytes)
     if document is None:
         raise InputError(problems)

@@ -9,11 +9,14 @@ disk the text is parsed again and compared with the profile; the file is then wr
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 import os
 import re
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -164,8 +167,9 @@ def scalar(value: Any) -> str:
             raise RenderError(f"not a finite number: {value!r}")
         text = repr(value)
         if "e" in text or "E" in text:
-            text = f"{value:.12f}".rstrip("0")
-            text = text + "0" if text.endswith(".") else text
+            # YAML 1.1 reads 1e-07 as text: write the same number positionally, every digit kept.
+            text = format(Decimal(text), "f")
+            text = text if "." in text else text + ".0"
         return text
     if isinstance(value, dt.datetime):
         raise RenderError("timestamps are not part of a profile")
@@ -269,39 +273,150 @@ def _check_with_loader(path: Path, profile: Profile) -> None:
         raise RenderError("the written profile reads back differently")
 
 
-def write_profile(profile: Profile, path: Path, *, force: bool = False, schema_ref: str | None = None) -> Path:
+def write_profile(profile: Profile, path: Path, *, force: bool = False, schema_ref: str | None = None,
+                  source: Snapshot | None = None) -> Path:
     """Write ``profile`` to ``path`` atomically; an existing file is replaced only with ``force``.
 
-    Raises :class:`ProfileExistsError`, :class:`RenderError`, ``InputError`` (the strict loader
-    refused the text) or ``OSError`` (disk, permissions). On any error the target is untouched and no
-    temporary file is left behind.
+    A symbolic link stays a link: the file it points to is written. With ``source`` (the profile the
+    answers started from), nothing is written when that file changed in the meantime.
+
+    Raises :class:`ProfileExistsError`, :class:`SourceChangedError`, :class:`RenderError`, ``InputError``
+    (the strict loader refused the text) or ``OSError`` (disk, permissions). On any error the target is
+    untouched and no temporary file is left behind.
     """
     path = Path(path)
+    text = render_profile(profile, schema_ref=schema_ref or schema_ref_for(path), name=path.name)
+    return _write_checked(text, path, force=force, source=source, check=lambda tmp: _check_with_loader(tmp, profile))
+
+
+def write_updated_profile(profile: Profile, path: Path, *, source: Snapshot, before: Profile,
+                          force: bool = False) -> Path:
+    """Write the answers of ``init --update`` by editing the text of ``source`` (the file they started from).
+
+    Only what changed between ``before`` (the profile as read) and ``profile`` is touched: comments, key
+    order, explicit empties and the spelling of every other value stay as they were (:mod:`.edit`).
+    Raises what :func:`write_profile` raises, and :class:`~iza_check.profile.edit.EditError`.
+    """
+    from iza_check.profile.edit import EditError, updated_text
+
+    old = before.model_dump(mode="python", exclude_none=True, exclude_unset=True)
+    new = profile.model_dump(mode="python", exclude_none=True, exclude_unset=True)
+    try:
+        original = source.raw.decode("utf-8")
+    except UnicodeDecodeError as error:  # the loader accepted it, so this cannot happen; never write garbage
+        raise RenderError(f"the profile is not UTF-8: {error}") from error
+    text = updated_text(original, old, new)
+
+    def check(tmp: Path) -> None:
+        from iza_check.profile.loader import load_profile
+
+        again = load_profile(tmp).profile
+        said = again.model_dump(mode="python", exclude_none=True, exclude_unset=True)
+        if "versie" not in old:
+            said.pop("versie", None)
+            new.pop("versie", None)
+        if again != profile or said != new:
+            # A structure the editor cannot follow (merge keys, say): nothing is written, the answers are kept.
+            raise EditError("the edited file would not say what the answers say")
+
+    return _write_checked(text, Path(path), force=force, source=source, check=check)
+
+
+def _write_checked(text: str, path: Path, *, force: bool, source: Snapshot | None,
+                   check: Callable[[Path], None]) -> Path:
     if path.is_dir():
         raise IsADirectoryError(str(path))
     if path.exists() and not force:
         raise ProfileExistsError(path)
-    text = render_profile(profile, schema_ref=schema_ref or schema_ref_for(path), name=path.name)
-    folder = path.parent if str(path.parent) else Path(".")
-    mode = replace_mode(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp.yaml", dir=folder)
+    # Through a symbolic link: the file it points to is replaced, the link stays.
+    real = Path(os.path.realpath(path)) if path.is_symlink() else path
+    folder = real.parent if str(real.parent) else Path(".")
+    mode = replace_mode(real)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp.yaml", dir=folder)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
-        _check_with_loader(tmp, profile)
+        check(tmp)
+        if source is not None and source.changed():
+            raise SourceChangedError(source.path)
         if force:
-            os.replace(tmp, path)
+            os.replace(tmp, real)
         else:
-            _place_new(tmp, path)
+            _place_new(tmp, real)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     _sync_folder(folder)
     return path
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A profile file as it was read: its bytes and what tells a later change (time, size, contents)."""
+
+    path: Path
+    raw: bytes
+    mtime_ns: int
+    size: int
+    digest: str
+
+    @classmethod
+    def take(cls, path: Path, raw: bytes) -> Snapshot:
+        """``raw`` as just read from ``path``; a file that changes while it is read counts as changed later."""
+        info = os.stat(path)
+        return cls(Path(path), raw, info.st_mtime_ns, info.st_size, hashlib.sha256(raw).hexdigest())
+
+    def changed(self) -> bool:
+        try:
+            info = os.stat(self.path)
+            if (info.st_mtime_ns, info.st_size) != (self.mtime_ns, self.size):
+                return True
+            with open(self.path, "rb") as handle:
+                return hashlib.sha256(handle.read()).hexdigest() != self.digest
+        except OSError:
+            return True
+
+
+class SourceChangedError(RuntimeError):
+    """The profile being updated was changed by someone else while the questions ran."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+def render_answers(data: Mapping[str, Any], *, note: Sequence[str] = ()) -> str:
+    """Answers that could not be saved as a profile, as YAML to read, repair and use (never checked)."""
+    out = _comment(note)
+    for key, value in data.items():
+        out.append("")
+        try:
+            lines: list[str] = []
+            _mapping({key: value}, 0, lines)
+        except (RenderError, TypeError, ValueError):
+            lines = [f"{key}: {quote(repr(value))}"]
+        out.extend(lines)
+    return "\n".join(out) + "\n"
+
+
+def save_answers(data: Mapping[str, Any], target: Path, *, note: Sequence[str] = ()) -> Path:
+    """Write ``data`` beside ``target`` as ``<name>.antwoorden`` (``.antwoorden-2``... when taken); never replaces."""
+    text = render_answers(data, note=note)
+    folder = target.parent if str(target.parent) else Path(".")
+    for number in range(1, 1000):
+        suffix = ".antwoorden" if number == 1 else f".antwoorden-{number}"
+        candidate = folder / f"{target.name}{suffix}"
+        try:
+            with open(candidate, "x", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+        except FileExistsError:
+            continue
+        return candidate
+    raise FileExistsError(str(folder / f"{target.name}.antwoorden"))
 
 
 def _place_new(tmp: Path, path: Path) -> None:
@@ -335,11 +450,15 @@ def _sync_folder(folder: Path) -> None:
 __all__ = [
     "ProfileExistsError",
     "RenderError",
+    "Snapshot",
+    "SourceChangedError",
     "default_schema_ref",
     "profile_data",
     "quote",
     "render_profile",
     "scalar",
+    "save_answers",
     "schema_ref_for",
     "write_profile",
+    "write_updated_profile",
 ]

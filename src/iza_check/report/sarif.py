@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
 from typing import Any
+from urllib.parse import quote_from_bytes
 
 from iza_check.findings import Finding, Outcome, ProblemRef, Report, Severity
 from iza_check.i18n import t
-from iza_check.report._common import artifact_uri, clean, finding_message, safe_url
+from iza_check.report._common import clean, finding_message, safe_url
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INVALID_INPUT = "invalid-input"
@@ -21,6 +24,31 @@ LEVEL: dict[Severity, str] = {
     Severity.aanbevolen: "warning",
     Severity.informatief: "note",
 }
+
+
+def artifact_uri(path: str) -> str:
+    """The file's URI reference (RFC 3986): the bytes of its name percent-encoded, ``/`` between folders.
+
+    Encoded from the name's bytes, never from a cleaned-up text: a ``\\`` in a POSIX name, a newline or a
+    byte that is not UTF-8 (Python's surrogate escapes) all point at the very file. Only where ``\\`` is the
+    separator (Windows) does it become ``/``. Relative paths stay relative (a ``:`` is encoded, so a first
+    segment never reads as a scheme); absolute ones become ``file://`` URIs.
+    """
+    if os.sep != "/":
+        path = path.replace(os.sep, "/")
+        if os.altsep and os.altsep != "/":
+            path = path.replace(os.altsep, "/")
+    try:
+        raw = os.fsencode(path)
+    except UnicodeEncodeError:  # a lone surrogate that no file name decodes to
+        raw = path.encode("utf-8", "surrogatepass")
+    while raw.startswith(b"./"):
+        raw = raw[2:]
+    if os.sep != "/" and re.match(rb"[A-Za-z]:/", raw):  # a drive letter: C:/x -> file:///C:/x
+        return "file:///" + quote_from_bytes(raw, safe="/:")
+    if raw.startswith(b"/"):
+        return "file://" + quote_from_bytes(raw, safe="/")
+    return quote_from_bytes(raw, safe="/")
 
 
 def _location(path: str, line: int | None, column: int | None) -> dict[str, Any]:

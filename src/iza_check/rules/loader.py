@@ -51,12 +51,35 @@ from iza_check.rules.model import GROUP_ORDER, Catalogue, Rule, RuleFile, rules_
 from iza_check.rules.paths import FieldType, PathError, did_you_mean, resolve, suggest
 from iza_check.yamlsafe import YamlDocument, load_yaml_file
 
-__all__ = ["Catalogue", "load_catalogue", "load_rule_file", "load_rule_document", "MAX_TERMS"]
+__all__ = [
+    "Catalogue",
+    "load_catalogue",
+    "load_rule_file",
+    "load_rule_document",
+    "rule_cost",
+    "MAX_TERMS",
+    "MAX_TERMS_PER_CATALOGUE",
+    "MAX_TERMS_PER_RULE",
+]
 
 Loc = tuple[str | int, ...]
 
-# A condition is compiled into a disjunction of conjunctions; beyond this it is too complex to be useful.
+# What the engine can run, checked by the loader (so by `rules lint` and before every check). A condition
+# is compiled twice, as itself and as its negation, each a disjunction of conjunctions; every conjunction is
+# one network rule of durable-rules (see iza_check.engine.durable). Measured on durable-rules 2.0.28 with
+# generated rule sets (one profile, Python 3.11, 2 cores): every network rule costs about 37 KB of memory and
+# 0.22 ms to build, in each worker process: 264 network rules 48 MB / 0.08 s, 2,640: 137 MB / 0.5 s,
+# 10,560: 430 MB / 2.3 s, 26,400: 1.0 GB / 5.8 s (and 105,600, the 400 rules of issue 17: 4.1 GB). The bundled
+# catalogue needs 313, at most 36 for one rule. The budgets below leave room for a region's own rules, and
+# keep one worker below about 200 MB and 1.2 s to build. Counted before the engine's own simplification (an
+# upper bound, the same for both back-ends), so a rule set that lints runs on either.
+#
+# Conjunctions for one form of one condition (voldoet, deels or nvt.als, or its negation).
 MAX_TERMS = 256
+# Conjunctions for one rule: both forms of all its parts together.
+MAX_TERMS_PER_RULE = 512
+# Conjunctions for the whole catalogue the engine builds (the bundled rules and every --rules set).
+MAX_TERMS_PER_CATALOGUE = 5000
 
 RULE_FILE_SUFFIXES = (".yaml", ".yml")
 
@@ -443,19 +466,82 @@ def _check_rule(rule_data: dict[str, Any], spec: Any, index: int, ctx: _FileCont
         parts.append(((*base, "deels"), spec.deels))
     if spec.nvt is not None:
         parts.append(((*base, "nvt", "als"), spec.nvt.als))
+    total = 0
+    sound = True
     for loc, condition in parts:
         before = len(ctx.problems)
         _check_semantics(condition, Profile, loc, ctx, in_item=False, root="het profiel")
-        if len(ctx.problems) == before:
-            size = max(dnf_size(condition, True), dnf_size(condition, False))
-            if size > MAX_TERMS:
-                ctx.add(loc, f"deze voorwaarde is te ingewikkeld ({size} combinaties, hoogstens {MAX_TERMS}); splits haar op", "too-complex")
+        if len(ctx.problems) != before:
+            sound = False
+            continue
+        size = max(dnf_size(condition, True), dnf_size(condition, False))
+        total += dnf_size(condition, True) + dnf_size(condition, False)
+        if size > MAX_TERMS:
+            sound = False
+            ctx.add(loc, f"deze voorwaarde is te ingewikkeld ({size} combinaties, hoogstens {MAX_TERMS}); splits haar op", "too-complex")
+            continue
+        facts, limit = _facts_per_conjunction(condition)
+        if facts > limit:
+            sound = False
+            ctx.add(
+                loc,
+                f"deze voorwaarde test {facts} verschillende feiten in één combinatie, de regelengine aanvaardt er "
+                f"hoogstens {limit}; splits haar op in meer regels",
+                "too-many-facts",
+            )
+    if sound and total > MAX_TERMS_PER_RULE:
+        ctx.add(
+            (*base, "id"),
+            f"deze regel is te groot voor de regelengine ({total} netwerkregels voor voldoet, deels en nvt samen, "
+            f"hoogstens {MAX_TERMS_PER_RULE}); maak de voorwaarden eenvoudiger of splits de regel",
+            "too-complex",
+        )
     for number, example in enumerate(rule_data.get("voorbeelden", [])):
         fragment = example.get("profiel") if isinstance(example, dict) else None
         if isinstance(fragment, dict):
             for problem in example_problems(fragment):
                 loc = (*base, "voorbeelden", number, "profiel", *_data_loc(fragment, problem[0]))
                 ctx.add(loc, f"voorbeeldprofiel klopt niet: {problem[1]}", "bad-example")
+
+
+def _facts_per_conjunction(condition: ConditionBase) -> tuple[int, int]:
+    """The most facts one network rule of ``condition`` tests, and the engine's limit for it."""
+    # Compiles as the durable back-end does; durable-rules itself is not loaded (this works on every Python).
+    from iza_check.engine.durable import MAX_FACTS_PER_CONJUNCTION, facts_per_conjunction
+
+    most = max(facts_per_conjunction(condition, True), facts_per_conjunction(condition, False))
+    return most, MAX_FACTS_PER_CONJUNCTION
+
+
+def rule_cost(rule: Rule) -> int:
+    """The network rules ``rule`` costs the engine at most: both forms of each of its parts."""
+    parts = [rule.voldoet, rule.deels, rule.nvt.als if rule.nvt is not None else None]
+    return sum(dnf_size(part, True) + dnf_size(part, False) for part in parts if part is not None)
+
+
+def _budget_problem(rules: Sequence[Rule]) -> Problem | None:
+    """The catalogue as a whole must fit the engine's budget; the problem names the rules that cost most."""
+    costs = [(rule_cost(rule), rule) for rule in rules]
+    total = sum(cost for cost, _ in costs)
+    if total <= MAX_TERMS_PER_CATALOGUE:
+        return None
+    running = 0
+    for cost, crossing in costs:
+        running += cost
+        if running > MAX_TERMS_PER_CATALOGUE:
+            break
+    dearest = sorted(costs, key=lambda item: -item[0])[:5]
+    listed = ", ".join(f"{rule.id} {cost}" for cost, rule in dearest)
+    return Problem(
+        crossing.source_file,
+        f"de regels samen zijn te groot voor de regelengine: {total} netwerkregels, hoogstens "
+        f"{MAX_TERMS_PER_CATALOGUE} (hier wordt de grens overschreden; de duurste regels: {listed}); "
+        "maak regels eenvoudiger of laat er weg",
+        "too-large-ruleset",
+        crossing.source_line,
+        crossing.source_column,
+        "id",
+    )
 
 
 def complete_fragment(fragment: dict[str, Any], name: str) -> dict[str, Any]:
@@ -610,6 +696,10 @@ def load_catalogue(dirs: Sequence[Path]) -> Catalogue:
                 else:
                     owner[rule.id] = (set_index, rule)
                     ordered[ordered.index(prev_rule)] = rule
+    if not problems:
+        budget = _budget_problem(ordered)
+        if budget is not None:
+            problems.append(budget)
     if problems:
         raise InputError(problems)
     return Catalogue(tuple(ordered))
