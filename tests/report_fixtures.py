@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from iza_check.findings import (
+    EvidenceRef,
     FactRef,
     Figure,
     Finding,
@@ -285,10 +286,12 @@ def finding(
     nvt_reason: Text | None = None,
     link: str | None = None,
     title: Text | None = None,
+    causes: tuple[FactRef, ...] = (),
+    evidence: tuple[EvidenceRef, ...] = (),
 ) -> Finding:
     group, severity, (title_nl, title_en), (advice_nl, advice_en), source = _RULES[rule_id]
     needs_advice = outcome not in (Outcome.voldoet, Outcome.nvt)
-    main = facts[0] if facts else None
+    main = causes[0] if causes else (facts[0] if facts else None)
     return Finding(
         rule_id=rule_id,
         group=group,
@@ -306,11 +309,15 @@ def finding(
         field_path=main.path if main else (missing[0] if missing else None),
         line=main.line if main else None,
         column=main.column if main else None,
+        causes=causes,
+        evidence=evidence,
     )
 
 
 def _questions(
-    facts_by_number: dict[int, tuple[FactRef, ...]], words: dict[int, tuple[str, ...]]
+    facts_by_number: dict[int, tuple[FactRef, ...]],
+    words: dict[int, tuple[str, ...]],
+    answers: dict[int, Text] | None = None,
 ) -> tuple[QuestionAnswer, ...]:
     texts = (
         (
@@ -352,6 +359,7 @@ def _questions(
             facts=facts_by_number.get(number, ()),
             toelichting=words.get(number, ()),
             related_rules=related,
+            answer=(answers or {}).get(number),
         )
         for number, (nl, en, related) in enumerate(texts, start=1)
     )
@@ -391,7 +399,13 @@ def growth_profile(source: str = "profiles/herstelcafe-de-kiem.yaml") -> Profile
                 fact("toegang.dagdelen_open_per_week", 8, 22, 3),
             ),
         ),
-        finding(p, "K2", K.deels, facts=(fact("activiteiten[].soort", ["inloop", "maaltijd", "herstelgroep"], 31, 5),)),
+        finding(
+            p,
+            "K2",
+            K.deels,
+            facts=(fact("activiteiten[].soort", ["inloop", "maaltijd", "herstelgroep"], 31, 5),),
+            causes=(fact("activiteiten[2].per_jaar", 0, 44, 14),),  # an item of a list quoted whole
+        ),
         finding(
             p,
             "K3",
@@ -417,6 +431,7 @@ def growth_profile(source: str = "profiles/herstelcafe-de-kiem.yaml") -> Profile
             "K7",
             K.voldoet_niet,
             facts=(fact("activiteiten[].methode", [], 31, 5),),
+            causes=(fact("activiteiten[].methode", [], 31, 5),),
             plans=(
                 plan(
                     "Cursus Herstellen doe je zelf starten met twee getrainde ervaringsdeskundigen",
@@ -442,14 +457,37 @@ def growth_profile(source: str = "profiles/herstelcafe-de-kiem.yaml") -> Profile
             "K10",
             K.deels,
             facts=(
-                fact("samenwerking.partners[].categorie", ["sociaal_domein", "welzijn"], 95, 5),
                 fact("samenwerking.crisisafspraken_ggz", True, 101, 3),
+                fact("samenwerking.partners[].categorie", ["sociaal_domein", "welzijn"], 95, 5),
             ),
             missing=("samenwerking.crisisafspraken_113",),
+            causes=(fact("samenwerking.partners[].categorie", ["sociaal_domein", "welzijn"], 95, 5),),
+            evidence=(EvidenceRef("samenwerking.bewijs[0]", "Convenant wijkteam Zwolle-Zuid", None, dt.date(2024, 9, 1), 104),),
         ),
-        finding(p, "Q1", K.voldoet, facts=(fact("kwaliteit.klachtenprocedure.aanwezig", True, 110, 5),)),
+        finding(
+            p,
+            "Q1",
+            K.voldoet,
+            facts=(fact("kwaliteit.klachtenprocedure.aanwezig", True, 110, 5),),
+            evidence=(
+                EvidenceRef(
+                    "kwaliteit.klachtenprocedure.bewijs[0]",
+                    "Klachtenregeling 2024",
+                    "https://www.herstelcafe-dekiem.example/klachten",
+                    None,
+                    112,
+                ),
+                EvidenceRef("kwaliteit.klachtenprocedure.vastgesteld_op", None, None, dt.date(2024, 3, 12), 111),
+            ),
+        ),
         finding(p, "Q2", K.voldoet, facts=(fact("kwaliteit.privacyregeling.aanwezig", True, 113, 5),)),
-        finding(p, "Q3", K.voldoet_niet, facts=(fact("kwaliteit.vertrouwenspersoon.aanwezig", False, 116, 5),)),
+        finding(
+            p,
+            "Q3",
+            K.voldoet_niet,
+            facts=(fact("kwaliteit.vertrouwenspersoon.aanwezig", False, 116, 5),),
+            causes=(fact("kwaliteit.vertrouwenspersoon.aanwezig", False, 116, 5),),
+        ),
         finding(
             p,
             "Q4",
@@ -518,6 +556,12 @@ def growth_profile(source: str = "profiles/herstelcafe-de-kiem.yaml") -> Profile
             2: ("Wie hier binnenkomt, kan morgen gastvrouw zijn.",),
             5: ("We houden elke zes weken intervisie met De Ruimte in Kampen.",),
         },
+        {
+            1: Text(
+                "Voldoet aan 6 van de 10 kenmerken. Deels: K2, K10. Nog niet: K7. Nog onbekend: K4.",
+                "Meets 6 of the 10 kenmerken. Partly: K2, K10. Not yet: K7. Not known yet: K4.",
+            )
+        },
     )
     return ProfileReport(
         source=source,
@@ -578,6 +622,7 @@ def hostile_profile(source: str = "profiles/ça va & zoon.yaml") -> ProfileRepor
                 plan(f"Plan met {SCRIPT}\n::warning file=x::ingevoegd, 100% zeker", dt.date(2024, 1, 31), False, 20),
             ),
             link="javascript:alert(1)",
+            causes=(fact(f"activiteiten[0].{SCRIPT}", f"*vet* {QUOTES}\n::error::nep", 12, 9),),
         ),
         finding(
             p,
@@ -592,6 +637,10 @@ def hostile_profile(source: str = "profiles/ça va & zoon.yaml") -> ProfileRepor
             Outcome.voldoet,
             facts=(fact("kwaliteit.klachtenprocedure.aanwezig", True, 50, 5),),
             link="https://example.org/klachten?a=1&b=2",
+            evidence=(
+                EvidenceRef("kwaliteit.klachtenprocedure.bewijs[0]", f"Regeling {SCRIPT} | *x* {QUOTES}", "javascript:alert(1)", None, 52),
+                EvidenceRef("kwaliteit.klachtenprocedure.bewijs[1]", None, "https://example.org/a?b=1&c=<2>", None, 53),
+            ),
         ),
         finding(p, "Q9", Outcome.voldoet_niet, facts=(fact("kwaliteit.keurmerk.naam", "geen", 55, 7),)),
         finding(p, "I4", Outcome.voldoet_niet, facts=(fact("team.doorstroom_naar_vrijwilliger", False, 60, 3),)),

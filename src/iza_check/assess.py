@@ -8,23 +8,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from iza_check.context import answer_questions, reference_figures
-from iza_check.findings import FactRef, Finding, Outcome, PlanRef, ProfileReport, Severity, Text
+from iza_check.engine.base import basis, rule_parts
+from iza_check.evidence import AREAS, Evidence, collect as collect_evidence, evidence_for, reach as evidence_reach
+from iza_check.facts import plain
+from iza_check.findings import EvidenceRef, FactRef, Finding, Outcome, PlanRef, ProfileReport, Severity, Text
 from iza_check.profile.loader import LoadedProfile
 from iza_check.profile.model import Plan, Profile
 from iza_check.outcomes import RuleResult
+from iza_check.rules.conditions import iter_leaves
 from iza_check.rules.model import Advies, Rule, Tekst
 from iza_check.verdict import decide
 
-AREAS = (
-    "initiatief",
-    "toegang",
-    "werkwijze",
-    "team",
-    "samenwerking",
-    "kwaliteit",
-    "financiering",
-    "bereik",
-)
 
 
 def collect_plans(
@@ -73,6 +67,7 @@ class _RuleTexts:
     link: str | None
     source: str
     nvt_reason: Text | None
+    reach: frozenset[str]  # the fields the rule's conditions pass through (see iza_check.evidence.reach)
 
 
 _RULE_TEXTS: dict[int, tuple[Rule, _RuleTexts]] = {}
@@ -90,6 +85,7 @@ def _rule_texts(rule: Rule) -> _RuleTexts:
         link=str(rule.advies.link) if rule.advies.link else None,
         source=f"{rule.bron.bestand}, {rule.bron.sectie}",
         nvt_reason=_text(rule.nvt.reden) if rule.nvt is not None else None,
+        reach=evidence_reach(leaf.path for condition in rule_parts(rule).values() for leaf in iter_leaves(condition)),
     )
     _RULE_TEXTS[id(rule)] = (rule, texts)  # the rule is kept, so its id cannot be reused
     return texts
@@ -101,8 +97,13 @@ def build_finding(
     loaded: LoadedProfile,
     plans: list[PlanRef],
     fact_refs: dict[str, FactRef],
+    profile_evidence: Evidence | None = None,
+    peildatum: dt.date | None = None,
 ) -> Finding:
-    """One rule's finding; ``fact_refs`` shares the FactRef of a path between the findings of one profile."""
+    """One rule's finding; ``fact_refs`` shares the FactRef of a path between the findings of one profile.
+
+    ``profile_evidence`` is the profile's evidence (see iza_check.evidence): it decides onderbouwd or verklaard.
+    """
     outcome = result.outcome
     marks = loaded.marks
     facts_list: list[FactRef] = []
@@ -113,14 +114,23 @@ def build_finding(
         facts_list.append(ref)
     facts = tuple(facts_list)
     missing = result.missing
+    causes = tuple(_cause_ref(path, loaded, fact_refs) for path in result.causes) if result.causes else ()
     # For onbekend the next step is to supply the missing facts (listed); gap advice would presume a gap.
     gap = outcome in (Outcome.deels, Outcome.voldoet_niet)
-    main_path = facts[0].path if facts else (missing[0] if missing else None)
-    line, column = (facts[0].line, facts[0].column) if facts else (None, None)
+    # Where to look: the first cause of a gap, else the first fact the rule read, else the first missing one.
+    first = causes[0] if causes else (facts[0] if facts else None)
+    main_path = first.path if first is not None else (missing[0] if missing else None)
+    line, column = (first.line, first.column) if first is not None else (None, None)
     if line is None and main_path is not None:
         parent = main_path.rsplit(".", 1)[0]
         line, column = marks.get(parent, (None, None))
     texts = _rule_texts(rule)
+    evidence: tuple[EvidenceRef, ...] = ()
+    if outcome is not Outcome.onbekend and profile_evidence:
+        day = peildatum if peildatum is not None else dt.date.today()
+        evidence = evidence_for(
+            rule.id, texts.reach, profile_evidence, lambda: basis(rule, result, loaded.profile, day)
+        )
     return Finding(
         rule_id=rule.id,
         group=texts.group,
@@ -139,7 +149,32 @@ def build_finding(
         field_path=main_path,
         line=line,
         column=column,
+        causes=causes,
+        evidence=evidence,
     )
+
+
+def _cause_ref(path: str, loaded: LoadedProfile, fact_refs: dict[str, FactRef]) -> FactRef:
+    """A cause as a fact: shared with the facts list when the rule quoted it, else looked up (a list item)."""
+    ref = fact_refs.get(path)
+    if ref is None:
+        value = _item_value(loaded.profile, path)
+        ref = fact_refs[path] = FactRef(path, _summarise(value), *loaded.marks.get(path, (None, None)))
+    return ref
+
+
+def _item_value(profile: Profile, path: str) -> object:
+    """The plain value at a path that may index a list (``aanbod[2].soort``); None when absent."""
+    node: object = profile
+    for segment in path.split("."):
+        name, _, index = segment.partition("[")
+        node = getattr(node, name, None)
+        if index and isinstance(node, list):
+            position = int(index.rstrip("]"))
+            node = node[position] if position < len(node) else None
+        if node is None:
+            return None
+    return plain(node)
 
 
 def assess(
@@ -151,8 +186,9 @@ def assess(
     by_id = {r.rule_id: r for r in results}
     # The engine gives every rule that looks at a path the same value; quote it once per profile.
     fact_refs: dict[str, FactRef] = {}
+    evidence = collect_evidence(profile, loaded.marks)
     findings = tuple(
-        build_finding(rule, by_id[rule.id], loaded, plans.get(rule.id, []), fact_refs)
+        build_finding(rule, by_id[rule.id], loaded, plans.get(rule.id, []), fact_refs, evidence, peildatum)
         for rule in rules
         if rule.id in by_id
     )
@@ -163,7 +199,7 @@ def assess(
         regio=profile.initiatief.regio,
         verdict=decide(findings),
         findings=findings,
-        questions=answer_questions(profile, loaded.marks),
+        questions=answer_questions(profile, loaded.marks, findings),
         figures=reference_figures(profile),
         dagdelen_open=profile.toegang.dagdelen_open_per_week if profile.toegang else None,
         activiteiten=tuple(sorted({item.soort for item in profile.aanbod or ()})),

@@ -5,11 +5,12 @@ Both are answered from the profile's facts and the initiative's own words; neith
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from iza_check.findings import FactRef, Figure, QuestionAnswer, Text
+from iza_check.findings import FactRef, Figure, Finding, Outcome, QuestionAnswer, Text
 from iza_check.profile.model import Profile
+from iza_check.verdict import KENMERKEN
 
 Marks = dict[str, tuple[int, int]]
 
@@ -40,6 +41,8 @@ class _Question:
     toelichting_areas: tuple[str, ...]
     related_rules: tuple[str, ...]
     extra: Callable[[Profile, Marks], Iterator[FactRef]] | None = None
+    # Answered from the outcomes of the related rules (question 1: the kenmerken as reference).
+    from_outcomes: bool = False
 
 
 def _door_en_voor_aanbod(profile: Profile, marks: Marks) -> Iterator[FactRef]:
@@ -65,7 +68,8 @@ QUESTIONS: tuple[_Question, ...] = (
         ),
         (),
         (),
-        tuple(f"K{n}" for n in range(1, 11)),
+        KENMERKEN,
+        from_outcomes=True,
     ),
     _Question(
         Text(
@@ -137,7 +141,34 @@ QUESTIONS: tuple[_Question, ...] = (
 )
 
 
-def answer_questions(profile: Profile, marks: Marks) -> tuple[QuestionAnswer, ...]:
+def kenmerken_answer(findings: Sequence[Finding], kenmerken: Sequence[str]) -> Text | None:
+    """Question 1 answered from the outcomes: how many kenmerken are met, and which are not (yet).
+
+    None when none of them is known: then the question cannot be answered yet.
+    """
+    outcomes = {f.rule_id: f.outcome for f in findings}
+    present = [k for k in kenmerken if k in outcomes]
+    if not present or all(outcomes[k] is Outcome.onbekend for k in present):
+        return None
+    by_outcome = {o: [k for k in present if outcomes[k] is o] for o in Outcome}
+    met = len(by_outcome[Outcome.voldoet])
+    nl = [f"Voldoet aan {met} van de {len(present)} kenmerken."]
+    en = [f"Meets {met} of the {len(present)} kenmerken."]
+    for outcome, word_nl, word_en in (
+        (Outcome.deels, "Deels", "Partly"),
+        (Outcome.voldoet_niet, "Nog niet", "Not yet"),
+        (Outcome.onbekend, "Nog onbekend", "Not known yet"),
+        (Outcome.nvt, "Niet van toepassing", "Not applicable"),
+    ):
+        ids = by_outcome[outcome]
+        if ids:
+            nl.append(f"{word_nl}: {', '.join(ids)}.")
+            en.append(f"{word_en}: {', '.join(ids)}.")
+    return Text(nl=" ".join(nl), en=" ".join(en))
+
+
+def answer_questions(profile: Profile, marks: Marks, findings: Sequence[Finding] = ()) -> tuple[QuestionAnswer, ...]:
+    """The seven questions, each with the facts and own words that answer it; question 1 from ``findings``."""
     answers = []
     for number, question in enumerate(QUESTIONS, start=1):
         facts = [f for path in question.fact_paths if (f := _fact(profile, marks, path)) is not None]
@@ -148,8 +179,9 @@ def answer_questions(profile: Profile, marks: Marks) -> tuple[QuestionAnswer, ..
             for area in question.toelichting_areas
             if (text := getattr(getattr(profile, area, None), "toelichting", None))
         )
+        answer = kenmerken_answer(findings, question.related_rules) if question.from_outcomes else None
         answers.append(
-            QuestionAnswer(number, question.question, tuple(facts), toelichting, question.related_rules)
+            QuestionAnswer(number, question.question, tuple(facts), toelichting, question.related_rules, answer)
         )
     return tuple(answers)
 

@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
-from typing import Any, Literal, get_args
+from typing import Any, Literal, NamedTuple, get_args
 
 from pydantic import AnyUrl, BaseModel
 
@@ -390,6 +390,196 @@ def _value_test(atom: AtomBase, ftype: FieldType) -> Callable[[object, dt.date],
         return None if value is MISSING else compare(value, operand)
 
     return _compare
+
+
+class Reason(NamedTuple):
+    """A condition's truth for one instance, and the fields behind it (a tuple: made very often).
+
+    ``deciding``: when the truth is known, the paths of the facts whose values settle it, each with a value
+    in the profile (an absence is no fact to point at). For ``alle`` false, those of its false parts; for
+    ``een_van`` true, of its true parts; otherwise those of every part; ``niet`` keeps its part's. A
+    ``lijst`` that holds names the items that hold it (``aanbod[2].soort``), one that does not names the list.
+    ``open``: when the truth is unknown, the absent paths that could still settle it: only below parts that
+    are themselves unknown (a part already decided cannot change the whole), the unknown fields of the
+    items of a list, and the field that would say a list is complete.
+    """
+
+    truth: Truth
+    deciding: tuple[str, ...] = ()
+    open: tuple[str, ...] = ()
+
+
+# (instance, peildatum, lookups): ``lookups`` remembers the raw value per path of the profile (see
+# :func:`lookup_once`); None below the items of a list.
+ReasonFunction = Callable[[BaseModel, dt.date, "dict[str, object] | None"], Reason]
+_NO_REASON = Reason(None)
+
+
+def _union(groups: list[tuple[str, ...]]) -> tuple[str, ...]:
+    if len(groups) == 1:
+        return groups[0]
+    seen: dict[str, None] = {}
+    for group in groups:
+        for path in group:
+            seen[path] = None
+    return tuple(seen)
+
+
+def _raw(obj: BaseModel, path: str, parts: tuple[str, ...], lookups: dict[str, object] | None) -> object:
+    if lookups is None:
+        return _lookup_parts(obj, parts)
+    raw = lookups.get(path, _UNSET)
+    if raw is _UNSET:
+        raw = lookups[path] = _lookup_parts(obj, parts)
+    return raw
+
+
+def _completeness_field(model: type[BaseModel], path: str) -> tuple[str, tuple[str, ...]] | None:
+    """The field beside the list at ``path`` that says it is complete (path and parts), if the model has one."""
+    candidate = completeness_path(path)
+    try:
+        resolve(model, candidate)
+    except (KeyError, ValueError, TypeError):
+        return None
+    return candidate, tuple(candidate.split("."))
+
+
+# Compiled once per condition (and model): rules repeat conditions (a list test in K2, K7, B3 and I3; the same
+# part in voldoet and deels), and one profile's results of such a part are remembered in its ``lookups``.
+_COMPILED: dict[tuple[type[BaseModel], str], ReasonFunction] = {}
+_MEMO = "\x00reasons"  # the key in ``lookups`` under which the results of one profile are kept: never a path
+
+
+def compile_reasons(condition: ConditionBase, model: type[BaseModel]) -> ReasonFunction:
+    """Like :func:`compile_condition`, with the paths behind the truth (see :class:`Reason`).
+
+    Paths are relative to ``model`` (the profile, or the item of a list inside a ``lijst``). It reads the
+    condition with the same Kleene logic, so its truth equals :func:`compile_condition`'s.
+    """
+    key = (model, condition.model_dump_json(by_alias=True))
+    found = _COMPILED.get(key)
+    if found is not None:
+        return found
+    inner = _compile_reasons(condition, model)
+    if isinstance(condition, AtomBase):
+        function = inner
+    else:
+
+        def function(obj: BaseModel, peildatum: dt.date, lookups: dict[str, object] | None = None) -> Reason:
+            if lookups is None:
+                return inner(obj, peildatum, None)
+            memo = lookups.get(_MEMO)
+            if memo is None:
+                memo = lookups[_MEMO] = {}
+            result = memo.get(function)  # type: ignore[attr-defined]
+            if result is None:
+                result = memo[function] = inner(obj, peildatum, lookups)  # type: ignore[index]
+            return result  # type: ignore[no-any-return]
+
+    _COMPILED[key] = function
+    return function
+
+
+def _compile_reasons(condition: ConditionBase, model: type[BaseModel]) -> ReasonFunction:
+    if isinstance(condition, Lijst):
+        return _list_reasons(condition, model)
+    if isinstance(condition, (Alle, EenVan)):
+        parts = [compile_reasons(c, model) for c in (condition.alle if isinstance(condition, Alle) else condition.een_van)]
+        decisive = not isinstance(condition, Alle)
+
+        def _junction(obj: BaseModel, peildatum: dt.date, lookups: dict[str, object] | None = None) -> Reason:
+            settling: list[tuple[str, ...]] = []
+            unknown: list[tuple[str, ...]] = []
+            other: list[tuple[str, ...]] = []
+            for part in parts:
+                truth, deciding, open_paths = part(obj, peildatum, lookups)
+                if truth is decisive:
+                    settling.append(deciding)
+                elif truth is None:
+                    unknown.append(open_paths)
+                else:
+                    other.append(deciding)
+            if settling:
+                return Reason(decisive, _union(settling))
+            if unknown:
+                return Reason(None, (), _union(unknown))
+            return Reason(not decisive, _union(other))
+
+        return _junction
+    if isinstance(condition, Niet):
+        inner = compile_reasons(condition.niet, model)
+
+        def _negation(obj: BaseModel, peildatum: dt.date, lookups: dict[str, object] | None = None) -> Reason:
+            reason = inner(obj, peildatum, lookups)
+            truth = reason[0]
+            return reason if truth is None else Reason(not truth, reason[1])
+
+        return _negation
+    if not isinstance(condition, AtomBase):
+        raise TypeError(f"unsupported condition: {type(condition).__name__}")
+    path = condition.veld
+    parts_path = tuple(path.split("."))
+    own: tuple[str, ...] = (path,)
+    missing_reason = Reason(None, (), own)
+    if isinstance(condition, (Bestaat, Ontbreekt)):
+        want_present = isinstance(condition, Bestaat)
+
+        def _presence(obj: BaseModel, _peildatum: dt.date, lookups: dict[str, object] | None = None) -> Reason:
+            present = _raw(obj, path, parts_path, lookups) is not MISSING
+            return Reason(present == want_present, own if present else ())
+
+        return _presence
+    test = _value_test(condition, resolve(model, path))
+    complete = _completeness_field(model, path) if isinstance(condition, LIST_OPERATORS) else None
+
+    def _atom(obj: BaseModel, peildatum: dt.date, lookups: dict[str, object] | None = None) -> Reason:
+        raw = _raw(obj, path, parts_path, lookups)
+        if raw is MISSING:
+            return missing_reason
+        value = test(raw, peildatum)
+        if value is None:
+            return _NO_REASON  # a value of the wrong type: nothing to supply
+        if value is False and complete is not None and not is_complete(obj, parts_path, raw):
+            # Not in the list, and the list does not say it is whole: the completeness field could settle it.
+            told = _lookup_parts(obj, complete[1]) is not MISSING
+            return Reason(None, (), () if told else (complete[0],))
+        return Reason(value, own)
+
+    return _atom
+
+
+def _list_reasons(condition: Lijst, model: type[BaseModel]) -> ReasonFunction:
+    ftype = resolve(model, condition.lijst)
+    assert ftype.item is not None and ftype.item.model is not None
+    inner = compile_reasons(condition.waar, ftype.item.model)
+    path = condition.lijst
+    parts_path = tuple(path.split("."))
+    own: tuple[str, ...] = (path,)
+    minimum = condition.minstens
+    complete = _completeness_field(model, path)
+
+    def _list(obj: BaseModel, peildatum: dt.date, lookups: dict[str, object] | None = None) -> Reason:
+        raw = _raw(obj, path, parts_path, lookups)
+        if raw is MISSING:
+            return Reason(None, (), own)
+        if not isinstance(raw, list):
+            return _NO_REASON
+        reasons = [inner(item, peildatum, None) for item in raw]
+        holding = [index for index, reason in enumerate(reasons) if reason[0] is True]
+        if len(holding) >= minimum:
+            deciding = _union(
+                [tuple(f"{path}[{index}].{sub}" for sub in reasons[index][1]) or (f"{path}[{index}]",) for index in holding]
+            ) if holding else ()
+            return Reason(True, deciding or own)
+        whole = is_complete(obj, parts_path, raw)
+        if len(reasons) - sum(1 for r in reasons if r[0] is False) < minimum and whole:
+            return Reason(False, own)
+        open_paths = [tuple(f"{path}[{index}].{sub}" for sub in r[2]) for index, r in enumerate(reasons) if r[0] is None]
+        if not whole and complete is not None and _lookup_parts(obj, complete[1]) is MISSING:
+            open_paths.append((complete[0],))
+        return Reason(None, (), _union(open_paths))
+
+    return _list
 
 
 def item_truth(condition: ConditionBase, item: BaseModel, item_types: dict[str, FieldType], peildatum: dt.date) -> Truth:

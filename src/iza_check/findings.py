@@ -12,7 +12,7 @@ from enum import Enum
 from iza_check.outcomes import Outcome
 
 __all__ = [
-    "FactRef", "Figure", "Finding", "Outcome", "PlanRef", "ProblemRef", "ProfileReport",
+    "EvidenceRef", "FactRef", "Figure", "Finding", "Outcome", "PlanRef", "ProblemRef", "ProfileReport",
     "QuestionAnswer", "Report", "Severity", "Text", "Verdict", "VerdictKind", "counts_as_gap",
 ]
 
@@ -52,6 +52,21 @@ class FactRef:
 
 
 @dataclass(frozen=True, slots=True)
+class EvidenceRef:
+    """A document, web address or date in the profile that backs a finding (see iza_check.evidence).
+
+    ``path`` is where it stands: a ``bewijs`` entry (``kwaliteit.klachtenprocedure.bewijs[0]``) or a dated
+    field (``kwaliteit.klachtenprocedure.vastgesteld_op``).
+    """
+
+    path: str
+    document: str | None = None
+    url: str | None = None
+    datum: dt.date | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class PlanRef:
     """A stated plan (``in_ontwikkeling``) that addresses a criterion."""
 
@@ -79,14 +94,33 @@ class Finding:
     facts: tuple[FactRef, ...] = ()
     missing: tuple[str, ...] = ()
     plans: tuple[PlanRef, ...] = ()
-    field_path: str | None = None  # the main fact judged (first fact or first missing path)
+    field_path: str | None = None  # the main fact judged: the first cause, else the first fact or missing path
     at_best: Outcome | None = None  # onbekend, but the known facts already rule out voldoet: deels at best
-    line: int | None = None
+    line: int | None = None  # where field_path stands in the profile
     column: int | None = None
+    # The facts that kept it from voldoet (deels, voldoet niet, deels at best); an item of a list by its index.
+    causes: tuple[FactRef, ...] = ()
+    # Documents, web addresses and dates that back the facts the outcome rests on (not for onbekend).
+    evidence: tuple[EvidenceRef, ...] = ()
 
     @property
     def is_gap(self) -> bool:
         return self.outcome in (Outcome.deels, Outcome.voldoet_niet)
+
+    @property
+    def onderbouwd(self) -> bool | None:
+        """True: the outcome rests on a fact backed by a document, URL or date; False: only on statements
+        (*verklaard*); None for onbekend, which rests on nothing yet."""
+        if self.outcome is Outcome.onbekend:
+            return None
+        return bool(self.evidence)
+
+    def is_cause(self, ref: FactRef) -> bool:
+        """Whether a fact of this finding is (or holds, for a list) one of its causes."""
+        return any(
+            cause.path == ref.path or cause.path.startswith((f"{ref.path}[", f"{ref.path}."))
+            for cause in self.causes
+        )
 
 
 def counts_as_gap(finding: Finding) -> bool:
@@ -119,6 +153,12 @@ class QuestionAnswer:
     facts: tuple[FactRef, ...]
     toelichting: tuple[str, ...]  # the initiative's own words, quoted
     related_rules: tuple[str, ...]
+    answer: Text | None = None  # an answer worked out from the outcomes (question 1: the kenmerken)
+
+    @property
+    def answerable(self) -> bool:
+        """False when the profile gives nothing to answer it with yet: no facts, no own words, no outcomes."""
+        return bool(self.facts or self.toelichting or self.answer is not None)
 
 
 @dataclass(frozen=True, slots=True)

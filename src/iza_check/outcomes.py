@@ -29,8 +29,13 @@ class RuleResult:
     """The outcome of one rule.
 
     ``facts`` are the referenced paths that were present (with their values); ``missing`` are the
-    absent paths of the parts of the rule that stayed undecided. ``at_best`` is set for an *onbekend*
-    that the known facts already keep from *voldoet*: it can still become *deels* at best.
+    absent paths that could still change the outcome. ``at_best`` is set for an *onbekend* that the known
+    facts already keep from *voldoet*: it can still become *deels* at best.
+
+    ``causes`` name what kept the rule from *voldoet* (for deels, voldoet niet and a deels at best): the
+    facts whose values made its ``voldoet`` condition false (and for voldoet niet its ``deels`` condition
+    too), as paths to facts with a value in the profile, an item of a list named by its index
+    (``aanbod[2].verwijzing_nodig``). What any outcome rests on: :func:`iza_check.engine.base.basis`.
     """
 
     rule_id: str
@@ -38,3 +43,4 @@ class RuleResult:
     facts: tuple[Fact, ...]
     missing: tuple[str, ...]
     at_best: Outcome | None = None
+    causes: tuple[str, ...] = ()

@@ -29,7 +29,7 @@ Ask = Callable[[str], str]
 Say = Callable[[str], None]
 Data = dict[str, Any]
 FieldPath = tuple[str, ...]
-Kind = Literal["yesno", "choice", "multi", "integer", "number", "date", "text", "url"]
+Kind = Literal["yesno", "choice", "multi", "integer", "number", "date", "text", "url", "evidence"]
 
 PROMPT = "> "
 
@@ -49,6 +49,18 @@ class QuestionnaireAborted(Exception):
     """The person stopped (Ctrl-D or Ctrl-C); nothing must be written."""
 
 
+class AnswersInvalid(ValueError):
+    """All questions were answered, but together they do not make a valid profile.
+
+    ``data`` holds every answer, so the caller can keep them (``init`` saves them beside the profile).
+    """
+
+    def __init__(self, data: dict[str, Any], error: ValidationError) -> None:
+        super().__init__(str(error))
+        self.data = data
+        self.error = error
+
+
 class _Special(Enum):
     UNKNOWN = "unknown"
     PLANNED = "planned"
@@ -62,6 +74,8 @@ class _Missing:
 MISSING: Any = _Missing()
 # The answer "geen" to a text question with a ``none_flag`` (the cao question).
 _NONE_MARK: Any = object()
+# The current state "no name, but the flag says false" (``geen_cao: false``: a cao applies, name not given).
+_FLAG_FALSE_MARK: Any = object()
 
 
 class _Invalid(Exception):
@@ -472,6 +486,15 @@ ACTIVITY_QUESTIONS: tuple[Question, ...] = (
        ("Hoe vaak per jaar is deze activiteit? (bijv. het aantal bijeenkomsten)",
         "How often per year does this activity take place? (e.g. number of sessions)"),
        ("Dat geeft een beeld van hoe groot het aanbod is.", "This shows how large the offer is.")),
+    _q("evidence", "bewijs",
+       ("Waar staat deze activiteit beschreven, bijv. in een cursuskalender of folder? Typ het webadres of de "
+        "naam van het document.",
+        "Where is this activity described, e.g. in a course calendar or leaflet? Type the web address or the "
+        "name of the document."),
+       ("Met een document of webadres is het herstelaanbod onderbouwd, niet alleen genoemd (kenmerk 2 en 7).",
+        "With a document or web address the recovery offer is backed, not only stated (characteristics 2 "
+        "and 7)."),
+       when=lambda item: item.get("soort") in RECOVERY_KINDS),
 )
 
 PARTNER_QUESTIONS: tuple[Question, ...] = (
@@ -870,6 +893,7 @@ def _catalogue() -> tuple[Section, ...]:
                ("Wanneer is de klachtenregeling vastgesteld?", "When was the complaints procedure adopted?"),
                ("Met een datum is te zien of de regeling actueel is.", "A date shows whether it is up to date."),
                when=_value_is("kwaliteit.klachtenprocedure.aanwezig", True)),
+            _regulation_evidence("klachtenprocedure", ("de klachtenregeling", "the complaints procedure")),
             _yn("kwaliteit.privacyregeling.aanwezig",
                 ("Is er een privacyregeling? (hoe u omgaat met gegevens van mensen, volgens de AVG, de privacywet)",
                  "Is there a privacy policy? (how you handle personal data under the GDPR)"),
@@ -880,6 +904,7 @@ def _catalogue() -> tuple[Section, ...]:
                ("Wanneer is de privacyregeling vastgesteld?", "When was the privacy policy adopted?"),
                ("Met een datum is te zien of de regeling actueel is.", "A date shows whether it is up to date."),
                when=_value_is("kwaliteit.privacyregeling.aanwezig", True)),
+            _regulation_evidence("privacyregeling", ("de privacyregeling", "the privacy policy")),
             _yn("kwaliteit.vertrouwenspersoon.aanwezig",
                 ("Is er een vertrouwenspersoon? (iemand bij wie bezoekers en medewerkers terechtkunnen met zorgen)",
                  "Is there a confidential adviser? (someone visitors and staff can turn to with worries)"),
@@ -891,6 +916,7 @@ def _catalogue() -> tuple[Section, ...]:
                 "When was the confidential adviser procedure adopted?"),
                ("Met een datum is te zien of de regeling actueel is.", "A date shows whether it is up to date."),
                when=_value_is("kwaliteit.vertrouwenspersoon.aanwezig", True)),
+            _regulation_evidence("vertrouwenspersoon", ("de regeling voor de vertrouwenspersoon", "the confidential adviser procedure")),
             _q("text", "kwaliteit.cao",
                ("Welke cao geldt voor de betaalde medewerkers? (een cao zijn afspraken over loon en werktijden "
                 "voor een hele sector) Typ de naam, of 'geen'.",
@@ -1033,6 +1059,16 @@ def _catalogue() -> tuple[Section, ...]:
     )
 
 
+def _regulation_evidence(name: str, what: tuple[str, str]) -> Question:
+    """Where a regulation can be read: its document or web address makes the outcome onderbouwd."""
+    return _q("evidence", f"kwaliteit.{name}.bewijs",
+              (f"Waar is {what[0]} te vinden? Typ het webadres of de naam van het document.",
+               f"Where can {what[1]} be found? Type the web address or the name of the document."),
+              ("Met een document of webadres is de regeling onderbouwd, niet alleen genoemd.",
+               "With a document or web address the regulation is backed, not only stated."),
+              when=_value_is(f"kwaliteit.{name}.aanwezig", True))
+
+
 def _given_and_not_empty(path: FieldPath) -> Callable[[Data], bool]:
     return lambda data: bool(_get(data, path))
 
@@ -1119,6 +1155,7 @@ _UI: dict[str, Msg] = {
     "yes": Msg("ja", "yes"),
     "no": Msg("nee", "no"),
     "none_list": Msg("geen", "none"),
+    "flag_false": Msg("er geldt een cao, naam niet ingevuld", "a cao applies, name not given"),
     "hint.yesno": Msg("ja / nee", "yes / no"),
     "hint.choice": Msg("typ een nummer", "type a number"),
     "hint.multi": Msg("typ een of meer nummers met komma's ertussen (bijv. 1,3), of 'geen'",
@@ -1135,6 +1172,8 @@ _UI: dict[str, Msg] = {
     "hint.toelichting_replace": Msg("typ een nieuwe toelichting; - = weghalen",
                                     "type a new explanation; - = remove"),
     "hint.url": Msg("typ het webadres", "type the web address"),
+    "hint.evidence": Msg("typ een webadres of de naam van het document, of 'geen'",
+                         "type a web address or the name of the document, or 'none'"),
     "hint.unknown": Msg("? = weet ik niet", "? = don't know"),
     "hint.planned": Msg("g = gepland", "g = planned"),
     "hint.item_yesno": Msg("ja / nee", "yes / no"),
@@ -1239,15 +1278,20 @@ class Questionnaire:
     today: dt.date = field(default_factory=dt.date.today)
     current: str = ""
     stats: Stats = field(default_factory=Stats)
+    # The answers so far, as profile data (kept by the caller when the profile cannot be saved).
+    data: Data = field(default_factory=dict)
     _number: int = 0
     _item_prefix: FieldPath = ()
 
     def run(self) -> pm.Profile:
+        # exclude_unset, not exclude_defaults: what the file says stays said, also when it equals a default
+        # (``bewijs: []`` is "none", not "unknown").
         data: Data = (
-            self.existing.model_dump(mode="python", exclude_none=True, exclude_defaults=True)
+            self.existing.model_dump(mode="python", exclude_none=True, exclude_unset=True)
             if self.existing is not None
             else {}
         )
+        self.data = data
         earlier_plans = {
             area: list(range(len(data.get(area, {}).get("in_ontwikkeling", ()))))
             for area in data
@@ -1273,7 +1317,10 @@ class Questionnaire:
                 self._toelichting(section.key, data)
         data["versie"] = 1
         _prune(data)
-        profile = pm.Profile.model_validate(data)
+        try:
+            profile = pm.Profile.model_validate(data)
+        except ValidationError as error:
+            raise AnswersInvalid(data, error) from error
         self.say("")
         self.say(ui("done", self.lang, answered=self.stats.answered, unknown=self.stats.unknown,
                     planned=self.stats.planned))
@@ -1313,8 +1360,11 @@ class Questionnaire:
         self.current = q.key if root is pm.Profile else f"{'.'.join(self._item_prefix)}.{q.key}"
         current = _get(container, path)
         if q.none_flag is not None and current is MISSING:
-            if _get(container, (*path[:-1], q.none_flag)) is True:
+            flag = _get(container, (*path[:-1], q.none_flag))
+            if flag is True:
                 current = _NONE_MARK
+            elif flag is False:
+                current = _FLAG_FALSE_MARK
         plannable = q.plannable and area is not None
         answer = self._ask_value(q, root, path, current, plannable, container)
         if answer is _Special.UNKNOWN:
@@ -1331,6 +1381,8 @@ class Questionnaire:
             self._record_plan(area, q.serves, q.step, data)
             return
         self.stats.answered += 1
+        if answer is _FLAG_FALSE_MARK:
+            return  # Enter kept "a cao applies, name not given" (geen_cao: false) as it was
         if q.none_flag is not None:
             if answer is _NONE_MARK:
                 _delete(container, path)
@@ -1413,6 +1465,8 @@ class Questionnaire:
         lang = self.lang
         if value is _NONE_MARK:
             return ui("none_list", lang)
+        if value is _FLAG_FALSE_MARK:
+            return ui("flag_false", lang)
         if q.kind == "yesno":
             return ui("yes" if value else "no", lang)
         if q.kind == "choice" and enum is not None:
@@ -1423,6 +1477,9 @@ class Questionnaire:
                 return ui("none_list", lang)
             values = [member.value for member in enum]
             return ",".join(str(values.index(v) + 1) for v in value)
+        if q.kind == "evidence":
+            names = [str(entry.get("document") or entry.get("url") or entry.get("datum", "")) for entry in value]
+            return _shorten("; ".join(names), 60) if names else ui("none_list", lang)
         if q.kind == "number":
             text = _format_number(value)
             return text.replace(".", ",") if lang == "nl" else text
@@ -1474,6 +1531,8 @@ class Questionnaire:
                 raise _Invalid(_UI["err.date_old"])
         elif q.kind == "url":
             value = _parse_url(raw.strip())
+        elif q.kind == "evidence":
+            value = self._evidence(raw.strip(), word, root, path, container)
         else:
             text = raw.strip()
             if q.none_flag is not None and word in _NONE:
@@ -1484,6 +1543,21 @@ class Questionnaire:
         except ValidationError as error:
             raise _Invalid(_UI["err.model"]) from error
         return value
+
+    def _evidence(self, text: str, word: str, root: type[BaseModel], path: FieldPath, container: Data) -> list[Any]:
+        """The evidence list with the new entry added: a web address as ``url``, anything else as ``document``."""
+        if word in _NONE:
+            return []
+        current = _get(container, path)
+        entries = [dict(entry) for entry in current] if isinstance(current, list) else []
+        looks_like_url = " " not in text and (word.startswith(("http://", "https://", "www.")))
+        if looks_like_url:
+            entry: Data = {"url": _parse_url(text)}
+        else:
+            entry = {"document": _check_text(text, _bounds(pm.Bewijs, ("document",)))}
+        if entry not in entries:
+            entries.append(entry)
+        return entries
 
     # ------------------------------------------------------------------------------------- plans
 

@@ -1,8 +1,8 @@
 """The funder's batch summary: one small row per initiative, built while the profiles stream past.
 
-A row keeps only what the table shows (verdict, K1–K10, the number of quality gaps, B1–B3), so a run over
-thousands of profiles never holds their full reports. A file that could not be checked becomes a row too,
-marked invalid with its first problem.
+A row keeps only what the table shows (verdict, K1–K10, how many of them are onderbouwd, the number of quality
+gaps, B1–B3), so a run over thousands of profiles never holds their full reports. A file that could not be
+checked becomes a row too, marked invalid with its first problem.
 """
 
 from __future__ import annotations
@@ -33,15 +33,22 @@ class SummaryRow:
     bouwstenen: tuple[Outcome | None, ...] = (None,) * len(BOUWSTENEN_A)
     problem: ProblemRef | None = None
     problem_count: int = 0
+    onderbouwd: int = 0  # kenmerken whose outcome rests on a document, URL or date (not only on statements)
 
     @property
     def valid(self) -> bool:
         return self.problem is None and self.verdict is not None
 
+    @property
+    def onderbouwd_text(self) -> str:
+        """``4/10``: kenmerken onderbouwd out of the kenmerken in the catalogue."""
+        return f"{self.onderbouwd}/{sum(1 for o in self.kenmerken if o is not None)}"
+
 
 def row_for_report(report: ProfileReport) -> SummaryRow:
     outcomes = {finding.rule_id: finding.outcome for finding in report.findings}
     quality_gaps = sum(1 for f in report.findings if f.group == QUALITY_GROUP and f.outcome in _GAPS)
+    onderbouwd = sum(1 for f in report.findings if f.rule_id in KENMERKEN and f.onderbouwd)
     return SummaryRow(
         source=report.source,
         naam=report.naam,
@@ -51,6 +58,7 @@ def row_for_report(report: ProfileReport) -> SummaryRow:
         kenmerken=tuple(outcomes.get(k) for k in KENMERKEN),
         quality_gaps=quality_gaps,
         bouwstenen=tuple(outcomes.get(b) for b in BOUWSTENEN_A),
+        onderbouwd=onderbouwd,
     )
 
 

@@ -245,3 +245,10 @@ def test_a_plan_for_a_regions_own_rule_and_for_k10a_is_accepted(tmp_path: Path) 
     assert result.exit_code in (0, 1), result.output
     findings = {f["rule_id"]: f for f in json.loads(result.stdout)["profiles"][0]["findings"]}
     assert findings["R1"]["plans"] and findings["K10a"]["plans"]
+
+
+def test_evidence_for_a_criterion_no_rule_has_is_refused_at_its_code(tmp_path: Path) -> None:
+    profile = tmp_path / "p.yaml"
+    profile.write_text("initiatief:\n  naam: X\n  bewijs:\n    - {document: Folder, betreft: [K99]}\n", encoding="utf-8")
+    result = _check(str(profile), "--format", "concise")
+    assert result.exit_code == 2 and f"{profile}:4:36: onbekende code 'K99'" in result.stdout

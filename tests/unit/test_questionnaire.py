@@ -345,6 +345,44 @@ def test_no_activities_is_an_empty_list() -> None:
     assert profile.aanbod == []
 
 
+def test_evidence_is_asked_for_the_regulations_and_the_recovery_offer() -> None:
+    profile, output, script = run({
+        "aanbod": ["ja"],
+        "aanbod.naam": ["WRAP", "Inloop"],
+        "aanbod.soort": ["11", "inloop"],
+        "aanbod.bewijs": ["www.voorbeeld.nl/cursussen"],
+        "aanbod.nog_een": ["ja", "nee"],
+        "kwaliteit.klachtenprocedure.aanwezig": ["ja"],
+        "kwaliteit.klachtenprocedure.bewijs": ["https://", "Klachtenregeling 2024"],
+        "kwaliteit.privacyregeling.aanwezig": ["ja"],
+        "kwaliteit.privacyregeling.bewijs": ["https://voorbeeld.nl/privacy"],
+        "kwaliteit.vertrouwenspersoon.aanwezig": ["nee"],
+    })
+    assert script.asked.count("aanbod.bewijs") == 1  # only for the recovery activity, not for the inloop
+    assert "kwaliteit.vertrouwenspersoon.bewijs" not in script.asked  # no regulation, no evidence to ask for
+    data = facts(profile)
+    assert data["aanbod"][0]["bewijs"] == [{"url": "https://www.voorbeeld.nl/cursussen"}]
+    assert "bewijs" not in data["aanbod"][1]
+    quality = data["kwaliteit"]
+    assert quality["klachtenprocedure"]["bewijs"] == [{"document": "Klachtenregeling 2024"}]
+    assert "Dat is geen geldig webadres" in output  # a broken address is asked again
+    assert quality["privacyregeling"]["bewijs"] == [{"url": "https://voorbeeld.nl/privacy"}]
+    assert "Typ het webadres of de naam van het document" in output
+
+
+def test_evidence_already_in_the_profile_is_kept_and_added_to() -> None:
+    existing = pm.Profile.model_validate({
+        "initiatief": {"naam": "De Kiem"},
+        "kwaliteit": {"klachtenprocedure": {"aanwezig": True, "bewijs": [{"document": "Regeling 2020"}]},
+                      "privacyregeling": {"aanwezig": True, "bewijs": [{"document": "Verklaring"}]}},
+    })
+    profile, _, _ = run({"kwaliteit.klachtenprocedure.bewijs": ["Regeling 2024"]}, existing=existing)
+    assert profile.kwaliteit is not None and profile.kwaliteit.klachtenprocedure is not None
+    assert [b.document for b in profile.kwaliteit.klachtenprocedure.bewijs] == ["Regeling 2020", "Regeling 2024"]
+    assert profile.kwaliteit.privacyregeling is not None
+    assert [b.document for b in profile.kwaliteit.privacyregeling.bewijs] == ["Verklaring"]  # Enter keeps it
+
+
 def test_partners_planned_means_none_yet_and_a_plan() -> None:
     profile, _, _ = run({
         "samenwerking.partners": ["g"],
@@ -461,13 +499,14 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
 
 
 def _asked_paths() -> set[tuple[str, ...]]:
+    """The fact questions' paths; evidence (``bewijs``) is asked where it matters, not as a fact."""
     paths: set[tuple[str, ...]] = set()
     for section in CATALOGUE:
         for step in section.steps:
-            if isinstance(step, Question):
+            if isinstance(step, Question) and step.kind != "evidence":
                 paths.add(step.path)
             elif isinstance(step, ItemGroup):
-                paths.update((*step.path, *question.path) for question in step.questions)
+                paths.update((*step.path, *question.path) for question in step.questions if question.kind != "evidence")
     return paths
 
 
@@ -498,6 +537,8 @@ def test_each_question_fits_its_field(entry: tuple[type[BaseModel], tuple[str, .
         assert ("list[" in annotation) is (question.kind == "multi")
     elif question.kind == "url":
         assert "HttpUrl" in annotation
+    elif question.kind == "evidence":
+        assert "Bewijs" in annotation and path[-1] == "bewijs"
     else:
         expected = _KIND_TYPES[question.kind]
         assert expected.__name__ in annotation or info.annotation is expected, (path, annotation)

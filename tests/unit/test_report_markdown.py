@@ -41,7 +41,7 @@ def test_content() -> None:
     out = markdown.render(sample_report())
     assert out.startswith("# Rapport IZA-check\n")
     assert "**Oordeel: Op de groeiroute: de kern is er, nog niet alle kenmerken**" in out
-    assert "| **K7** | Aanbod van methodische zelfhulp, zonder vaste trajecten | ✘ voldoet niet | verplicht |" in out
+    assert "| **K7** | Aanbod van methodische zelfhulp, zonder vaste trajecten | ✘ voldoet niet<br>verklaard | verplicht |" in out
     assert "⚠ **streefdatum verstreken**" in out
     assert out.index("### Kenmerken") < out.index("### Volgende stappen")
 

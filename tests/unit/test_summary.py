@@ -204,7 +204,7 @@ def test_csv_opens_in_a_dutch_excel() -> None:
     assert records[0][5:15] == list(KENMERKEN)
     assert len({len(r) for r in records}) == 1
     assert records[1][4] == "past" and records[1][5] == "voldoet"
-    assert records[2][5:7] == ["voldoet", "voldoet niet"] and records[2][15] == "1"
+    assert records[2][5:7] == ["voldoet", "voldoet niet"] and records[2][16] == "1"
     assert records[3][4] == "ongeldig" and records[3][-1].startswith("map/kapot.yaml:2:5: probleem 0")
     # every field quoted, also empty ones
     for line in text[1:].split("\r\n")[:-1]:

@@ -14,19 +14,10 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from iza_check.facts import (
-    LIST_OPERATORS,
-    MISSING,
-    ItemPredicate,
-    compile_condition,
-    completeness_path,
-    lookup,
-    lookup_once,
-    plain,
-)
+from iza_check.facts import MISSING, ReasonFunction, compile_reasons, lookup_once, plain
 from iza_check.outcomes import Fact, Outcome, RuleResult
 from iza_check.profile.model import Profile
-from iza_check.rules.conditions import Bestaat, ConditionBase, Lijst, Ontbreekt, iter_leaves
+from iza_check.rules.conditions import ConditionBase, iter_leaves
 from iza_check.rules.model import Catalogue, Rule
 from iza_check.rules.paths import FieldType, resolve
 
@@ -36,22 +27,11 @@ Truths = dict[str, bool | None]
 
 
 @dataclass(frozen=True, slots=True)
-class Leaf:
-    """A path a part looks at; for a lijst, the item test and item paths (to explain item-level gaps)."""
-
-    path: str
-    can_be_unknown: bool
-    item_test: ItemPredicate | None = None
-    item_paths: tuple[str, ...] = ()
-    # For a test whose falsity is an absence from a list: the field that says the list is complete.
-    complete_path: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class CompiledRule:
     rule: Rule
     parts: dict[str, ConditionBase]
-    leaves: dict[str, tuple[Leaf, ...]]
+    # Per part: its truth with the facts behind it (see iza_check.facts.Reason), for the explanation.
+    reasons: dict[str, ReasonFunction]
     paths: tuple[str, ...]  # every referenced path, in order of first use
 
 
@@ -59,40 +39,35 @@ def item_types(condition: ConditionBase, model: type[BaseModel]) -> dict[str, Fi
     return {leaf.path: resolve(model, leaf.path) for leaf in iter_leaves(condition)}
 
 
-def _complete_path(path: str) -> str | None:
-    candidate = completeness_path(path)
-    try:
-        resolve(Profile, candidate)
-    except (KeyError, ValueError, TypeError):
-        return None
-    return candidate
-
-
-def _leaves_of(condition: ConditionBase) -> tuple[Leaf, ...]:
-    out: list[Leaf] = []
-    for leaf in iter_leaves(condition):
-        if isinstance(leaf, Lijst):
-            ftype = resolve(Profile, leaf.lijst)
-            assert ftype.item is not None and ftype.item.model is not None
-            types = item_types(leaf.waar, ftype.item.model)
-            test = compile_condition(leaf.waar, types)
-            out.append(Leaf(leaf.lijst, True, test, tuple(types), _complete_path(leaf.lijst)))
-        elif isinstance(leaf, LIST_OPERATORS):
-            out.append(Leaf(leaf.veld, True, complete_path=_complete_path(leaf.veld)))
-        else:
-            out.append(Leaf(leaf.veld, not isinstance(leaf, (Bestaat, Ontbreekt))))
-    return tuple(out)
-
-
-def compile_rule(rule: Rule) -> CompiledRule:
+def rule_parts(rule: Rule) -> dict[str, ConditionBase]:
     parts: dict[str, ConditionBase] = {"voldoet": rule.voldoet}
     if rule.deels is not None:
         parts["deels"] = rule.deels
     if rule.nvt is not None:
         parts["nvt"] = rule.nvt.als
-    leaves = {name: _leaves_of(condition) for name, condition in parts.items()}
-    paths = tuple(dict.fromkeys(leaf.path for name in ("voldoet", "deels", "nvt") for leaf in leaves.get(name, ())))
-    return CompiledRule(rule, parts, leaves, paths)
+    return parts
+
+
+# Compiled once per rule object, shared by every engine and by :func:`basis` (the rule is kept, so its id stays).
+_REASONS: dict[int, tuple[Rule, dict[str, ReasonFunction]]] = {}
+
+
+def rule_reasons(rule: Rule) -> dict[str, ReasonFunction]:
+    """Per part of the rule: its truth with the facts behind it (see iza_check.facts.Reason)."""
+    cached = _REASONS.get(id(rule))
+    if cached is not None and cached[0] is rule:
+        return cached[1]
+    reasons = {name: compile_reasons(condition, Profile) for name, condition in rule_parts(rule).items()}
+    _REASONS[id(rule)] = (rule, reasons)
+    return reasons
+
+
+def compile_rule(rule: Rule) -> CompiledRule:
+    parts = rule_parts(rule)
+    paths = tuple(
+        dict.fromkeys(leaf.path for name in ("voldoet", "deels", "nvt") if name in parts for leaf in iter_leaves(parts[name]))
+    )
+    return CompiledRule(rule, parts, rule_reasons(rule), paths)
 
 
 def decide(truth: Truths) -> Outcome:
@@ -120,8 +95,13 @@ def explain(
     lookups: dict[str, object],
     fact_cache: dict[str, Fact | None],
 ) -> RuleResult:
-    """The rule's result: its outcome, the facts it looked at, and what is missing when it is open.
+    """The rule's result: its outcome, the facts it looked at, what caused a gap, and what could change it.
 
+    ``causes`` (for deels and voldoet niet, and for an onbekend that can be deels at best) are the facts
+    that made the rule's ``voldoet`` condition false, and for voldoet niet also those that made ``deels``
+    false. ``missing`` lists only absent facts that could still change the outcome: those below the
+    undecided parts of the rule that are themselves undecided. Both come from the condition tree
+    (:func:`iza_check.facts.compile_reasons`), whichever back-end decided the truths.
     ``lookups`` and ``fact_cache`` are shared by the rules of one profile (rules share paths).
     """
     outcome = decide(truth)
@@ -133,33 +113,65 @@ def explain(
             fact = fact_cache[path] = None if raw is MISSING else Fact(path, plain(raw))
         if fact is not None:
             present.append(fact)  # type: ignore[arg-type]
-    if outcome is Outcome.deels and truth["voldoet"] is None:
-        undecided: tuple[str, ...] = ("voldoet",)
-    elif outcome is Outcome.onbekend:
-        undecided = tuple(part for part in ("voldoet", "deels", "nvt") if part in truth and truth[part] is None)
-    else:
+    if outcome is Outcome.voldoet or outcome is Outcome.nvt:
         return RuleResult(compiled.rule.id, outcome, tuple(present), ())
-    missing: dict[str, None] = {}
-    for part in undecided:
-        for leaf in compiled.leaves[part]:
-            if not leaf.can_be_unknown:
-                continue
-            raw = lookup_once(profile, leaf.path, lookups)
-            if raw is MISSING:
-                missing.setdefault(leaf.path, None)
-                continue
-            if leaf.item_test is not None and isinstance(raw, list):
-                for position, item in enumerate(raw):
-                    if leaf.item_test(item, peildatum) is None:
-                        for item_path in leaf.item_paths:
-                            if lookup(item, item_path) is MISSING:
-                                missing.setdefault(f"{leaf.path}[{position}].{item_path}", None)
-            if leaf.complete_path is not None and lookup_once(profile, leaf.complete_path, lookups) is MISSING:
-                if isinstance(raw, list) and raw:  # a list given empty is complete already
-                    missing.setdefault(leaf.complete_path, None)
-    # voldoet is known false, deels open: whatever the unknowns turn out to be, this is not voldoet.
-    at_best = Outcome.deels if outcome is Outcome.onbekend and truth["voldoet"] is False else None
-    return RuleResult(compiled.rule.id, outcome, tuple(present), tuple(missing), at_best)
+    reasons = compiled.reasons
+
+    def deciding(part: str, value: bool) -> tuple[str, ...]:
+        """The facts that made ``part`` true or false; none when the engine did not find it so."""
+        return reasons[part](profile, peildatum, lookups).deciding if part in truth and truth[part] is value else ()
+
+    causes: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    at_best = None
+    if outcome is Outcome.deels:
+        causes = deciding("voldoet", False)
+        if truth["voldoet"] is None:  # deels now; the missing facts of voldoet could still make it voldoet
+            missing = reasons["voldoet"](profile, peildatum, lookups).open
+    elif outcome is Outcome.voldoet_niet:
+        causes = _merge(deciding("voldoet", False), deciding("deels", False))
+    else:
+        # voldoet is known false, deels open: whatever the unknowns turn out to be, this is not voldoet.
+        if truth["voldoet"] is False:
+            at_best = Outcome.deels
+            causes = deciding("voldoet", False)
+        missing = _merge(
+            *(
+                reasons[part](profile, peildatum, lookups).open
+                for part in ("voldoet", "deels", "nvt")
+                if part in truth and truth[part] is None
+            )
+        )
+    return RuleResult(compiled.rule.id, outcome, tuple(present), missing, at_best, causes)
+
+
+def basis(rule: Rule, result: RuleResult, profile: Profile, peildatum: dt.date) -> tuple[str, ...]:
+    """The facts the outcome rests on (for evidence: is one of them backed?); none for onbekend.
+
+    voldoet and nvt: what made that part true; deels: the causes and what made ``deels`` true; voldoet
+    niet: the causes. Worked out on demand: most findings never need it.
+    """
+    reasons = rule_reasons(rule)
+
+    def holding(part: str) -> tuple[str, ...]:
+        if part not in reasons:
+            return ()
+        reason = reasons[part](profile, peildatum, None)
+        return reason.deciding if reason.truth is True else ()
+
+    if result.outcome is Outcome.voldoet:
+        return holding("voldoet")
+    if result.outcome is Outcome.nvt:
+        return holding("nvt")
+    if result.outcome is Outcome.deels:
+        return _merge(result.causes, holding("deels"))
+    if result.outcome is Outcome.voldoet_niet:
+        return result.causes
+    return ()
+
+
+def _merge(*groups: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(path for group in groups for path in group))
 
 
 class Engine(ABC):

@@ -90,6 +90,19 @@ ENTRIES: Final[dict[str, tuple[str, str]]] = {
         "Volgens de bekende feiten hooguit deels: volledig voldoen kan niet meer",
         "On the known facts partly at best: fully meeting it is ruled out",
     ),
+    "finding.cause": ("oorzaak", "cause"),
+    "finding.causes": ("Oorzaak", "Cause"),
+    "finding.evidence": ("Onderbouwd met", "Backed by"),
+    "backing.onderbouwd": ("onderbouwd", "backed"),
+    "backing.verklaard": ("verklaard", "declared"),
+    "backing.note": (
+        "Onderbouwd: de uitkomst rust op een feit met een document, webadres of datum in het profiel. "
+        "Verklaard: de uitkomst rust alleen op wat het initiatief zelf opgeeft. Bewijs maakt van een tekort "
+        "nooit een voldoet; het laat zien hoe stevig een uitkomst staat.",
+        "Backed: the outcome rests on a fact with a document, web address or date in the profile. Declared: "
+        "the outcome rests only on what the initiative states itself. Evidence never turns a gap into a "
+        "pass; it shows how firm an outcome is.",
+    ),
     "finding.advice": ("Advies", "Advice"),
     "finding.plans": ("Plannen", "Plans"),
     "finding.nvt_reason": ("Reden", "Reason"),
@@ -140,7 +153,11 @@ ENTRIES: Final[dict[str, tuple[str, str]]] = {
     "questions.profile_says": ("Wat het profiel zegt", "What the profile says"),
     "questions.own_words": ("In eigen woorden", "In their own words"),
     "questions.related": ("Hoort bij", "Related criteria"),
-    "questions.nothing": ("Het profiel zegt hier nog niets over.", "The profile does not say anything about this yet."),
+    "questions.nothing": (
+        "Nog niet te beantwoorden: het profiel zegt hier nog niets over.",
+        "Cannot be answered yet: the profile does not say anything about this yet.",
+    ),
+    "questions.unanswerable": ("nog niet te beantwoorden", "cannot be answered yet"),
     # Column headers
     "col.id": ("Nr.", "No."),
     "col.criterion": ("Criterium", "Criterion"),

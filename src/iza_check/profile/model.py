@@ -35,18 +35,31 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True)
 
 
+CriterionId = Annotated[str, Field(pattern=CRITERION_ID_PATTERN)]
+
+
 class Bewijs(_Strict):
-    """A piece of evidence: a document, a web page, a date."""
+    """A piece of evidence: a document, a web page, a date; and which criteria it supports.
+
+    Evidence shows how firm an outcome is (*onderbouwd* rather than only *verklaard*); it never changes one.
+    Beside a regulation, an activity or a partner it backs the facts of that regulation, activity or partner;
+    beside an area it backs the criteria it names in ``betreft``.
+    """
 
     document: ShortText | None = Field(None, description="Naam van het document, bijv. 'Klachtenregeling 2024'.")
     url: HttpUrl | None = Field(None, description="Waar het document te vinden is.")
     datum: dt.date | None = Field(None, description="Datum van het document (JJJJ-MM-DD).")
+    betreft: list[CriterionId] = Field(
+        default_factory=list,
+        description="Welke kenmerken of eisen dit bewijs onderbouwt, bijv. [K2] of [Q1, Q3]. Nodig voor bewijs bij "
+        "een onderdeel (toegang, werkwijze, ...); bij een regeling, activiteit of partner hoort het al bij die.",
+    )
 
 
 class Plan(_Strict):
     """A concrete planned step: what, for which criterion, by when."""
 
-    betreft: list[Annotated[str, Field(pattern=CRITERION_ID_PATTERN)]] = Field(
+    betreft: list[CriterionId] = Field(
         min_length=1, description="Voor welke kenmerken of eisen dit plan is, bijv. [K2] of [Q1, Q3]."
     )
     stap: Text = Field(description="Wat gaat u doen? Zo concreet mogelijk.")
@@ -191,6 +204,9 @@ class Activiteit(_Strict):
     per_jaar: Annotated[int, Field(ge=0, le=10_000)] | None = Field(
         None, description="Hoe vaak per jaar (bijkomsten, cursusreeksen)?"
     )
+    bewijs: list[Bewijs] = Field(
+        default_factory=list, description="Waar de activiteit te vinden is, bijv. de cursuskalender of een folder."
+    )
 
 
 class Rol(str, Enum):
@@ -314,6 +330,9 @@ class Partner(_Strict):
     naam: ShortText = Field(description="Naam van de partner.")
     categorie: Partnercategorie = Field(description="Soort partner (10a–d in de kenmerken).")
     afspraken_vastgelegd: Flag | None = Field(None, description="Zijn de afspraken op papier gezet?")
+    bewijs: list[Bewijs] = Field(
+        default_factory=list, description="De vastgelegde afspraken, bijv. een getekend convenant."
+    )
 
 
 class Samenwerking(_Area):

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from enum import Enum
 from urllib.parse import quote, urlsplit
 
-from iza_check.findings import Finding, Outcome, PlanRef, ProblemRef, Severity
+from iza_check.findings import EvidenceRef, FactRef, Finding, Outcome, PlanRef, ProblemRef, Severity
 from iza_check.i18n import format_date, has, t
 
 REPLACEMENT = "\ufffd"
@@ -177,9 +177,43 @@ def plan_text(plan: PlanRef, lang: str) -> str:
     return f"{clean(plan.stap)} ({'; '.join(plan_status(plan, lang))})"
 
 
+def fact_text(ref: FactRef, lang: str) -> str:
+    """``path = value`` for one line of plain text (long values shortened)."""
+    return f"{clean(ref.path)} = {shorten(format_value(ref.value, lang), 120)}"
+
+
+def extra_causes(finding: Finding) -> tuple[FactRef, ...]:
+    """The causes that are not themselves among the finding's facts: items of a list it quotes whole."""
+    paths = {ref.path for ref in finding.facts}
+    return tuple(cause for cause in finding.causes if cause.path not in paths)
+
+
+def backing_label(finding: Finding, lang: str) -> str | None:
+    """``onderbouwd`` / ``verklaard`` (``backed`` / ``declared``); None for onbekend."""
+    backed = finding.onderbouwd
+    if backed is None:
+        return None
+    return t("backing.onderbouwd" if backed else "backing.verklaard", lang)
+
+
+def evidence_text(ref: EvidenceRef, lang: str, *, readable_path: bool = False) -> str:
+    """A piece of evidence as a reader sees it: the document, its web address and date, or the dated field
+    (``kwaliteit.rie.datum = 18 maart 2025``; with ``readable_path`` the path as :func:`humanize_path` writes it)."""
+    parts = [clean(text) for text in (ref.document, ref.url) if text]
+    if ref.datum is not None:
+        day = format_date(ref.datum, lang)
+        if parts or "bewijs[" in ref.path:
+            parts.append(day)
+        else:
+            parts.append(f"{humanize_path(ref.path)}: {day}" if readable_path else f"{clean(ref.path)} = {day}")
+    return ", ".join(parts)
+
+
 def finding_message(finding: Finding, lang: str) -> str:
-    """One plain-text sentence group for machine formats: title, outcome, missing facts, advice."""
+    """One plain-text sentence group for machine formats: title, outcome, cause, missing facts, advice."""
     parts = [f"{clean(finding.title.get(lang))}: {outcome_label(finding.outcome, lang)}."]
+    if finding.causes:
+        parts.append(f"{t('finding.causes', lang)}: {'; '.join(fact_text(c, lang) for c in finding.causes)}.")
     if finding.at_best is not None:
         parts.append(f"{t('finding.at_best', lang)}.")
     if finding.missing:

@@ -25,7 +25,10 @@ from iza_check.i18n import HELP_CONTACTS, format_date, t
 from iza_check.report._common import (
     OUTCOME_ORDER,
     OUTCOME_SYMBOL,
+    backing_label,
     clean,
+    evidence_text,
+    extra_causes,
     file_location,
     format_number,
     format_value,
@@ -109,6 +112,12 @@ ul.facts { margin: 0; padding-left: 4mm; }
 .long { white-space: pre-line; }
 .fact-loc { color: var(--muted); font-size: 8.5pt; white-space: nowrap; }
 .missing { color: var(--unknown); }
+li.cause { font-weight: 600; }
+.cause-mark { color: var(--bad); white-space: nowrap; }
+.cause-label, .evidence { margin: 1mm 0 0; font-size: 9pt; color: var(--muted); }
+.backing { font-size: 8.5pt; white-space: nowrap; border-radius: 1mm; padding: 0 1mm; }
+.backing-onderbouwd { color: var(--good); border: 1px solid var(--good); }
+.backing-verklaard { color: var(--muted); border: 1px dashed var(--line); }
 ol.steps { padding-left: 6mm; }
 ol.steps > li { margin-bottom: 2.5mm; break-inside: avoid; }
 .plan-label { margin: 1mm 0 0; font-weight: 600; font-size: 9.5pt; }
@@ -151,19 +160,56 @@ def _severity(severity: Severity, lang: str) -> str:
     return f'<span class="sev sev-{severity.value}">{_e(severity_label(severity, lang))}</span>'
 
 
-def _fact(ref: FactRef, lang: str) -> str:
+def _fact(ref: FactRef, lang: str, *, cause: bool = False) -> str:
     where = location_text(ref.line, ref.column, lang)
     loc = f' <span class="fact-loc">({_e(where)})</span>' if where else ""
     value = format_value(ref.value, lang)
     # A long quoted text reads better in regular weight; short values stand out.
     shown = f"<strong>{_e(value)}</strong>" if len(value) <= 80 else f'<span class="long">{_e_multiline(value)}</span>'
-    return f"<li>{_e(humanize_path(ref.path))}: {shown}{loc}</li>"
+    if not cause:
+        return f"<li>{_e(humanize_path(ref.path))}: {shown}{loc}</li>"
+    mark = f' <span class="cause-mark">← {_e(t("finding.cause", lang))}</span>'
+    return f'<li class="cause">{_e(humanize_path(ref.path))}: {shown}{loc}{mark}</li>'
+
+
+def _backing(finding: Finding, lang: str) -> str:
+    label = backing_label(finding, lang)
+    if label is None:
+        return ""
+    kind = "onderbouwd" if finding.onderbouwd else "verklaard"
+    return f' <span class="backing backing-{kind}">{_e(label)}</span>'
+
+
+def _evidence(finding: Finding, lang: str) -> str:
+    items = []
+    for evidence in finding.evidence:
+        where = location_text(evidence.line, None, lang)
+        loc = f' <span class="fact-loc">({_e(where)})</span>' if where else ""
+        url = safe_url(evidence.url)
+        text = _e(evidence_text(evidence, lang, readable_path=True))
+        if url is not None:  # the address itself stays in the text, so a printed report shows it
+            text = text.replace(_e(url), f'<a href="{_e(url)}">{_e(url)}</a>', 1)
+        items.append(f"<li>{text}{loc}</li>")
+    return f'<p class="evidence">{_e(t("finding.evidence", lang))}:</p><ul class="facts">{"".join(items)}</ul>'
 
 
 def _basis(finding: Finding, lang: str) -> str:
     parts: list[str] = []
     if finding.facts:
-        parts.append('<ul class="facts">' + "".join(_fact(ref, lang) for ref in finding.facts) + "</ul>")
+        parts.append(
+            '<ul class="facts">'
+            + "".join(_fact(ref, lang, cause=finding.is_cause(ref)) for ref in finding.facts)
+            + "</ul>"
+        )
+    extra = extra_causes(finding)
+    if extra:
+        parts.append(
+            f'<p class="cause-label">{_e(t("finding.causes", lang))}:</p><ul class="facts">'
+            + "".join(_fact(ref, lang, cause=True) for ref in extra)
+            + "</ul>"
+        )
+    if finding.evidence:
+        parts.append(_evidence(finding, lang))
     if finding.at_best is not None:
         parts.append(f'<p class="missing">{_e(t("finding.at_best", lang))}.</p>')
     if finding.missing:
@@ -194,7 +240,7 @@ def _criteria_table(
     rows = []
     for f in findings:
         row_id = f' id="{_anchor(index, f.rule_id)}"' if with_anchor else ""
-        outcome = f"<td>{_outcome(f.outcome, lang)}</td>" if with_outcome else ""
+        outcome = f"<td>{_outcome(f.outcome, lang)}{_backing(f, lang)}</td>" if with_outcome else ""
         rows.append(
             f'<tr{row_id}><th scope="row" class="rule-id">{_e(f.rule_id)}</th>'
             f"<td>{_e(f.title.get(lang))}</td>{outcome}"
@@ -253,7 +299,7 @@ def _good(findings: tuple[Finding, ...], lang: str) -> str:
         return f"<p>{_e(t('empty.good', lang))}</p>"
     items = "".join(
         f'<li><span class="oc oc-voldoet" aria-hidden="true">{OUTCOME_SYMBOL[f.outcome]}</span> '
-        f'<span class="rule-id">{_e(f.rule_id)}</span> {_e(f.title.get(lang))}</li>'
+        f'<span class="rule-id">{_e(f.rule_id)}</span> {_e(f.title.get(lang))}{_backing(f, lang)}</li>'
         for f in good
     )
     return f'<ul class="plain good">{items}</ul>'
@@ -293,11 +339,13 @@ def _help(lang: str) -> str:
 
 def _question(question: QuestionAnswer, lang: str, index: int, known: set[str]) -> str:
     body = []
+    if question.answer is not None:
+        body.append(f"<p>{_e(question.answer.get(lang))}</p>")
     if question.facts:
         body.append('<ul class="facts">' + "".join(_fact(ref, lang) for ref in question.facts) + "</ul>")
     for words in question.toelichting:
         body.append(f'<blockquote class="quote">{_e_multiline(words)}</blockquote>')
-    if not body:
+    if not question.answerable:
         body.append(f'<p class="missing">{_e(t("questions.nothing", lang))}</p>')
     if question.related_rules:
         links = ", ".join(
@@ -383,7 +431,7 @@ def _profile(profile: ProfileReport, lang: str, index: int) -> str:
         f"<h4>{_e(group_label(group, lang))}</h4>{_criteria_table(items, lang, index, with_anchor=True)}"
         for group, items in grouped(findings)
     )
-    parts.append(_section(t("section.all", lang), groups))
+    parts.append(_section(t("section.all", lang), f'<p class="note">{_e(t("backing.note", lang))}</p>{groups}'))
     parts.append("</article>")
     return "".join(parts)
 

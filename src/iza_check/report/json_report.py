@@ -17,6 +17,7 @@ from json.encoder import encode_basestring as _encode_string  # type: ignore[att
 from typing import Any
 
 from iza_check.findings import (
+    EvidenceRef,
     FactRef,
     Figure,
     Finding,
@@ -72,6 +73,16 @@ def _fact(ref: FactRef) -> dict[str, Any]:
     return {"path": json_text(ref.path), "value": _value(ref.value), "line": ref.line, "column": ref.column}
 
 
+def _evidence(ref: EvidenceRef) -> dict[str, Any]:
+    return {
+        "path": json_text(ref.path),
+        "document": _opt(ref.document),
+        "url": _opt(ref.url),
+        "datum": ref.datum.isoformat() if ref.datum else None,
+        "line": ref.line,
+    }
+
+
 def _plan(plan: PlanRef) -> dict[str, Any]:
     return {
         "stap": json_text(plan.stap),
@@ -98,6 +109,9 @@ def _finding(finding: Finding, lang: str) -> dict[str, Any]:
         "link": _opt(finding.link),
         "source": json_text(finding.source),
         "facts": [_fact(ref) for ref in finding.facts],
+        "causes": [_fact(ref) for ref in finding.causes],
+        "evidence": [_evidence(ref) for ref in finding.evidence],
+        "onderbouwd": finding.onderbouwd,
         "missing": [json_text(path) for path in finding.missing],
         "plans": [_plan(plan) for plan in finding.plans],
         "field_path": _opt(finding.field_path),
@@ -113,6 +127,12 @@ def _question(question: QuestionAnswer, lang: str) -> dict[str, Any]:
         "facts": [_fact(ref) for ref in question.facts],
         "toelichting": [json_text(words) for words in question.toelichting],
         "related_rules": [json_text(rule) for rule in question.related_rules],
+        "answer": (
+            _opt(question.answer.get(lang))
+            if question.answer is not None
+            else (None if question.answerable else t("questions.nothing", lang))
+        ),
+        "answerable": question.answerable,
     }
 
 
@@ -217,7 +237,7 @@ def _head(head: ReportHead, lang: str, colour: bool) -> str:
 # A finding's texts, labels and link are the same for every profile a rule judges with the same outcome,
 # and they are most of its JSON: they are encoded once per rule, outcome and language, and only the
 # profile's own facts, paths and positions are encoded per finding. The output equals _dump(_finding()).
-_Segments = tuple[str, str, str, str, str]
+_Segments = tuple[str, str, str, str, str, str]
 
 
 def _members(data: dict[str, Any]) -> str:
@@ -239,7 +259,8 @@ def _finding_segments(
         _members({"advice": data["advice"]}),
         _members({"group": data["group"], "is_gap": data["is_gap"]}),
         _members({"link": data["link"]}),
-        _members({k: data[k] for k in ("nvt_reason", "outcome", "outcome_label")}),
+        _members({"nvt_reason": data["nvt_reason"]}),
+        _members({k: data[k] for k in ("outcome", "outcome_label")}),
         _members({k: data[k] for k in ("rule_id", "severity", "severity_label", "source", "title")}),
     )
 
@@ -269,18 +290,24 @@ def _missing_text(paths: tuple[str, ...]) -> str:
     return "[" + ", ".join(_string(path) for path in paths) + "]"
 
 
+_BACKING = {None: "null", True: "true", False: "false"}
+
+
 def _finding_text(finding: Finding, lang: str, encoded: dict[int, str]) -> str:
-    advice, group, link, outcome, rule = _finding_segments(
+    advice, group, link, nvt, outcome, rule = _finding_segments(
         finding.rule_id, finding.group, finding.outcome, finding.severity, finding.title, finding.advice,
         finding.nvt_reason, finding.link, finding.source, lang,
     )
     facts = "[" + ", ".join([_fact_text(ref, encoded) for ref in finding.facts]) + "]" if finding.facts else "[]"
+    causes = "[" + ", ".join([_fact_text(ref, encoded) for ref in finding.causes]) + "]" if finding.causes else "[]"
+    evidence = _dump([_evidence(ref) for ref in finding.evidence]) if finding.evidence else "[]"
     missing = _missing_text(tuple(finding.missing)) if finding.missing else "[]"
     plans = _dump([_plan(plan) for plan in finding.plans]) if finding.plans else "[]"
     return (
-        f'{{{advice}, "at_best": {_string(finding.at_best)}, "column": {_position(finding.column)}, "facts": {facts}, '
+        f'{{{advice}, "at_best": {_string(finding.at_best)}, "causes": {causes}, "column": {_position(finding.column)}, '
+        f'"evidence": {evidence}, "facts": {facts}, '
         f'"field_path": {_string(finding.field_path)}, {group}, "line": {_position(finding.line)}, {link}, '
-        f'"missing": {missing}, {outcome}, "plans": {plans}, {rule}}}'
+        f'"missing": {missing}, {nvt}, "onderbouwd": {_BACKING[finding.onderbouwd]}, {outcome}, "plans": {plans}, {rule}}}'
     )
 
 
@@ -353,6 +380,16 @@ def report_json_schema() -> dict[str, Any]:
             "line": _nullable(_POS),
         },
     )
+    evidence = _object(
+        "A document, web address or date in the profile that backs the facts an outcome rests on.",
+        {
+            "path": {**_STR, "description": "Where it stands: a bewijs entry or a dated field, e.g. kwaliteit.rie.datum."},
+            "document": _nullable(_STR),
+            "url": _nullable(_STR),
+            "datum": _nullable(_DATE),
+            "line": _nullable(_POS),
+        },
+    )
     outcomes = [o.value for o in Outcome]
     finding = _object(
         "The outcome of one rule for one profile.",
@@ -370,7 +407,27 @@ def report_json_schema() -> dict[str, Any]:
             "link": _nullable(_STR),
             "source": {**_STR, "description": "The source document and section the rule rests on."},
             "facts": {"type": "array", "items": {"$ref": "#/$defs/fact"}},
-            "missing": {**_STRINGS, "description": "Field paths whose absence made the outcome onbekend."},
+            "causes": {
+                "type": "array",
+                "items": {"$ref": "#/$defs/fact"},
+                "description": "The facts that kept it from voldoet (deels, voldoet_niet, or deels at best): whose "
+                "values made its voldoet condition false (for voldoet_niet also its deels condition). An item of a "
+                "list is named by its index, e.g. aanbod[2].verwijzing_nodig. line/column of the finding point at the first.",
+            },
+            "evidence": {
+                "type": "array",
+                "items": {"$ref": "#/$defs/evidence"},
+                "description": "Evidence backing a fact the outcome rests on, or naming this criterion (betreft).",
+            },
+            "onderbouwd": {
+                "type": ["boolean", "null"],
+                "description": "true: the outcome rests on a fact backed by a document, URL or date (onderbouwd); "
+                "false: only on the initiative's statements (verklaard); null for onbekend. Evidence never changes an outcome.",
+            },
+            "missing": {
+                **_STRINGS,
+                "description": "Absent field paths that could still change the outcome (those under undecided parts).",
+            },
             "at_best": {
                 "enum": ["deels", None],
                 "description": "For onbekend: deels when the known facts already rule out voldoet, else null.",
@@ -389,6 +446,15 @@ def report_json_schema() -> dict[str, Any]:
             "facts": {"type": "array", "items": {"$ref": "#/$defs/fact"}},
             "toelichting": {**_STRINGS, "description": "The initiative's own words, quoted."},
             "related_rules": _STRINGS,
+            "answer": {
+                **_nullable(_STR),
+                "description": "An answer worked out from the outcomes of the related rules (question 1: the kenmerken); "
+                "when answerable is false, plainly that it cannot be answered yet; else null (see facts and toelichting).",
+            },
+            "answerable": {
+                "type": "boolean",
+                "description": "false: the profile gives no facts, own words or outcomes for it: cannot be answered yet.",
+            },
         },
     )
     figure = _object(
@@ -473,6 +539,7 @@ def report_json_schema() -> dict[str, Any]:
         **root,
         "$defs": {
             "counts": counts,
+            "evidence": evidence,
             "fact": fact,
             "figure": figure,
             "finding": finding,

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import re
 
-from iza_check.findings import Finding, Outcome, ProblemRef, ProfileReport, Report, Severity
+from iza_check.findings import FactRef, Finding, Outcome, ProblemRef, ProfileReport, Report, Severity
 from iza_check.i18n import format_date, t
 from iza_check.report._common import (
     OUTCOME_ORDER,
     OUTCOME_SYMBOL,
+    backing_label,
     clean,
+    evidence_text,
+    extra_causes,
     file_location,
     format_value,
     group_label,
@@ -51,12 +54,32 @@ def _outcome(outcome: Outcome, lang: str) -> str:
     return f"{OUTCOME_SYMBOL[outcome]} {md(outcome_label(outcome, lang))}"
 
 
+def _outcome_backing(finding: Finding, lang: str) -> str:
+    """The outcome, and whether it is onderbouwd or only verklaard."""
+    backing = backing_label(finding, lang)
+    return _outcome(finding.outcome, lang) + (f"<br>{md(backing)}" if backing is not None else "")
+
+
+def _fact(ref: FactRef, lang: str) -> str:
+    where = location_text(ref.line, ref.column, lang)
+    suffix = f" ({md(where)})" if where else ""
+    return f"{md(ref.path)} = {md(shorten(format_value(ref.value, lang)))}{suffix}"
+
+
 def _basis(finding: Finding, lang: str) -> str:
     parts = []
+    marker = f" **← {md(t('finding.cause', lang))}**"
     for ref in finding.facts:
-        where = location_text(ref.line, ref.column, lang)
-        suffix = f" ({md(where)})" if where else ""
-        parts.append(f"{md(ref.path)} = {md(shorten(format_value(ref.value, lang)))}{suffix}")
+        parts.append(_fact(ref, lang) + (marker if finding.is_cause(ref) else ""))
+    extra = extra_causes(finding)
+    if extra:
+        parts.append(f"**{md(t('finding.causes', lang))}:** {'; '.join(_fact(ref, lang) for ref in extra)}")
+    if finding.evidence:
+        items = []
+        for evidence in finding.evidence:
+            where = location_text(evidence.line, None, lang)
+            items.append(md(evidence_text(evidence, lang)) + (f" ({md(where)})" if where else ""))
+        parts.append(f"{md(t('finding.evidence', lang))}: {'; '.join(items)}")
     if finding.at_best is not None:
         parts.append(f"{md(t('finding.at_best', lang))}.")
     if finding.missing:
@@ -116,7 +139,7 @@ def _profile(profile: ProfileReport, lang: str) -> list[str]:
                 (
                     f"**{md(f.rule_id)}**",
                     md(f.title.get(lang)),
-                    _outcome(f.outcome, lang),
+                    _outcome_backing(f, lang),
                     md(severity_label(f.severity, lang)),
                     _basis(f, lang),
                 )

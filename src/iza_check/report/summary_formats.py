@@ -55,12 +55,17 @@ FORMAT_VERSION: Final = 2
 _STRINGS: Final[dict[str, tuple[str, str]]] = {
     "summary.title": ("Samenvatting IZA-check", "IZA check summary"),
     "summary.col.quality": ("Q-tekorten", "Q gaps"),
+    "summary.col.backed": ("Onderbouwd", "Backed"),
     "summary.col.file": ("Bestand", "File"),
     "summary.invalid": ("ongeldig", "invalid"),
     "summary.more_problems.one": ("(en nog 1 melding)", "(and 1 more problem)"),
     "summary.more_problems.many": ("(en nog {count} meldingen)", "(and {count} more problems)"),
     "summary.legend": ("Legenda", "Legend"),
     "summary.legend.k": ("K1–K10: de tien kenmerken", "K1–K10: the ten characteristics"),
+    "summary.legend.backed": (
+        "Onderbouwd: hoeveel kenmerken rusten op een document, webadres of datum, niet alleen op eigen opgave",
+        "Backed: how many kenmerken rest on a document, web address or date, not only on the initiative's word",
+    ),
     "summary.legend.q": (
         "Q-tekorten: aantal kwaliteitseisen met deels of voldoet niet",
         "Q gaps: number of quality requirements partly or not met",
@@ -291,10 +296,12 @@ def render_summary_text(
     verdict_w = max(len(ft(f"verdict_short.{k.value}", lang)) for k in VerdictKind)
     verdict_w = max(verdict_w, len(ft("summary.invalid", lang)), len(t("verdict.heading", lang)))
     q_head = ft("summary.col.quality", lang)
+    backed_head = ft("summary.col.backed", lang)
     cells = [c.ljust(3) for c in KENMERKEN]
     header = (
         f"{t('col.initiative', lang).ljust(name_w)}  {t('profile.gemeente', lang).ljust(place_w)}  "
-        f"{t('verdict.heading', lang).ljust(verdict_w)}  {' '.join(cells)}  {q_head}  {' '.join(b.ljust(2) for b in SUMMARY_B)}"
+        f"{t('verdict.heading', lang).ljust(verdict_w)}  {' '.join(cells)}  {backed_head}  {q_head}  "
+        f"{' '.join(b.ljust(2) for b in SUMMARY_B)}"
     )
     lines = [
         f"{ft('summary.title', lang)} · {t('report.peildatum', lang).lower()} {format_date(peildatum, lang)}",
@@ -312,7 +319,7 @@ def render_summary_text(
         blocks = " ".join(paint(o, _symbol(o).ljust(2)) for o in row.bouwstenen)
         line = (
             f"{start}{verdict_short(row.verdict, lang).ljust(verdict_w)}  {marks}  "
-            f"{str(row.quality_gaps).rjust(len(q_head))}  {blocks}"
+            f"{row.onderbouwd_text.rjust(len(backed_head))}  {str(row.quality_gaps).rjust(len(q_head))}  {blocks}"
         )
         lines.append(line.rstrip())
     if not rows:
@@ -323,6 +330,7 @@ def render_summary_text(
         "",
         f"{ft('summary.legend', lang)}: {_legend_outcomes(lang)}",
         f"  {ft('summary.legend.k', lang)}",
+        f"  {ft('summary.legend.backed', lang)}",
         f"  {ft('summary.legend.q', lang)}",
         f"  {ft('summary.legend.b', lang)}",
         f"  {ft('summary.legend.none', lang)}",
@@ -442,6 +450,7 @@ def _summary_html_row(row: SummaryRow, lang: str) -> str:
         cells.append(f'<td class="v-ongeldig" data-sort="9">{_e(ft("summary.invalid", lang))}</td>')
         cells += ['<td class="c" data-sort="9"></td>'] * len(KENMERKEN)
         cells.append('<td class="num" data-sort="-1"></td>')
+        cells.append('<td class="num" data-sort="-1"></td>')
         cells += ['<td class="c" data-sort="9"></td>'] * len(SUMMARY_B)
     else:
         assert row.verdict is not None
@@ -451,6 +460,7 @@ def _summary_html_row(row: SummaryRow, lang: str) -> str:
             f'<span aria-hidden="true">{symbol} </span>{_e(verdict_short(row.verdict, lang))}</td>'
         )
         cells += [_outcome_cell(o, lang) for o in row.kenmerken]
+        cells.append(f'<td class="num" data-sort="{row.onderbouwd}">{_e(row.onderbouwd_text)}</td>')
         cells.append(f'<td class="num">{row.quality_gaps}</td>')
         cells += [_outcome_cell(o, lang) for o in row.bouwstenen]
     return "<tr>" + "".join(cells) + "</tr>"
@@ -467,11 +477,13 @@ def render_summary_html(rows: Iterable[SummaryRow], *, peildatum: dt.date, lang:
 
     heads = [head(t("col.initiative", lang)), head(t("profile.gemeente", lang)), head(t("verdict.heading", lang))]
     heads += [head(k, "c") for k in KENMERKEN]
+    heads.append(head(ft("summary.col.backed", lang), "num", ft("summary.legend.backed", lang)))
     heads.append(head(ft("summary.col.quality", lang), "num", ft("summary.legend.q", lang)))
     heads += [head(b, "c", bouwsteen_label(b, lang)) for b in SUMMARY_B]
     legend_items = [
         _legend_outcomes(lang),
         ft("summary.legend.k", lang),
+        ft("summary.legend.backed", lang),
         ft("summary.legend.q", lang),
         ft("summary.legend.b", lang),
         ft("summary.legend.none", lang),
@@ -520,6 +532,7 @@ def render_summary_csv(rows: Iterable[SummaryRow], *, lang: str = "nl") -> str:
             t("profile.regio", lang),
             t("verdict.heading", lang),
             *KENMERKEN,
+            ft("summary.col.backed", lang),
             ft("summary.col.quality", lang),
             *SUMMARY_B,
             t("col.message", lang),
@@ -535,13 +548,14 @@ def render_summary_csv(rows: Iterable[SummaryRow], *, lang: str = "nl") -> str:
                     _csv_text(row.regio),
                     verdict_short(row.verdict, lang),
                     *(_outcome_word(o, lang) for o in row.kenmerken),
+                    row.onderbouwd_text,
                     str(row.quality_gaps),
                     *(_outcome_word(o, lang) for o in row.bouwstenen),
                     "",
                 ]
             )
         else:
-            empty = [""] * (len(KENMERKEN) + 1 + len(SUMMARY_B))
+            empty = [""] * (len(KENMERKEN) + 2 + len(SUMMARY_B))
             writer.writerow(
                 [_csv_text(row.source), "", "", "", ft("summary.invalid", lang), *empty, _csv_text(_problem_line(row, lang))]
             )

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import textwrap
 
-from iza_check.findings import Finding, Outcome, ProblemRef, ProfileReport, Report
+from iza_check.findings import FactRef, Finding, Outcome, ProblemRef, ProfileReport, Report
 from iza_check.i18n import format_date, t
 from iza_check.report._common import (
     ANSI_RESET,
     OUTCOME_ANSI,
     OUTCOME_ORDER,
     OUTCOME_SYMBOL,
+    backing_label,
     clean,
+    evidence_text,
+    extra_causes,
     group_label,
     grouped,
     kenmerken_list,
@@ -52,22 +55,47 @@ def _wrap(text: str, indent: str, hanging: str | None = None) -> list[str]:
     ]
 
 
+def _fact_line(ref: FactRef, lang: str) -> str:
+    where = location_text(ref.line, ref.column, lang)
+    return f"{clean(ref.path)} = {shorten(format_value(ref.value, lang))}" + (f"  ({where})" if where else "")
+
+
 def _finding_lines(finding: Finding, lang: str, style: _Style, label_width: int) -> list[str]:
     symbol = OUTCOME_SYMBOL[finding.outcome]
     label = outcome_label(finding.outcome, lang)
     padding = " " * (label_width - len(label))
+    tags = [severity_label(finding.severity, lang)]
+    backing = backing_label(finding, lang)
+    if backing is not None:
+        tags.append(backing)
+    tag = "[" + " · ".join(tags) + "]"
     head = (
         f"  {clean(finding.rule_id).ljust(4)} {style(f'{symbol} {label}', OUTCOME_ANSI[finding.outcome])}"
-        f"{padding}  {clean(finding.title.get(lang))} {style(f'[{severity_label(finding.severity, lang)}]', _DIM)}"
+        f"{padding}  {clean(finding.title.get(lang))} {style(tag, _DIM)}"
     )
     lines = [head]
     pad = " " * 9
+    marker = f"← {t('finding.cause', lang)}"
     if finding.facts:
         lines.append(f"{pad}{t('finding.facts', lang)}:")
         for ref in finding.facts:
-            where = location_text(ref.line, ref.column, lang)
-            text = f"{clean(ref.path)} = {shorten(format_value(ref.value, lang))}" + (f"  ({where})" if where else "")
-            lines += _wrap(text, pad + "  ", pad + "    ")
+            wrapped = _wrap(_fact_line(ref, lang), pad + "  ", pad + "    ")
+            if finding.is_cause(ref):  # the marker stays whole: on the last line, or on one of its own
+                if len(wrapped[-1]) + 2 + len(marker) <= WIDTH:
+                    wrapped[-1] += f"  {style(marker, _BOLD)}"
+                else:
+                    wrapped.append(f"{pad}    {style(marker, _BOLD)}")
+            lines += wrapped
+    extra = extra_causes(finding)
+    if extra:
+        lines.append(f"{pad}{t('finding.causes', lang)}:")
+        for ref in extra:
+            lines += _wrap(_fact_line(ref, lang), pad + "  ", pad + "    ")
+    if finding.evidence:
+        lines.append(f"{pad}{t('finding.evidence', lang)}:")
+        for evidence in finding.evidence:
+            where = location_text(evidence.line, None, lang)
+            lines += _wrap(evidence_text(evidence, lang) + (f"  ({where})" if where else ""), pad + "  ", pad + "    ")
     if finding.at_best is not None:
         lines += _wrap(f"{t('finding.at_best', lang)}.", pad, pad + "  ")
     if finding.missing:
