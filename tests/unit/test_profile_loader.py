@@ -372,3 +372,27 @@ def test_a_folder_search_leaves_hidden_files_and_folders_alone(tmp_path: Path) -
     (tmp_path / "p.yaml").write_text("initiatief: {naam: X}\n", encoding="utf-8")
     assert list(iter_profile_files([tmp_path])) == [tmp_path / "p.yaml"]
     assert list(iter_profile_files([tmp_path / ".pre-commit-config.yaml"])) == [tmp_path / ".pre-commit-config.yaml"]
+
+
+def test_overlapping_arguments_and_links_count_a_file_once(tmp_path: Path) -> None:
+    from iza_check.profile.loader import iter_profile_files
+
+    (tmp_path / "ov" / "twente").mkdir(parents=True)
+    (tmp_path / "ov" / "a.yaml").write_text("initiatief: {naam: A}\n", encoding="utf-8")
+    (tmp_path / "ov" / "twente" / "b.yaml").write_text("initiatief: {naam: B}\n", encoding="utf-8")
+    found = list(iter_profile_files([tmp_path / "ov", tmp_path / "ov" / "twente", tmp_path / "ov" / "a.yaml"]))
+    assert found == [tmp_path / "ov" / "a.yaml", tmp_path / "ov" / "twente" / "b.yaml"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_is_refused_not_read(tmp_path: Path) -> None:
+    """Reading a FIFO named *.yaml (or a link to /dev/stdin) would block for ever."""
+    from iza_check.profile.loader import iter_profile_files
+
+    os.mkfifo(tmp_path / "pijp.yaml")
+    (tmp_path / "p.yaml").write_text("initiatief: {naam: X}\n", encoding="utf-8")
+    items = list(iter_profile_files([tmp_path]))
+    problems = [item for item in items if isinstance(item, Problem)]
+    assert [p.code for p in problems] == ["not-a-file"] and tmp_path / "p.yaml" in items
+    (explicit,) = iter_profile_files([tmp_path / "pijp.yaml"])
+    assert isinstance(explicit, Problem) and explicit.code == "not-a-file"

@@ -6,6 +6,7 @@ import difflib
 import fnmatch
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -81,8 +82,30 @@ def iter_profile_files(paths: Iterable[Path]) -> Iterator[Path | Problem]:
     A path that does not exist yields a :class:`Problem` (code ``not-found``) instead of a file.
     A path with ``*``, ``?`` or ``[`` that does not exist is a pattern (``**`` for any depth), for shells
     and CI files that pass patterns unexpanded; a pattern that matches nothing is a ``not-found`` problem.
-    Symbolic links to directories are not followed, so a link loop cannot hang the search.
+    Symbolic links to directories are not followed, so a link loop cannot hang the search. A file reached
+    twice (overlapping arguments such as ``ov ov/twente``, or a link) counts once. What is not a regular file
+    (a FIFO, a device, a link to ``/dev/stdin``) is a ``not-a-file`` problem: reading it could block for ever.
     """
+    seen: set[tuple[int, int]] = set()
+    for item in _candidates(paths):
+        if isinstance(item, Problem):
+            yield item
+            continue
+        try:
+            info = item.stat()
+        except OSError:
+            yield item  # the reader reports why it cannot be read
+            continue
+        if not stat.S_ISREG(info.st_mode):
+            yield Problem(str(item), "dit is geen gewoon bestand (maar bijv. een pijp of apparaat)", "not-a-file")
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        yield item
+
+
+def _candidates(paths: Iterable[Path]) -> Iterator[Path | Problem]:
     for path in paths:
         if path.is_dir():
             yield from _profiles_in(path)
