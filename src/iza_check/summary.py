@@ -30,6 +30,7 @@ class SummaryRow:
     verdict: VerdictKind | None = None
     kenmerken: tuple[Outcome | None, ...] = (None,) * len(KENMERKEN)  # None: no such rule in the catalogue
     quality_gaps: int = 0
+    quality_unknown: int = 0  # quality requirements that are onbekend: '0 gaps' is then not the whole story
     bouwstenen: tuple[Outcome | None, ...] = (None,) * len(BOUWSTENEN_A)
     problem: ProblemRef | None = None
     problem_count: int = 0
@@ -48,6 +49,7 @@ class SummaryRow:
 def row_for_report(report: ProfileReport) -> SummaryRow:
     outcomes = {finding.rule_id: finding.outcome for finding in report.findings}
     quality_gaps = sum(1 for f in report.findings if f.group == QUALITY_GROUP and f.outcome in _GAPS)
+    quality_unknown = sum(1 for f in report.findings if f.group == QUALITY_GROUP and f.outcome is Outcome.onbekend)
     onderbouwd = sum(1 for f in report.findings if f.rule_id in KENMERKEN and f.onderbouwd)
     return SummaryRow(
         source=report.source,
@@ -57,6 +59,7 @@ def row_for_report(report: ProfileReport) -> SummaryRow:
         verdict=report.verdict.kind,
         kenmerken=tuple(outcomes.get(k) for k in KENMERKEN),
         quality_gaps=quality_gaps,
+        quality_unknown=quality_unknown,
         bouwstenen=tuple(outcomes.get(b) for b in BOUWSTENEN_A),
         onderbouwd=onderbouwd,
     )

@@ -288,3 +288,12 @@ def test_no_progress_when_piped() -> None:
     stream = _Stream(False)
     assert list(with_progress(range(3), stream, delay=0.0)) == [0, 1, 2]
     assert stream.getvalue() == ""
+
+
+def test_quality_unknowns_are_not_shown_as_zero_gaps() -> None:
+    from iza_check.report.summary_formats import render_summary_text
+
+    report = _report("Leeg", {"K1": Outcome.voldoet, "Q1": Outcome.onbekend, "Q2": Outcome.onbekend, "Q3": Outcome.deels})
+    row = row_for_outcome(FileOutcome("a", report=report))
+    assert (row.quality_gaps, row.quality_unknown) == (1, 2)
+    assert "1 +2?" in render_summary_text([row], peildatum=PEILDATUM, lang="nl")

@@ -67,8 +67,8 @@ _STRINGS: Final[dict[str, tuple[str, str]]] = {
         "Backed: how many kenmerken rest on a document, web address or date, not only on the initiative's word",
     ),
     "summary.legend.q": (
-        "Q-tekorten: aantal kwaliteitseisen met deels of voldoet niet",
-        "Q gaps: number of quality requirements partly or not met",
+        "Q-tekorten: aantal kwaliteitseisen met deels of voldoet niet (+N?: nog N onbekend)",
+        "Q gaps: number of quality requirements partly or not met (+N?: N more unknown)",
     ),
     "summary.legend.b": (
         "B1–B3: bouwstenen sociale participatie, maatschappelijke participatie, ontplooiing en zelfhulp",
@@ -231,6 +231,12 @@ def _outcome_word(outcome: Outcome | None, lang: str) -> str:
     return "" if outcome is None else t(f"outcome.{outcome.value}", lang)
 
 
+def _quality(row: SummaryRow, lang: str) -> str:
+    """``2``, or ``2 +5?`` when 5 requirements are onbekend: a 0 with unknowns is not a clean record."""
+    del lang
+    return str(row.quality_gaps) + (f" +{row.quality_unknown}?" if row.quality_unknown else "")
+
+
 def verdict_short(kind: VerdictKind | None, lang: str) -> str:
     return ft("summary.invalid", lang) if kind is None else ft(f"verdict_short.{kind.value}", lang)
 
@@ -319,7 +325,7 @@ def render_summary_text(
         blocks = " ".join(paint(o, _symbol(o).ljust(2)) for o in row.bouwstenen)
         line = (
             f"{start}{verdict_short(row.verdict, lang).ljust(verdict_w)}  {marks}  "
-            f"{row.onderbouwd_text.rjust(len(backed_head))}  {str(row.quality_gaps).rjust(len(q_head))}  {blocks}"
+            f"{row.onderbouwd_text.rjust(len(backed_head))}  {_quality(row, lang).rjust(len(q_head))}  {blocks}"
         )
         lines.append(line.rstrip())
     if not rows:
@@ -461,7 +467,7 @@ def _summary_html_row(row: SummaryRow, lang: str) -> str:
         )
         cells += [_outcome_cell(o, lang) for o in row.kenmerken]
         cells.append(f'<td class="num" data-sort="{row.onderbouwd}">{_e(row.onderbouwd_text)}</td>')
-        cells.append(f'<td class="num">{row.quality_gaps}</td>')
+        cells.append(f'<td class="num" data-sort="{row.quality_gaps}">{_e(_quality(row, lang))}</td>')
         cells += [_outcome_cell(o, lang) for o in row.bouwstenen]
     return "<tr>" + "".join(cells) + "</tr>"
 
@@ -549,7 +555,7 @@ def render_summary_csv(rows: Iterable[SummaryRow], *, lang: str = "nl") -> str:
                     verdict_short(row.verdict, lang),
                     *(_outcome_word(o, lang) for o in row.kenmerken),
                     row.onderbouwd_text,
-                    str(row.quality_gaps),
+                    _quality(row, lang),
                     *(_outcome_word(o, lang) for o in row.bouwstenen),
                     "",
                 ]
