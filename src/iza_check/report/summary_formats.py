@@ -55,6 +55,7 @@ FORMAT_VERSION: Final = 2
 _STRINGS: Final[dict[str, tuple[str, str]]] = {
     "summary.title": ("Samenvatting IZA-check", "IZA check summary"),
     "summary.col.quality": ("Q-tekorten", "Q gaps"),
+    "summary.col.quality_unknown": ("Q onbekend", "Q unknown"),
     "summary.col.backed": ("Onderbouwd", "Backed"),
     "summary.col.file": ("Bestand", "File"),
     "summary.invalid": ("ongeldig", "invalid"),
@@ -540,6 +541,7 @@ def render_summary_csv(rows: Iterable[SummaryRow], *, lang: str = "nl") -> str:
             *KENMERKEN,
             ft("summary.col.backed", lang),
             ft("summary.col.quality", lang),
+            ft("summary.col.quality_unknown", lang),
             *SUMMARY_B,
             t("col.message", lang),
         ]
@@ -555,13 +557,14 @@ def render_summary_csv(rows: Iterable[SummaryRow], *, lang: str = "nl") -> str:
                     verdict_short(row.verdict, lang),
                     *(_outcome_word(o, lang) for o in row.kenmerken),
                     row.onderbouwd_text,
-                    _quality(row, lang),
+                    str(row.quality_gaps),  # numbers, for a spreadsheet to add up
+                    str(row.quality_unknown),
                     *(_outcome_word(o, lang) for o in row.bouwstenen),
                     "",
                 ]
             )
         else:
-            empty = [""] * (len(KENMERKEN) + 2 + len(SUMMARY_B))
+            empty = [""] * (len(KENMERKEN) + 3 + len(SUMMARY_B))
             writer.writerow(
                 [_csv_text(row.source), "", "", "", ft("summary.invalid", lang), *empty, _csv_text(_problem_line(row, lang))]
             )
