@@ -13,34 +13,16 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from test_init_cli import typed  # the typed lines for given answers, Enter everywhere else
 
 from iza_check.cli import init_cmd
 from iza_check.cli.main import main
 from iza_check.profile import model as pm
 from iza_check.profile.loader import load_profile
-from iza_check.questionnaire import Questionnaire
 
 REPO = Path(__file__).resolve().parents[2]
 STARTER = REPO / "profiles" / "starter-vrijwilligers.yaml"
 ENTERS = "\n" * 800
-
-
-def typed(answers: dict[str, list[str]], existing: pm.Profile) -> str:
-    """The lines a person types to give ``answers`` (keyed by the field asked), Enter everywhere else."""
-    queues = {key: list(values) for key, values in answers.items()}
-    lines: list[str] = []
-    questionnaire = Questionnaire(lambda prompt: "", lambda line: None, "nl", existing)  # type: ignore[arg-type]
-
-    def ask(prompt: str) -> str:
-        queue = queues.get(questionnaire.current)
-        line = queue.pop(0) if queue else ""
-        lines.append(line)
-        return line
-
-    questionnaire.ask = ask
-    questionnaire.run()
-    assert not any(queues.values()), f"never asked: {queues}"
-    return "\n".join(lines) + "\n"
 
 
 def update(path: Path, *extra: str, input: str = ENTERS) -> Result:
