@@ -91,3 +91,18 @@ def test_colour_follows_the_conventions(monkeypatch: pytest.MonkeyPatch, env: di
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert colour_wanted(_Stream(tty)) is expected
+
+
+def test_a_closed_pipe_is_a_line_and_exit_2_like_check(tmp_path: Path) -> None:
+    for n in range(1500):  # each gives a problem line: more than a pipe holds
+        (tmp_path / f"p{n:04}.yaml").write_text("initiatief:\n  naam: X\n  naam: Y\n", encoding="utf-8")
+    for args in (("validate", str(tmp_path)),):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "iza_check", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO
+        )
+        assert process.stdout is not None
+        process.stdout.read(10)
+        process.stdout.close()  # the reader goes away, as `| head -1` does
+        _, stderr = process.communicate(timeout=60)
+        assert process.returncode == 2, stderr
+        assert b"Traceback" not in stderr and b"kan niet schrijven" in stderr

@@ -108,9 +108,8 @@ class _LazyGroup(click.Group):
             ctx.exit(EXIT_TERMINATED)
         except OSError as error:
             if isinstance(error, BrokenPipeError):
-                _silence_stdout()
-            else:
-                click.echo(f"kan niet schrijven ({error.strerror or error}).", err=True)
+                _silence_stdout()  # nothing more reaches the reader; stderr says why the output stops
+            click.echo(f"kan niet schrijven ({error.strerror or error}).", err=True)
             ctx.exit(EXIT_INVALID_INPUT)
         finally:
             restore_sigterm(previous)
