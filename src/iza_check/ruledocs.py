@@ -19,6 +19,7 @@ _LABELS = {
         "what": "Wat het controleert",
         "why": "Waarom het ertoe doet",
         "todo": "Wat te doen",
+        "todo_when": "Wat te doen in plaats daarvan, als",
         "when": "Hoe de regel beslist",
         "voldoet": "Voldoet als",
         "deels": "Deels als",
@@ -38,6 +39,7 @@ _LABELS = {
         "what": "What it checks",
         "why": "Why it matters",
         "todo": "What to do",
+        "todo_when": "What to do instead, when",
         "when": "How the rule decides",
         "voldoet": "Met when",
         "deels": "Partly met when",
@@ -82,6 +84,8 @@ def rule_markdown(rule: Rule, lang: str) -> str:
     ]
     if rule.advies.link:
         lines += ["", f"{labels['more']}: <{rule.advies.link}>"]
+    for variant in rule.advies_als:
+        lines += ["", f"**{labels['todo_when']}:**", "", _condition(variant.als), "", pick(variant.advies)]
     lines += ["", f"### {labels['when']}", "", f"{labels['voldoet']}:", "", _condition(rule.voldoet)]
     if rule.deels is not None:
         lines += ["", f"{labels['deels']}:", "", _condition(rule.deels)]

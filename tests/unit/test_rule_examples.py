@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 
 import pytest
 from test_rule_kit import PEILDATUM, catalogue, rule_data
@@ -91,3 +93,43 @@ def test_the_bundled_examples_hold_in_the_years_to_come(backend: str) -> None:
     cat = load_catalogue([rules_dir()])
     failed = [r for r in run_examples(cat, create_engine(cat, backend), peildatum=dt.date(2045, 1, 1)) if not r.ok]
     assert not failed, failed
+
+
+def test_advice_fits_the_situation_the_facts_show() -> None:
+    """The volunteers-only starter is not told to negotiate a lumpsum on agreed outputs (F1)."""
+    from iza_check.checker import Checker
+
+    checker = Checker((), dt.date(2026, 11, 1))
+    root = Path(__file__).resolve().parents[2]
+
+    def f1_advice(profile: Path) -> str:
+        outcome = checker.check_file(profile)
+        assert outcome.report is not None
+        (finding,) = [f for f in outcome.report.findings if f.rule_id == "F1"]
+        assert finding.advice is not None
+        return finding.advice.nl
+
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        volunteers = Path(folder) / "vrijwilligers.yaml"
+        shutil.copy(root / "profiles" / "inloop-koffie-welzijn.yaml", volunteers)
+        text = volunteers.read_text(encoding="utf-8").replace("betaalde_medewerkers: 1", "betaalde_medewerkers: 0")
+        text = text.replace("  betaalde_medewerkers_ervaringsdeskundig: 0\n", "").replace("fte: 0.4", "fte: 0")
+        volunteers.write_text(text, encoding="utf-8")
+        assert "alleen met vrijwilligers" in f1_advice(volunteers) and "lumpsum" not in f1_advice(volunteers)
+    assert "lumpsum" in f1_advice(root / "profiles" / "inloop-koffie-welzijn.yaml")
+
+
+def test_a_situation_with_a_wrong_path_is_refused_by_lint(tmp_path: Path) -> None:
+    from iza_check.problems import InputError
+
+    source = (Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "rules" / "override_ok" / "extra.yaml")
+    text = source.read_text(encoding="utf-8")
+    rule = text[: text.index("  - id: T9")].replace("    vervangt: true\n", "").replace("T1", "R1")
+    rule = rule.replace("    advies: {nl: Advies, en: Advice}\n", "    advies: {nl: Advies, en: Advice}\n    advies_als:\n"
+                        "      - {als: {veld: team.betaalde_medewerkerz, gelijk: 0}, advies: {nl: a, en: b}}\n")
+    (tmp_path / "r.yaml").write_text(rule, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_catalogue([rules_dir(), tmp_path])
+    assert any("betaalde_medewerkerz" in p.message for p in caught.value.problems)

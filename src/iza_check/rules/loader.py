@@ -466,6 +466,9 @@ def _check_rule(rule_data: dict[str, Any], spec: Any, index: int, ctx: _FileCont
         parts.append(((*base, "deels"), spec.deels))
     if spec.nvt is not None:
         parts.append(((*base, "nvt", "als"), spec.nvt.als))
+    situations = [((*base, "advies_als", n, "als"), variant.als) for n, variant in enumerate(spec.advies_als)]
+    for loc, condition in situations:  # read by the assessment, not by the engine: no network rules
+        _check_semantics(condition, Profile, loc, ctx, in_item=False, root="het profiel")
     total = 0
     sound = True
     for loc, condition in parts:

@@ -76,6 +76,13 @@ class Advies(_Strict):
     link: HttpUrl | None = None
 
 
+class AdviesAls(_Strict):
+    """Advice for a situation: used instead of ``advies`` when ``als`` holds for the profile (first one wins)."""
+
+    als: Condition
+    advies: Advies
+
+
 class Voorbeeld(_Strict):
     naam: Annotated[str, Field(min_length=1, max_length=200)]
     profiel: dict[str, Any] = Field(
@@ -101,6 +108,9 @@ class RuleSpec(_Strict):
     deels: Condition | None = None
     nvt: Nvt | None = None
     advies: Advies
+    # Advice that fits the situation the facts show (volunteers only, a starter, hosted by a ggz
+    # organisation): the first whose condition is true replaces ``advies``.
+    advies_als: list[AdviesAls] = Field(default_factory=list)
     voorbeelden: list[Voorbeeld] = Field(min_length=2)
     vervangt: StrictBool = Field(
         False, description="Vervangt bewust een regel met hetzelfde id uit een eerdere regelset."
