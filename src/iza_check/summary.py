@@ -7,11 +7,12 @@ checked becomes a row too, marked invalid with its first problem.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from iza_check.checker import FileOutcome
-from iza_check.findings import Outcome, ProblemRef, ProfileReport, VerdictKind
+from iza_check.findings import Outcome, PlanRef, ProblemRef, ProfileReport, VerdictKind
 
 KENMERKEN: tuple[str, ...] = tuple(f"K{n}" for n in range(1, 11))
 BOUWSTENEN_A: tuple[str, ...] = ("B1", "B2", "B3")
@@ -35,6 +36,7 @@ class SummaryRow:
     problem: ProblemRef | None = None
     problem_count: int = 0
     onderbouwd: int = 0  # kenmerken whose outcome rests on a document, URL or date (not only on statements)
+    plans: tuple[PlanRef, ...] = ()  # the current plans for its gaps: who is on the growth route, until when
 
     @property
     def valid(self) -> bool:
@@ -62,7 +64,19 @@ def row_for_report(report: ProfileReport) -> SummaryRow:
         quality_unknown=quality_unknown,
         bouwstenen=tuple(outcomes.get(b) for b in BOUWSTENEN_A),
         onderbouwd=onderbouwd,
+        plans=_plans_for_gaps(report),
     )
+
+
+def _plans_for_gaps(report: ProfileReport) -> tuple[PlanRef, ...]:
+    """Each plan once (a plan can name several criteria), for the gaps it addresses, by streefdatum."""
+    found: dict[tuple[str, int | None], PlanRef] = {}
+    for finding in report.findings:
+        if finding.outcome in _GAPS:
+            for plan in finding.plans:
+                if not plan.gerealiseerd:
+                    found.setdefault((plan.stap, plan.line), plan)
+    return tuple(sorted(found.values(), key=lambda p: (p.streefdatum is None, p.streefdatum or dt.date.max, p.stap)))
 
 
 def row_for_outcome(outcome: FileOutcome) -> SummaryRow:

@@ -297,3 +297,25 @@ def test_quality_unknowns_are_not_shown_as_zero_gaps() -> None:
     row = row_for_outcome(FileOutcome("a", report=report))
     assert (row.quality_gaps, row.quality_unknown) == (1, 2)
     assert "1 +2?" in render_summary_text([row], peildatum=PEILDATUM, lang="nl")
+
+
+def test_the_growth_route_shows_with_its_plans_and_dates() -> None:
+    from dataclasses import replace
+
+    from iza_check.findings import PlanRef
+    from iza_check.report.summary_formats import render_summary_csv, render_summary_text
+
+    dated = PlanRef("Herstelgroep starten", dt.date(2027, 4, 1), None, False, 40)
+    late = PlanRef("Klachtenregeling", dt.date(2026, 2, 1), None, True, 50)
+    report = _report("Kiem", {"K1": Outcome.voldoet, "K2": Outcome.deels, "Q1": Outcome.voldoet_niet})
+    findings = tuple(
+        replace(f, plans=(dated,)) if f.rule_id == "K2" else replace(f, plans=(late, dated)) if f.rule_id == "Q1" else f
+        for f in report.findings
+    )
+    row = row_for_outcome(FileOutcome("a", report=replace(report, findings=findings)))
+    assert row.plans == (late, dated)  # each plan once, by streefdatum
+    text = render_summary_text([row], peildatum=PEILDATUM, lang="nl")
+    assert "Hengelo (Twente)" in text
+    assert "→ Klachtenregeling (streefdatum 1 februari 2026 voorbij)" in text
+    assert "→ Herstelgroep starten (streefdatum 1 april 2027)" in text
+    assert "Klachtenregeling (streefdatum 1 februari 2026 voorbij); Herstelgroep starten" in render_summary_csv([row], lang="nl")

@@ -30,7 +30,7 @@ from pathlib import PurePath
 from typing import Any, Final
 
 from iza_check.diff import ChangeKind, PlanProgress, PlanStatus, ProfileDiff, RealisedBy, RuleChange
-from iza_check.findings import Outcome, VerdictKind
+from iza_check.findings import Outcome, PlanRef, VerdictKind
 from iza_check.i18n import format_date, t
 from iza_check.overview import (
     BOUWSTENEN_A,
@@ -55,6 +55,11 @@ FORMAT_VERSION: Final = 2
 _STRINGS: Final[dict[str, tuple[str, str]]] = {
     "summary.title": ("Samenvatting IZA-check", "IZA check summary"),
     "summary.col.quality": ("Q-tekorten", "Q gaps"),
+    "summary.col.place": ("Gemeente (regio)", "Municipality (region)"),
+    "summary.col.plans": ("Plannen", "Plans"),
+    "summary.plan.dated": ("streefdatum {date}", "target date {date}"),
+    "summary.plan.overdue": ("streefdatum {date} voorbij", "target date {date} passed"),
+    "summary.plan.undated": ("nog zonder streefdatum", "no target date yet"),
     "summary.col.quality_unknown": ("Q onbekend", "Q unknown"),
     "summary.col.backed": ("Onderbouwd", "Backed"),
     "summary.col.file": ("Bestand", "File"),
@@ -232,6 +237,23 @@ def _outcome_word(outcome: Outcome | None, lang: str) -> str:
     return "" if outcome is None else t(f"outcome.{outcome.value}", lang)
 
 
+def _place(row: SummaryRow) -> str:
+    """``Hengelo (Twente)``: the gemeente, and the region a funder groups by."""
+    gemeente = clean(row.gemeente) if row.gemeente else "-"
+    return f"{gemeente} ({clean(row.regio)})" if row.regio else gemeente
+
+
+def _plan_text(plan: PlanRef, lang: str, limit: int | None = None) -> str:
+    """``WRAP-cursus starten (streefdatum 1 april 2027)``, or ``… (streefdatum … voorbij)`` when overdue."""
+    if plan.streefdatum is None:
+        when = ft("summary.plan.undated", lang)
+    else:
+        key = "summary.plan.overdue" if plan.verlopen else "summary.plan.dated"
+        when = ft(key, lang, date=format_date(plan.streefdatum, lang))
+    stap = clean(plan.stap) if limit is None else _fit(clean(plan.stap), limit)
+    return f"{stap} ({when})"
+
+
 def _quality(row: SummaryRow, lang: str) -> str:
     """``2``, or ``2 +5?`` when 5 requirements are onbekend: a 0 with unknowns is not a clean record."""
     del lang
@@ -297,16 +319,15 @@ def render_summary_text(
     paint = (lambda o, s: f"{OUTCOME_ANSI[o]}{s}{ANSI_RESET}" if o is not None else s) if colour else (lambda o, s: s)
     names = [_fit(_display_name(r), _TEXT_NAME_WIDTH) for r in rows]
     name_w = max([len(t("col.initiative", lang)), *map(len, names)])
-    place_w = max(
-        [len(t("profile.gemeente", lang)), *(len(_fit(r.gemeente or "-", _TEXT_PLACE_WIDTH)) for r in rows)]
-    )
+    place_head = ft("summary.col.place", lang)
+    place_w = max([len(place_head), *(len(_fit(_place(r), _TEXT_PLACE_WIDTH)) for r in rows)])
     verdict_w = max(len(ft(f"verdict_short.{k.value}", lang)) for k in VerdictKind)
     verdict_w = max(verdict_w, len(ft("summary.invalid", lang)), len(t("verdict.heading", lang)))
     q_head = ft("summary.col.quality", lang)
     backed_head = ft("summary.col.backed", lang)
     cells = [c.ljust(3) for c in KENMERKEN]
     header = (
-        f"{t('col.initiative', lang).ljust(name_w)}  {t('profile.gemeente', lang).ljust(place_w)}  "
+        f"{t('col.initiative', lang).ljust(name_w)}  {place_head.ljust(place_w)}  "
         f"{t('verdict.heading', lang).ljust(verdict_w)}  {' '.join(cells)}  {backed_head}  {q_head}  "
         f"{' '.join(b.ljust(2) for b in SUMMARY_B)}"
     )
@@ -317,7 +338,7 @@ def render_summary_text(
         "─" * len(header.rstrip()),
     ]
     for row, name in zip(rows, names):
-        place = _fit(row.gemeente or "-", _TEXT_PLACE_WIDTH)
+        place = _fit(_place(row), _TEXT_PLACE_WIDTH)
         start = f"{name.ljust(name_w)}  {place.ljust(place_w)}  "
         if not row.valid:
             lines.append(f"{start}{ft('summary.invalid', lang).ljust(verdict_w)}  {_problem_line(row, lang)}")
@@ -329,6 +350,7 @@ def render_summary_text(
             f"{row.onderbouwd_text.rjust(len(backed_head))}  {_quality(row, lang).rjust(len(q_head))}  {blocks}"
         )
         lines.append(line.rstrip())
+        lines += [f"    → {_plan_text(plan, lang, limit=110)}" for plan in row.plans]
     if not rows:
         lines.append(ft("summary.empty", lang))
     lines += [
@@ -451,7 +473,13 @@ def _summary_html_row(row: SummaryRow, lang: str) -> str:
             else f'<div class="problem">{_e(_problem_line(row, lang))}</div>'
         )
         + "</td>",
-        f"<td>{_e(row.gemeente or '')}</td>",
+        f"<td>{_e(_place(row) if row.gemeente or row.regio else '')}"
+        + (
+            '<ul class="plans">' + "".join(f"<li>{_e(_plan_text(p, lang))}</li>" for p in row.plans) + "</ul>"
+            if row.plans
+            else ""
+        )
+        + "</td>",
     ]
     if not row.valid:
         cells.append(f'<td class="v-ongeldig" data-sort="9">{_e(ft("summary.invalid", lang))}</td>')
@@ -482,7 +510,7 @@ def render_summary_html(rows: Iterable[SummaryRow], *, peildatum: dt.date, lang:
         tip = f' title="{_e(title)}"' if title else ""
         return f'<th scope="col"{attr}{tip}><button type="button">{_e(label)}</button></th>'
 
-    heads = [head(t("col.initiative", lang)), head(t("profile.gemeente", lang)), head(t("verdict.heading", lang))]
+    heads = [head(t("col.initiative", lang)), head(ft("summary.col.place", lang)), head(t("verdict.heading", lang))]
     heads += [head(k, "c") for k in KENMERKEN]
     heads.append(head(ft("summary.col.backed", lang), "num", ft("summary.legend.backed", lang)))
     heads.append(head(ft("summary.col.quality", lang), "num", ft("summary.legend.q", lang)))
@@ -543,6 +571,7 @@ def render_summary_csv(rows: Iterable[SummaryRow], *, lang: str = "nl") -> str:
             ft("summary.col.quality", lang),
             ft("summary.col.quality_unknown", lang),
             *SUMMARY_B,
+            ft("summary.col.plans", lang),
             t("col.message", lang),
         ]
     )
@@ -560,11 +589,12 @@ def render_summary_csv(rows: Iterable[SummaryRow], *, lang: str = "nl") -> str:
                     str(row.quality_gaps),  # numbers, for a spreadsheet to add up
                     str(row.quality_unknown),
                     *(_outcome_word(o, lang) for o in row.bouwstenen),
+                    _csv_text("; ".join(_plan_text(p, lang) for p in row.plans)),
                     "",
                 ]
             )
         else:
-            empty = [""] * (len(KENMERKEN) + 3 + len(SUMMARY_B))
+            empty = [""] * (len(KENMERKEN) + 4 + len(SUMMARY_B))
             writer.writerow(
                 [_csv_text(row.source), "", "", "", ft("summary.invalid", lang), *empty, _csv_text(_problem_line(row, lang))]
             )
