@@ -16,7 +16,7 @@ Encodings (chosen so that loose comparisons in the engine can never mix types):
 * ``length`` — the number of items of a list (``aantal_minstens``).
 * ``count_true`` / ``count_possible`` — for ``lijst ... waar ... minstens``: the number of items for
   which ``waar`` is true, and for which it is true or unknown. ``waar`` is evaluated per item here,
-  with three-valued logic (a missing item field is unknown), by :func:`item_truth`.
+  with three-valued logic (a missing item field is unknown), by :func:`compile_condition`.
 * ``age_years`` — the age of a date at the peildatum in years: the number of whole years, plus one
   half when the date is not exactly on an anniversary. So ``age_years <= N`` holds exactly when the
   date is not more than N years before the peildatum (``niet_ouder_dan_jaren``).
@@ -530,7 +530,8 @@ def _compile_reasons(condition: ConditionBase, model: type[BaseModel]) -> Reason
 
         return _presence
     test = _value_test(condition, resolve(model, path))
-    complete = _completeness_field(model, path) if isinstance(condition, LIST_OPERATORS) else None
+    about_a_list = isinstance(condition, LIST_OPERATORS)
+    complete = _completeness_field(model, path) if about_a_list else None
 
     def _atom(obj: BaseModel, peildatum: dt.date, lookups: dict[str, object] | None = None) -> Reason:
         raw = _raw(obj, path, parts_path, lookups)
@@ -539,9 +540,10 @@ def _compile_reasons(condition: ConditionBase, model: type[BaseModel]) -> Reason
         value = test(raw, peildatum)
         if value is None:
             return _NO_REASON  # a value of the wrong type: nothing to supply
-        if value is False and complete is not None and not is_complete(obj, parts_path, raw):
-            # Not in the list, and the list does not say it is whole: the completeness field could settle it.
-            told = _lookup_parts(obj, complete[1]) is not MISSING
+        if value is False and about_a_list and not is_complete(obj, parts_path, raw):
+            # Not in the list, and the list does not say it is whole (a list without a completeness field
+            # never does, unless given empty): unknown, and that field, if there is one, could settle it.
+            told = complete is None or _lookup_parts(obj, complete[1]) is not MISSING
             return Reason(None, (), () if told else (complete[0],))
         return Reason(value, own)
 
@@ -580,11 +582,6 @@ def _list_reasons(condition: Lijst, model: type[BaseModel]) -> ReasonFunction:
         return Reason(None, (), _union(open_paths))
 
     return _list
-
-
-def item_truth(condition: ConditionBase, item: BaseModel, item_types: dict[str, FieldType], peildatum: dt.date) -> Truth:
-    """Three-valued truth of a ``waar`` condition for one item (see :func:`compile_condition`)."""
-    return compile_condition(condition, item_types)(item, peildatum)
 
 
 # A deriver turns the raw value at a path (never MISSING) into the fact value (or MISSING).

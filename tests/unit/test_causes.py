@@ -231,3 +231,14 @@ def test_every_format_marks_or_locates_the_cause(tmp_path: Path) -> None:
     k1_result = next(r for r in results if r["ruleId"] == "K1")
     assert k1_result["locations"][0]["physicalLocation"]["region"] == {"startLine": 19, "startColumn": 23}
     assert 'line="19"' in next(line for line in junit.render(report).splitlines() if 'name="K1 ' in line)
+
+
+def test_a_list_without_a_completeness_field_proves_no_absence_unless_empty() -> None:
+    """``toegang.bewijs`` has no ``_volledig`` field: one document does not show there is no second one."""
+    from iza_check.rules.conditions import AantalMinstens
+
+    condition = AantalMinstens.model_validate({"veld": "toegang.bewijs", "aantal_minstens": 2})
+    reasons = compile_reasons(condition, Profile)
+    one = profile(toegang={"bewijs": [{"document": "Folder"}]})
+    assert reasons(one, PEILDATUM, None).truth is None
+    assert reasons(profile(toegang={"bewijs": []}), PEILDATUM, None).truth is False
