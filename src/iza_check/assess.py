@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from iza_check.context import answer_questions, reference_figures
-from iza_check.engine.base import basis, item_types, rule_parts
+from iza_check.engine.base import basis, rule_parts
 from iza_check.evidence import AREAS, Evidence, collect as collect_evidence, evidence_for, reach as evidence_reach
-from iza_check.facts import ItemPredicate, compile_condition, plain
+from iza_check.facts import ReasonFunction, compile_reasons, plain
 from iza_check.findings import EvidenceRef, FactRef, Finding, Outcome, PlanRef, ProfileReport, Severity, Text
 from iza_check.profile.loader import LoadedProfile
 from iza_check.profile.model import Plan, Profile
@@ -68,6 +68,8 @@ class _RuleTexts:
     source: str
     nvt_reason: Text | None
     reach: frozenset[str]  # the fields the rule's conditions pass through (see iza_check.evidence.reach)
+    # advies_als: each situation's condition and its advice, in the rule's order
+    situations: tuple[tuple[ReasonFunction, Text], ...]
 
 
 _RULE_TEXTS: dict[int, tuple[Rule, _RuleTexts]] = {}
@@ -86,32 +88,18 @@ def _rule_texts(rule: Rule) -> _RuleTexts:
         source=f"{rule.bron.bestand}, {rule.bron.sectie}",
         nvt_reason=_text(rule.nvt.reden) if rule.nvt is not None else None,
         reach=evidence_reach(leaf.path for condition in rule_parts(rule).values() for leaf in iter_leaves(condition)),
+        situations=tuple((compile_reasons(v.als, Profile), _text(v.advies)) for v in rule.advies_als),
     )
     _RULE_TEXTS[id(rule)] = (rule, texts)  # the rule is kept, so its id cannot be reused
     return texts
 
 
-def _advice(rule: Rule, texts: _RuleTexts, profile: Profile, peildatum: dt.date) -> Text:
+def _advice(texts: _RuleTexts, profile: Profile, peildatum: dt.date) -> Text:
     """The rule's advice for this profile: the first situation (``advies_als``) that holds, else the general one."""
-    for predicate, advice in _situations(rule):
-        if predicate(profile, peildatum) is True:
+    for holds, advice in texts.situations:
+        if holds(profile, peildatum, None).truth is True:
             return advice
     return texts.advice
-
-
-_SITUATIONS: dict[int, tuple[Rule, tuple[tuple[ItemPredicate, Text], ...]]] = {}
-
-
-def _situations(rule: Rule) -> tuple[tuple[ItemPredicate, Text], ...]:
-    cached = _SITUATIONS.get(id(rule))
-    if cached is not None and cached[0] is rule:
-        return cached[1]
-    compiled = tuple(
-        (compile_condition(variant.als, item_types(variant.als, Profile)), _text(variant.advies))
-        for variant in rule.advies_als
-    )
-    _SITUATIONS[id(rule)] = (rule, compiled)  # the rule is kept, so its id cannot be reused
-    return compiled
 
 
 def build_finding(
@@ -161,7 +149,7 @@ def build_finding(
         severity=texts.severity,
         title=texts.title,
         profile=loaded.source,
-        advice=_advice(rule, texts, loaded.profile, peildatum or dt.date.today()) if gap else None,
+        advice=_advice(texts, loaded.profile, peildatum or dt.date.today()) if gap else None,
         link=texts.link,
         source=texts.source,
         nvt_reason=texts.nvt_reason if outcome is Outcome.nvt else None,
