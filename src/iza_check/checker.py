@@ -123,24 +123,30 @@ def unknown_severities(report: ProfileReport) -> frozenset[Severity]:
     return frozenset(f.severity for f in report.findings if f.outcome is Outcome.onbekend)
 
 
-def unknown_plan_ids(loaded: LoadedProfile, rule_ids: frozenset[str]) -> list[Problem]:
-    """A plan for a criterion that no loaded rule has would silently count for nothing: a problem at its code."""
-    from iza_check.assess import AREAS
+def unknown_criteria(loaded: LoadedProfile, rule_ids: frozenset[str]) -> list[Problem]:
+    """A plan or an evidence entry for a criterion that no loaded rule has would silently count for nothing:
+    a problem at each such code."""
+    from iza_check.evidence import criterion_codes
 
     problems = []
+    for path, code in (*_plan_codes(loaded), *criterion_codes(loaded.profile)):
+        if code not in rule_ids:
+            line, column = loaded.marks.get(path, (None, None))
+            what = "bij bewijs" if ".bewijs[" in path else "in een plan"
+            message = f"onbekende code '{code}' {what}: geen van de regels heeft die code; de regels zijn {_id_ranges(rule_ids)}"
+            problems.append(Problem(loaded.source, message, "unknown-criterion", line, column, path))
+    return problems
+
+
+def _plan_codes(loaded: LoadedProfile) -> Iterator[tuple[str, str]]:
+    """Every criterion code a plan names (``in_ontwikkeling[].betreft``), with the path where it stands."""
+    from iza_check.assess import AREAS
+
     for area_name in AREAS:
         area = getattr(loaded.profile, area_name, None)
         for index, plan in enumerate(getattr(area, "in_ontwikkeling", None) or ()):
             for position, code in enumerate(plan.betreft):
-                if code not in rule_ids:
-                    path = f"{area_name}.in_ontwikkeling[{index}].betreft[{position}]"
-                    line, column = loaded.marks.get(path, (None, None))
-                    message = (
-                        f"onbekende code '{code}': geen van de regels heeft die code; "
-                        f"de regels zijn {_id_ranges(rule_ids)}"
-                    )
-                    problems.append(Problem(loaded.source, message, "unknown-criterion", line, column, path))
-    return problems
+                yield f"{area_name}.in_ontwikkeling[{index}].betreft[{position}]", code
 
 
 def _id_ranges(rule_ids: frozenset[str]) -> str:
@@ -198,10 +204,7 @@ class Checker:
             loaded = load_profile(path, max_bytes=self.max_bytes)
         except InputError as error:
             return FileOutcome(str(path), problems=tuple(problem_ref(p) for p in error.problems))
-        from iza_check.evidence import unknown_evidence_ids
-
-        unknown = unknown_plan_ids(loaded, self._rule_ids)
-        unknown += unknown_evidence_ids(loaded.profile, loaded.marks, loaded.source, self._rule_ids)
+        unknown = unknown_criteria(loaded, self._rule_ids)
         if unknown:
             return FileOutcome(loaded.source, problems=tuple(problem_ref(p) for p in unknown))
         results = self.engine.evaluate(loaded.profile, peildatum=self.peildatum)

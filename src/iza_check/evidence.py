@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from iza_check.findings import EvidenceRef
-from iza_check.problems import Problem
 from iza_check.profile.model import Bewijs, Profile, Regeling, Rie, Vog, _Area
 
 # The areas of a profile, in the order of the model (and of a profile written by init).
@@ -162,18 +161,9 @@ def evidence_for(
     return tuple(b.ref for b in evidence.backings if id(b) in chosen)
 
 
-def unknown_evidence_ids(profile: Profile, marks: Marks, source: str, rule_ids: frozenset[str]) -> list[Problem]:
-    """An entry naming a criterion that no loaded rule has would silently back nothing: a problem at its code.
-
-    The same check as for plans (``iza_check.checker.unknown_plan_ids``), for ``bewijs[].betreft``.
-    """
-    problems = []
+def criterion_codes(profile: Profile) -> Iterator[tuple[str, str]]:
+    """Every criterion code an evidence entry names (``bewijs[].betreft``), with the path where it stands."""
     for path, obj in _holders(profile):
         for where, entry in _entries(obj, path):
             for position, code in enumerate(entry.betreft):
-                if code not in rule_ids:
-                    at = f"{where}.betreft[{position}]"
-                    line, column = marks.get(at, (None, None))
-                    message = f"onbekende code '{code}' bij bewijs: geen van de regels heeft die code"
-                    problems.append(Problem(source, message, "unknown-criterion", line, column, at))
-    return problems
+                yield f"{where}.betreft[{position}]", code

@@ -19,7 +19,8 @@ from pydantic import ValidationError
 from iza_check.assess import assess
 from iza_check.checker import FileOutcome
 from iza_check.engine import create_engine
-from iza_check.evidence import collect, unknown_evidence_ids
+from iza_check.checker import unknown_criteria
+from iza_check.evidence import collect
 from iza_check.findings import Finding, Outcome, ProfileReport, Report
 from iza_check.profile.loader import load_profile
 from iza_check.profile.model import Profile
@@ -126,7 +127,7 @@ def test_betreft_is_checked_like_plan_codes(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     loaded = load_profile(path)
     rule_ids = frozenset(rule.id for rule in CATALOGUE.rules)
-    problems = unknown_evidence_ids(loaded.profile, loaded.marks, loaded.source, rule_ids)
+    problems = unknown_criteria(loaded, rule_ids)
     assert [(p.field_path, p.code) for p in problems] == [("werkwijze.bewijs[0].betreft[1]", "unknown-criterion")]
     assert problems[0].line is not None and "K99" in problems[0].message
 
