@@ -9,16 +9,27 @@ from dataclasses import dataclass
 
 from iza_check.context import answer_questions, reference_figures
 from iza_check.engine.base import basis, rule_parts
-from iza_check.evidence import AREAS, Evidence, collect as collect_evidence, evidence_for, reach as evidence_reach
+from iza_check.evidence import AREAS, Evidence, evidence_for
+from iza_check.evidence import collect as collect_evidence
+from iza_check.evidence import reach as evidence_reach
 from iza_check.facts import ReasonFunction, compile_reasons, plain
-from iza_check.findings import EvidenceRef, FactRef, Finding, Outcome, PlanRef, ProfileReport, Severity, Text
+from iza_check.findings import (
+    EvidenceRef,
+    FactRef,
+    Finding,
+    ListItem,
+    Outcome,
+    PlanRef,
+    ProfileReport,
+    Severity,
+    Text,
+)
+from iza_check.outcomes import RuleResult
 from iza_check.profile.loader import LoadedProfile
 from iza_check.profile.model import Plan, Profile
-from iza_check.outcomes import RuleResult
 from iza_check.rules.conditions import iter_leaves
 from iza_check.rules.model import Advies, Rule, Tekst
 from iza_check.verdict import decide
-
 
 
 def collect_plans(
@@ -43,12 +54,7 @@ def collect_plans(
 def _summarise(value: object) -> object:
     """Lists of objects (activities, partners) are quoted by name and kind, not dumped whole."""
     if isinstance(value, list | tuple) and value and all(isinstance(v, dict) for v in value):
-        items = []
-        for item in value:
-            kind = item.get("soort") or item.get("categorie")
-            name = item.get("naam", "?")
-            items.append(f"{name} ({kind})" if kind else str(name))
-        return tuple(items)
+        return tuple(ListItem(str(item.get("naam", "?")), item.get("soort") or item.get("categorie")) for item in value)
     return value
 
 
@@ -215,4 +221,13 @@ def assess(
         dagdelen_open=profile.toegang.dagdelen_open_per_week if profile.toegang else None,
         activiteiten=tuple(sorted({item.soort for item in profile.aanbod or ()})),
         activiteiten_volledig=profile.aanbod_volledig is True or profile.aanbod == [],
+        item_names=item_names(profile),
     )
+
+
+def item_names(profile: Profile) -> tuple[tuple[str, str], ...]:
+    """The activities and partners by their paths, for reports that name them ("activiteit 2 (WRAP)")."""
+    names = [(f"aanbod[{i}]", item.naam) for i, item in enumerate(profile.aanbod or ())]
+    partners = profile.samenwerking.partners if profile.samenwerking else None
+    names += [(f"samenwerking.partners[{i}]", partner.naam) for i, partner in enumerate(partners or ())]
+    return tuple(names)

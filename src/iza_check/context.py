@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from iza_check.findings import FactRef, Figure, Finding, Outcome, QuestionAnswer, Text
+from iza_check.findings import (
+    FactRef,
+    Figure,
+    Finding,
+    ListItem,
+    Outcome,
+    QuestionAnswer,
+    Text,
+)
 from iza_check.profile.model import Profile
 from iza_check.verdict import KENMERKEN
 
@@ -57,7 +65,7 @@ def _partners(profile: Profile, marks: Marks) -> Iterator[FactRef]:
     partners = profile.samenwerking.partners if profile.samenwerking else None
     for index, partner in enumerate(partners or ()):
         line, column = marks.get(f"samenwerking.partners[{index}]", (None, None))
-        yield FactRef(f"samenwerking.partners[{index}]", f"{partner.naam} ({partner.categorie})", line, column)
+        yield FactRef(f"samenwerking.partners[{index}]", ListItem(partner.naam, partner.categorie), line, column)
 
 
 QUESTIONS: tuple[_Question, ...] = (

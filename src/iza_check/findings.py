@@ -8,11 +8,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Self
 
 from iza_check.outcomes import Outcome
 
 __all__ = [
-    "EvidenceRef", "FactRef", "Figure", "Finding", "Outcome", "PlanRef", "ProblemRef", "ProfileReport",
+    "EvidenceRef", "FactRef", "Figure", "Finding", "ListItem", "Outcome", "PlanRef", "ProblemRef", "ProfileReport",
     "QuestionAnswer", "Report", "Severity", "Text", "Verdict", "VerdictKind", "counts_as_gap",
 ]
 
@@ -39,6 +40,25 @@ class VerdictKind(str, Enum):
     groeiroute = "groeiroute"
     niet_op_voorhand = "niet_op_voorhand"
     onvoldoende_gegevens = "onvoldoende_gegevens"
+
+
+class ListItem(str):
+    """One object of a list (an activity, a partner) as facts quote it: ``"WRAP-training (herstelcursus)"``.
+
+    A string, so machine formats write it as before; readable reports use its parts (name and kind).
+    """
+
+    naam: str
+    soort: str | None
+
+    def __new__(cls, naam: str, soort: str | None) -> Self:
+        item = super().__new__(cls, f"{naam} ({soort})" if soort else naam)
+        item.naam = naam
+        item.soort = soort
+        return item
+
+    def __reduce__(self) -> tuple[type[ListItem], tuple[str, str | None]]:
+        return (ListItem, (self.naam, self.soort))
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +208,8 @@ class ProfileReport:
     dagdelen_open: int | None = None
     activiteiten: tuple[str, ...] = ()  # sorted distinct `aanbod[].soort` values
     activiteiten_volledig: bool = False  # the list of activities is the whole offer (or given empty)
+    # The names of the items of lists (``aanbod[1]`` -> "WRAP-training"), so reports can say which one.
+    item_names: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 import yaml
 
+from iza_check.i18n import source_title
 from iza_check.rules.model import Catalogue, Rule
 
 _LABELS = {
@@ -66,6 +67,13 @@ def _condition(condition: object) -> str:
     return f"```yaml\n{_yaml(dumped)}\n```"
 
 
+def _source(rule: Rule, lang: str) -> str:
+    """The document by its title and section; the file name beside it, so a rule author can open it."""
+    cited = f"{rule.bron.bestand}, {rule.bron.sectie}"
+    titled = source_title(cited, lang)
+    return titled if titled == cited else f"{titled} (`{rule.bron.bestand}`)"
+
+
 def rule_markdown(rule: Rule, lang: str) -> str:
     """One rule's documentation as Markdown (also what `iza-check explain` prints)."""
     labels = _LABELS["en" if lang == "en" else "nl"]
@@ -74,7 +82,7 @@ def rule_markdown(rule: Rule, lang: str) -> str:
     lines = [
         f"## {rule.id} — {pick(rule.titel)}",
         "",
-        f"*{labels['severity']}:* {rule.ernst.value} · *{labels['source']}:* {rule.bron.bestand}, {rule.bron.sectie}",
+        f"*{labels['severity']}:* {rule.ernst.value} · *{labels['source']}:* {_source(rule, lang)}",
         "",
         f"**{labels['what']}.** {pick(rule.uitleg.wat)}",
         "",

@@ -35,8 +35,8 @@ _ORDER = (VerdictKind.niet_op_voorhand, VerdictKind.groeiroute, VerdictKind.past
 
 _LABEL = {
     VerdictKind.past: Text(nl="past bij de 10 kenmerken", en="fits the 10 kenmerken"),
-    VerdictKind.groeiroute: Text(nl="groeiroute", en="growth route"),
-    VerdictKind.niet_op_voorhand: Text(nl="niet op voorhand", en="not a priori"),
+    VerdictKind.groeiroute: Text(nl="op de groeiroute", en="on the growth route"),
+    VerdictKind.niet_op_voorhand: Text(nl="past niet op voorhand", en="does not fit a priori"),
 }
 
 
@@ -197,18 +197,21 @@ def _not_a_priori_text(outcomes: Mapping[str, Outcome], _gaps: Sequence[str], by
     return text
 
 
-def _undecided_text(possible: Sequence[VerdictKind], deciding: Sequence[str], by_id: Mapping[str, Finding]) -> Text:
-    options_nl = " of ".join(_LABEL[k].nl for k in reversed(possible))
-    options_en = " or ".join(_LABEL[k].en for k in reversed(possible))
-    facts = []
-    for k in deciding:
-        missing = by_id[k].missing if k in by_id else ()
-        facts.append((k, missing))
-    detail_nl = "; ".join(f"{k}" + (f" ({', '.join(m[:3])})" if m else "") for k, m in facts)
-    detail_en = detail_nl
+def _listed(items: Sequence[str], last: str) -> str:
+    """``a, b of c`` / ``a, b or c``."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
+def _undecided_text(possible: Sequence[VerdictKind], deciding: Sequence[str], _by_id: Mapping[str, Finding]) -> Text:
+    options_nl = _listed([f"‘{_LABEL[k].nl}’" for k in reversed(possible)], "of")
+    options_en = _listed([f"‘{_LABEL[k].en}’" for k in reversed(possible)], "or")
     return Text(
-        nl=f"Op de bekende feiten is nog geen oordeel te geven: het kan nog {options_nl} worden. De doorslag "
-        f"geven {detail_nl}. Vul die feiten aan; wat er is, telt al mee.",
-        en=f"On the known facts no verdict can be given yet: it can still become {options_en}. What decides it: "
-        f"{detail_en}. Add those facts; what is known already counts.",
+        nl=f"Op de bekende feiten is nog geen oordeel te geven: het kan nog uitkomen op {options_nl}. Dat hangt "
+        f"af van {_listed(list(deciding), 'en')}; hieronder staat welke feiten daarvoor nodig zijn. Wat al in "
+        "het profiel staat, telt mee.",
+        en=f"On the known facts no verdict can be given yet: it can still turn out {options_en}. That depends "
+        f"on {_listed(list(deciding), 'and')}; below is which facts are needed for it. What the profile already "
+        "says counts.",
     )

@@ -24,6 +24,7 @@ from iza_check.outcomes import Outcome
 from iza_check.profile.loader import load_profile
 from iza_check.profile.model import Profile
 from iza_check.report import concise, github, html, json_report, junit, markdown, sarif, text
+from iza_check.report.stream import View
 from iza_check.resources import rules_dir
 from iza_check.rules.conditions import ConditionBase
 from iza_check.rules.loader import load_catalogue
@@ -216,9 +217,13 @@ def _one(report: ProfileReport) -> Report:
 
 def test_every_format_marks_or_locates_the_cause(tmp_path: Path) -> None:
     report = _one(_report(tmp_path))
-    assert "aanbod[1].verwijzing_nodig = ja  (regel 19, kolom 23)" in text.render(report)
-    assert "← oorzaak" in text.render(report) and "← cause" in text.render(report, lang="en")
-    assert "**← oorzaak**" in markdown.render(report)
+    shown = text.render(report)
+    assert "Waarom: activiteit 2 (Lotgenotengroep): verwijzing nodig: ja" in shown
+    appendix = View(appendix=True)
+    assert "activiteit 2 (Lotgenotengroep): verwijzing nodig: ja (regel 19, kolom 23)" in text.render(report, view=appendix)
+    assert "← oorzaak" in text.render(report, view=appendix)
+    assert "← cause" in text.render(report, lang="en", view=appendix)
+    assert "**← oorzaak**" in markdown.render(report, view=appendix)
     page = html.render(report)
     assert 'class="cause"' in page and "← oorzaak" in page
     document = json.loads(json_report.render(report))

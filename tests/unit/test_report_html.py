@@ -9,6 +9,7 @@ from itertools import pairwise
 import pytest
 
 from iza_check.report import html
+from iza_check.report.stream import View
 from report_fixtures import SCRIPT, empty_report, hostile_report, sample_report
 
 
@@ -126,18 +127,18 @@ def test_hostile_text_is_escaped_and_shown() -> None:
     assert "\ufffd" in text
 
 
-def test_the_coordinator_reads_verdict_then_strengths_gaps_steps_help() -> None:
+def test_the_coordinator_reads_the_verdict_then_what_changes_it_then_the_rest() -> None:
     doc = html.render(sample_report())
     order = [
         "Op de groeiroute: de kern is er, nog niet alle kenmerken",
+        ">Eerst: wat het oordeel verandert<",
+        ">Daarna: andere punten om aan te werken<",
+        ">Nog onbekend<",
         ">Wat gaat goed<",
-        ">Wat kan beter<",
-        ">Wat we nog niet weten<",
-        ">Volgende stappen<",
         ">Wie kan helpen<",
+        ">Bijlage: alle criteria met hun feiten<",
         ">Vragen van de financier<",
         ">Ter vergelijking<",
-        ">Alle criteria<",
     ]
     positions = [doc.index(marker) for marker in order]
     assert positions == sorted(positions)
@@ -145,6 +146,35 @@ def test_the_coordinator_reads_verdict_then_strengths_gaps_steps_help() -> None:
         assert organisation in doc
     assert "Ter vergelijking, niet om te beoordelen" in doc
     assert "streefdatum verstreken" in doc
+    assert "Handvatten netwerk laagdrempelige steunpunten (IZA-werkgroep, 2023), §2" in doc
+    assert "002_bd6a1f13a11948c7.txt" not in doc
+
+
+def test_the_appendix_prints_only_when_asked() -> None:
+    closed = html.render(sample_report())
+    assert '<details class="appendix"><summary>' in closed
+    assert "details.appendix:not([open]) { display: none; }" in closed
+    opened = html.render(sample_report(), view=View(appendix=True))
+    assert '<details class="appendix" open><summary>' in opened
+
+
+def test_fields_and_values_have_readable_names() -> None:
+    doc = html.render(sample_report())
+    assert "kwaliteit.vertrouwenspersoon" not in doc and "toegang.indicatie_nodig" not in doc
+    assert "vertrouwenspersoon: nee" in doc
+    assert "gastvrouw of gastheer" in doc and "gastvrouw_gastheer" not in doc
+
+
+def test_no_red_cross_in_the_headline() -> None:
+    parsed = _parse(html.render(sample_report()))
+    kind = next(e for e in parsed.all("p") if e.attrs.get("class") == "verdict-kind")
+    assert "✘" not in "".join(kind.text)
+
+
+def test_reads_on_a_phone() -> None:
+    doc = html.render(sample_report())
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in doc
+    assert "@media (max-width: 640px)" in doc
 
 
 def test_funder_questions_are_answered_with_facts_and_own_words() -> None:

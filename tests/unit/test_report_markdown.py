@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from iza_check.report import markdown
+from iza_check.report.stream import View
 from iza_check.report.markdown import md, md_block
 from report_fixtures import empty_report, hostile_report, report_with_text, sample_report
 
@@ -41,13 +42,18 @@ def test_content() -> None:
     out = markdown.render(sample_report())
     assert out.startswith("# Rapport IZA-check\n")
     assert "**Oordeel: Op de groeiroute: de kern is er, nog niet alle kenmerken**" in out
-    assert "| **K7** | Aanbod van methodische zelfhulp, zonder vaste trajecten | ✘ voldoet niet<br>verklaard | verplicht |" in out
+    assert "- **K7 Aanbod van methodische zelfhulp, zonder vaste trajecten** — ✘ voldoet niet (verplicht, verklaard)" in out
+    assert "  - Waarom: vertrouwenspersoon: nee" in out
     assert "⚠ **streefdatum verstreken**" in out
-    assert out.index("### Kenmerken") < out.index("### Volgende stappen")
+    assert out.index("### Eerst: wat het oordeel verandert") < out.index("### Daarna") < out.index("### Wat gaat goed")
+    assert "### Bijlage" not in out and "kwaliteit.vertrouwenspersoon" not in out
+    appendix = markdown.render(sample_report(), view=View(appendix=True))
+    assert "| **K7** | Aanbod van methodische zelfhulp, zonder vaste trajecten | ✘ voldoet niet |" in appendix
+    assert "### Bijlage: alle criteria met hun feiten" in appendix and "(regel 14, kolom 3)" in appendix
 
 
 def test_english_and_problems() -> None:
-    out = markdown.render(hostile_report(), lang="en")
+    out = markdown.render(hostile_report(), lang="en", view=View(appendix=True))
     assert "## Files that could not be assessed" in out
     assert "profiles/kapot bestand.yaml:7:5" in out
     assert "Regel 2 \ufffd" in out

@@ -67,11 +67,14 @@ def test_a_decided_verdict_holds_for_every_filling_in_of_the_unknowns() -> None:
             assert seen == {verdict.kind}, letters
 
 
-def test_undecided_names_the_kenmerken_and_facts_that_decide() -> None:
+def test_undecided_names_the_kenmerken_that_decide_in_plain_words() -> None:
     marks = findings("V?VVVVVVVD", K2={"missing": ("aanbod",)})
     verdict = decide(marks)
     assert verdict.deciding_kenmerken == ("K2",)
-    assert "K2 (aanbod)" in verdict.summary.nl and "niet op voorhand" in verdict.summary.nl
+    text = verdict.summary.nl
+    assert "‘op de groeiroute’ of ‘past niet op voorhand’" in text and "hangt af van K2;" in text
+    assert "aanbod" not in text, "the facts to add are listed, readably, with the kenmerk in the report"
+    assert "‘on the growth route’ or ‘does not fit a priori’" in verdict.summary.en
     # K1 unknown next to a known gap elsewhere cannot move a growth-route verdict: not deciding.
     assert decide(findings("?VVVVVVVVD")).deciding_kenmerken == ()
 

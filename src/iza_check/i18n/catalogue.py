@@ -123,6 +123,34 @@ ENTRIES: Final[dict[str, tuple[str, str]]] = {
     "section.figures": ("Ter vergelijking", "For comparison"),
     "section.all": ("Alle criteria", "All criteria"),
     "section.problems": ("Bestanden die niet beoordeeld konden worden", "Files that could not be assessed"),
+    # The coordinator's report: what changes the verdict first, then the rest, then the appendix
+    "section.first": ("Eerst: wat het oordeel verandert", "First: what changes the verdict"),
+    "section.then": ("Daarna: andere punten om aan te werken", "Then: other points to work on"),
+    "section.open": ("Nog onbekend", "Not known yet"),
+    "section.info": ("Ter informatie", "For information"),
+    "section.appendix": ("Bijlage: alle criteria met hun feiten", "Appendix: every criterion with its facts"),
+    "first.past": (
+        "Niets: het initiatief past bij alle kenmerken.",
+        "Nothing: the initiative fits every kenmerk.",
+    ),
+    "open.intro": (
+        "Hierover zegt het profiel nog niets. Dat is geen tekort; vul het aan, dan kan het worden beoordeeld.",
+        "The profile does not say anything about these yet. That is not a shortcoming; add it, and it can be "
+        "assessed.",
+    ),
+    "open.fill_in": ("vul aan", "add"),
+    "point.why": ("Waarom", "Why"),
+    "point.plan": ("Plan", "Plan"),
+    "point.same_advice": ("Advies: zie {rule}.", "Advice: see {rule}."),
+    "point.same_plan": ("Plan: zie {rules}.", "Plan: see {rules}."),
+    "good.intro": ("Waaraan het initiatief voldoet", "What the initiative meets"),
+    "appendix.hint": (
+        "Alle feiten per criterium, met de plaats in het profiel, de vragen van de financier en cijfers ter "
+        "vergelijking staan in de bijlage (iza-check check --appendix).",
+        "Every criterion's facts with their place in the profile, the funder's questions and figures for "
+        "comparison are in the appendix (iza-check check --appendix).",
+    ),
+    "appendix.open": ("Bijlage openen", "Open the appendix"),
     "empty.good": (
         "Nog geen criteria waaraan het initiatief aantoonbaar voldoet.",
         "No criteria met demonstrably yet.",
@@ -269,6 +297,38 @@ def keys() -> tuple[str, ...]:
 def format_date(day: dt.date, lang: str = DEFAULT_LANG) -> str:
     """A date as people write it: ``1 juni 2025`` / ``1 June 2025``."""
     return f"{day.day} {_MONTHS[_index(lang)][day.month - 1]} {day.year}"
+
+
+# The sector's documents the rules cite, by file name: what a reader sees instead of the file name.
+SOURCE_TITLES: Final[dict[str, tuple[str, str]]] = {
+    "000_5e69ab7167cb3b70.txt": (
+        "Handreiking financiering en inbedding van zelfregie- en herstelinitiatieven (VNG en MIND, 2020)",
+        "Guide to funding and embedding self-direction and recovery initiatives (VNG and MIND, 2020)",
+    ),
+    "001_2715bf62c8552a50.txt": ("Feiten & cijfers (NVZH, 2024)", "Facts & figures (NVZH, 2024)"),
+    "002_bd6a1f13a11948c7.txt": (
+        "Handvatten netwerk laagdrempelige steunpunten (IZA-werkgroep, 2023)",
+        "Guidance for the network of low-threshold support points (IZA working group, 2023)",
+    ),
+    "003_79303bbc280151f4.txt": (
+        "Bouwstenen voor participatie en herstel (MIND, 2020)",
+        "Building blocks for participation and recovery (MIND, 2020)",
+    ),
+    "004_b6d483b5d7efa298.txt": (
+        "Stappenplan en scenario's voor gemeenten (NVZH)",
+        "Step-by-step plan and scenarios for municipalities (NVZH)",
+    ),
+}
+
+
+def source_title(source: str, lang: str = DEFAULT_LANG) -> str:
+    """``"002_bd6a1f13a11948c7.txt, §2"`` -> ``"Handvatten netwerk … (IZA-werkgroep, 2023), §2"``; a file
+    that is not one of the sector's documents (a region's own rules) keeps its name."""
+    name, comma, rest = source.partition(",")
+    titles = SOURCE_TITLES.get(name.strip())
+    if titles is None:
+        return source
+    return titles[_index(lang)] + (comma + rest if comma else "")
 
 
 # Who can help, in the order a report lists them: (catalogue key prefix, web address).

@@ -7,6 +7,7 @@ text from a profile goes through :func:`_e` (cleaned, then ``html.escape`` with 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 from iza_check.findings import (
@@ -21,7 +22,8 @@ from iza_check.findings import (
     Report,
     Severity,
 )
-from iza_check.i18n import HELP_CONTACTS, format_date, t
+from iza_check.i18n import HELP_CONTACTS, format_date, source_title, t
+from iza_check.profile.labels import readable_path
 from iza_check.report._common import (
     OUTCOME_ORDER,
     OUTCOME_SYMBOL,
@@ -30,11 +32,8 @@ from iza_check.report._common import (
     evidence_text,
     extra_causes,
     file_location,
-    format_number,
-    format_value,
     group_label,
     grouped,
-    humanize_path,
     location_text,
     outcome_counts,
     outcome_label,
@@ -42,12 +41,21 @@ from iza_check.report._common import (
     safe_url,
     severity_label,
 )
+from iza_check.report.coordinator import (
+    Point,
+    figure_value,
+    layout,
+    names_of,
+    readable_value,
+)
+from iza_check.report.stream import View
 
 _SEVERITY_RANK = {Severity.verplicht: 0, Severity.aanbevolen: 1, Severity.informatief: 2}
-_VERDICT_SYMBOL = {"past": "✔", "groeiroute": "➜", "niet_op_voorhand": "✘", "onvoldoende_gegevens": "?"}
+# Respectful marks: an initiative that does not fit yet is not "wrong" (no red cross in the headline).
+_VERDICT_SYMBOL = {"past": "✔", "groeiroute": "➜", "niet_op_voorhand": "○", "onvoldoende_gegevens": "?"}
 
 _CSS = """
-@page { size: A4; margin: 16mm 15mm 18mm; }
+@page { size: A4; margin: 12mm 13mm 13mm; }
 :root {
   --ink: #1c2230; --muted: #556070; --line: #d3d8e0; --soft: #f3f5f8;
   --good: #1d6b3a; --part: #7a5200; --bad: #a3262b; --unknown: #24548f; --na: #556070;
@@ -118,8 +126,14 @@ li.cause { font-weight: 600; }
 .backing { font-size: 8.5pt; white-space: nowrap; border-radius: 1mm; padding: 0 1mm; }
 .backing-onderbouwd { color: var(--good); border: 1px solid var(--good); }
 .backing-verklaard { color: var(--muted); border: 1px dashed var(--line); }
-ol.steps { padding-left: 6mm; }
-ol.steps > li { margin-bottom: 2.5mm; break-inside: avoid; }
+ul.steps { list-style: none; padding: 0; margin: 0; }
+ul.steps > li { margin-bottom: 2.5mm; padding-left: 3mm; border-left: 2px solid var(--line); }
+.point-head { font-weight: 600; margin-bottom: .5mm; break-after: avoid; }
+.point-head .sev, .point-head .oc { font-weight: 400; }
+.why, .advice { margin: 0 0 1mm; }
+.source { font-size: 8.5pt; color: var(--muted); margin: 1mm 0 0; }
+details.appendix { margin-top: 8mm; border-top: 1px solid var(--line); padding-top: 2mm; }
+details.appendix > summary { font-size: 13pt; font-weight: 700; cursor: pointer; }
 .plan-label { margin: 1mm 0 0; font-weight: 600; font-size: 9.5pt; }
 .plan { margin: .5mm 0 0 3mm; }
 .overdue { color: var(--bad); font-weight: 700; }
@@ -132,8 +146,28 @@ ol.steps > li { margin-bottom: 2.5mm; break-inside: avoid; }
 .related { font-size: 9pt; color: var(--muted); }
 .profile + .profile, .problems.after-profiles { break-before: page; }
 footer { margin-top: 10mm; border-top: 1px solid var(--line); padding-top: 2mm; font-size: 8.5pt; color: var(--muted); }
+@media (max-width: 640px) {
+  html { font-size: 11pt; }
+  body { padding: 4mm 3mm 8mm; }
+  h1 { font-size: 17pt; }
+  h2 { font-size: 14pt; }
+  ul.good { columns: 1; }
+  .meta { display: block; }
+  table.criteria, table.criteria tbody, table.criteria tr, table.criteria th, table.criteria td { display: block; width: auto; }
+  table.criteria thead { display: none; }
+  table.criteria tr { border-bottom: 1px solid var(--line); padding: 1mm 0; }
+  table.criteria th, table.criteria td { border: 0; padding: .5mm 0; }
+  table { display: block; overflow-x: auto; }
+}
 @media print {
+  html { font-size: 9.5pt; line-height: 1.35; }
+  h2 { margin-top: 4mm; }
+  h3 { margin: 4mm 0 1.5mm; }
+  ul.steps > li { margin-bottom: 1.5mm; }
+  .doc-header { padding-bottom: 2mm; }
   body { max-width: none; padding: 0; }
+  details.appendix:not([open]) { display: none; }
+  details.appendix[open] { break-before: page; }
   a { color: inherit; text-decoration: none; }
   .help a[href]::after { content: " — " attr(href); font-weight: 400; color: var(--muted); }
 }
@@ -160,16 +194,17 @@ def _severity(severity: Severity, lang: str) -> str:
     return f'<span class="sev sev-{severity.value}">{_e(severity_label(severity, lang))}</span>'
 
 
-def _fact(ref: FactRef, lang: str, *, cause: bool = False) -> str:
+def _fact(ref: FactRef, lang: str, names: Mapping[str, str], *, cause: bool = False) -> str:
     where = location_text(ref.line, ref.column, lang)
     loc = f' <span class="fact-loc">({_e(where)})</span>' if where else ""
-    value = format_value(ref.value, lang)
+    value = readable_value(ref.path, ref.value, lang)
+    label = _e(readable_path(ref.path, lang, names))
     # A long quoted text reads better in regular weight; short values stand out.
     shown = f"<strong>{_e(value)}</strong>" if len(value) <= 80 else f'<span class="long">{_e_multiline(value)}</span>'
     if not cause:
-        return f"<li>{_e(humanize_path(ref.path))}: {shown}{loc}</li>"
+        return f"<li>{label}: {shown}{loc}</li>"
     mark = f' <span class="cause-mark">← {_e(t("finding.cause", lang))}</span>'
-    return f'<li class="cause">{_e(humanize_path(ref.path))}: {shown}{loc}{mark}</li>'
+    return f'<li class="cause">{label}: {shown}{loc}{mark}</li>'
 
 
 def _backing(finding: Finding, lang: str) -> str:
@@ -193,19 +228,19 @@ def _evidence(finding: Finding, lang: str) -> str:
     return f'<p class="evidence">{_e(t("finding.evidence", lang))}:</p><ul class="facts">{"".join(items)}</ul>'
 
 
-def _basis(finding: Finding, lang: str) -> str:
+def _basis(finding: Finding, lang: str, names: Mapping[str, str]) -> str:
     parts: list[str] = []
     if finding.facts:
         parts.append(
             '<ul class="facts">'
-            + "".join(_fact(ref, lang, cause=finding.is_cause(ref)) for ref in finding.facts)
+            + "".join(_fact(ref, lang, names, cause=finding.is_cause(ref)) for ref in finding.facts)
             + "</ul>"
         )
     extra = extra_causes(finding)
     if extra:
         parts.append(
             f'<p class="cause-label">{_e(t("finding.causes", lang))}:</p><ul class="facts">'
-            + "".join(_fact(ref, lang, cause=True) for ref in extra)
+            + "".join(_fact(ref, lang, names, cause=True) for ref in extra)
             + "</ul>"
         )
     if finding.evidence:
@@ -213,10 +248,12 @@ def _basis(finding: Finding, lang: str) -> str:
     if finding.at_best is not None:
         parts.append(f'<p class="missing">{_e(t("finding.at_best", lang))}.</p>')
     if finding.missing:
-        missing = ", ".join(_e(humanize_path(path)) for path in finding.missing)
+        missing = ", ".join(dict.fromkeys(_e(readable_path(path, lang, names)) for path in finding.missing))
         parts.append(f'<p class="missing">{_e(t("finding.missing", lang))}: {missing}</p>')
     if finding.outcome is Outcome.nvt and finding.nvt_reason is not None:
         parts.append(f"<p>{_e(t('finding.nvt_reason', lang))}: {_e(finding.nvt_reason.get(lang))}</p>")
+    if finding.source:
+        parts.append(f'<p class="source">{_e(t("finding.source", lang))}: {_e(source_title(finding.source, lang))}</p>')
     return "".join(parts)
 
 
@@ -234,17 +271,13 @@ def _anchor(index: int, rule_id: str) -> str:
     return f"p{index}-{_e(rule_id)}"
 
 
-def _criteria_table(
-    findings: list[Finding], lang: str, index: int, *, with_anchor: bool, with_outcome: bool = True
-) -> str:
+def _criteria_table(findings: list[Finding], lang: str, index: int, names: Mapping[str, str]) -> str:
     rows = []
     for f in findings:
-        row_id = f' id="{_anchor(index, f.rule_id)}"' if with_anchor else ""
-        outcome = f"<td>{_outcome(f.outcome, lang)}{_backing(f, lang)}</td>" if with_outcome else ""
         rows.append(
-            f'<tr{row_id}><th scope="row" class="rule-id">{_e(f.rule_id)}</th>'
-            f"<td>{_e(f.title.get(lang))}</td>{outcome}"
-            f"<td>{_severity(f.severity, lang)}</td><td>{_basis(f, lang)}</td></tr>"
+            f'<tr id="{_anchor(index, f.rule_id)}"><th scope="row" class="rule-id">{_e(f.rule_id)}</th>'
+            f"<td>{_e(f.title.get(lang))}</td><td>{_outcome(f.outcome, lang)}{_backing(f, lang)}</td>"
+            f"<td>{_severity(f.severity, lang)}</td><td>{_basis(f, lang, names)}</td></tr>"
         )
     columns = [
         ("col.id", "w-id"),
@@ -253,8 +286,6 @@ def _criteria_table(
         ("col.severity", "w-sev"),
         ("col.basis", "w-basis"),
     ]
-    if not with_outcome:
-        del columns[2]
     head = "".join(f'<th scope="col" class="{cls}">{_e(t(key, lang))}</th>' for key, cls in columns)
     return f'<table class="criteria"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
@@ -267,66 +298,71 @@ def _section(title: str, body: str, cls: str = "") -> str:
 def _verdict(profile: ProfileReport, lang: str) -> str:
     verdict = profile.verdict
     kind = verdict.kind.value
-    titles = {f.rule_id: f.title.get(lang) for f in profile.findings}
-    rows = []
-    for key, ids in (
-        ("verdict.missing", verdict.missing_kenmerken),
-        ("verdict.unknown", verdict.unknown_kenmerken),
-        ("verdict.planned", verdict.planned_kenmerken),
-    ):
-        if ids:
-            names = ", ".join(f"{_e(i)} ({_e(titles[i])})" if i in titles else _e(i) for i in ids)
-            rows.append(f"<div><dt>{_e(t(key, lang))}</dt><dd>{names}</dd></div>")
-    if verdict.overdue_plans:
-        rows.append(
-            f'<div><dt>{_e(t("verdict.overdue", lang))}</dt><dd class="overdue">⚠ {verdict.overdue_plans}</dd></div>'
-        )
-    details = f"<dl>{''.join(rows)}</dl>" if rows else ""
+    overdue = (
+        f'<p class="overdue">⚠ {_e(t("verdict.overdue", lang))}: {verdict.overdue_plans}</p>'
+        if verdict.overdue_plans
+        else ""
+    )
     counts = outcome_counts(profile.findings)
     count_items = "".join(f"<li>{counts[o]} × {_outcome(o, lang)}</li>" for o in OUTCOME_ORDER if counts[o])
     return (
         f'<section class="verdict verdict--{kind}"><h3>{_e(t("verdict.heading", lang))}</h3>'
         f'<p class="verdict-kind"><span aria-hidden="true">{_VERDICT_SYMBOL.get(kind, "")}</span> '
         f"{_e(t(f'verdict.{kind}', lang))}</p>"
-        f"<p>{_e(verdict.summary.get(lang))}</p>{details}"
+        f"<p>{_e(verdict.summary.get(lang))}</p>{overdue}"
         f'<ul class="counts" aria-label="{_e(t("summary.heading", lang))}">{count_items}</ul></section>'
     )
 
 
-def _good(findings: tuple[Finding, ...], lang: str) -> str:
-    good = [f for f in findings if f.outcome is Outcome.voldoet]
-    if not good:
-        return f"<p>{_e(t('empty.good', lang))}</p>"
+def _point(point: Point, lang: str) -> str:
+    f = point.finding
+    body = []
+    if point.why:
+        body.append(f'<p class="why">{_e(t("point.why", lang))}: {_e("; ".join(point.why))}</p>')
+    if f.at_best is not None:
+        body.append(f'<p class="missing">{_e(t("finding.at_best", lang))}.</p>')
+    if point.missing:
+        fill = _e(t("open.fill_in", lang).capitalize())
+        body.append(f'<p class="missing">{fill}: {_e(", ".join(point.missing))}</p>')
+    if point.advice is not None:
+        link = safe_url(f.link)
+        more = f' <a href="{_e(link)}">{_e(t("finding.more", lang))}</a>' if link else ""
+        body.append(f'<p class="advice"><strong>{_e(t("finding.advice", lang))}:</strong> {_e(point.advice)}{more}</p>')
+    elif point.same_advice_as is not None:
+        body.append(f'<p class="advice">{_e(t("point.same_advice", lang, rule=point.same_advice_as))}</p>')
+    if point.plans:
+        body.append(f'<ul class="plain">{"".join(_plan(p, lang) for p in point.plans)}</ul>')
+    if point.same_plans_as:
+        body.append(f'<p class="plan">{_e(t("point.same_plan", lang, rules=", ".join(point.same_plans_as)))}</p>')
+    return (
+        f'<li><p class="point-head"><span class="rule-id">{_e(f.rule_id)}</span> {_e(f.title.get(lang))} — '
+        f"{_outcome(f.outcome, lang)} {_severity(f.severity, lang)}{_backing(f, lang)}</p>{''.join(body)}</li>"
+    )
+
+
+def _points(points: tuple[Point, ...], lang: str) -> str:
+    return f'<ul class="steps">{"".join(_point(p, lang) for p in points)}</ul>'
+
+
+def _short(findings: list[Finding], lang: str, *, with_outcome: bool) -> str:
     items = "".join(
-        f'<li><span class="oc oc-voldoet" aria-hidden="true">{OUTCOME_SYMBOL[f.outcome]}</span> '
-        f'<span class="rule-id">{_e(f.rule_id)}</span> {_e(f.title.get(lang))}{_backing(f, lang)}</li>'
-        for f in good
+        f'<li><span class="rule-id">{_e(f.rule_id)}</span> {_e(f.title.get(lang))}'
+        + (f" — {_outcome(f.outcome, lang)}" if with_outcome else _backing(f, lang))
+        + "</li>"
+        for f in findings
     )
     return f'<ul class="plain good">{items}</ul>'
 
 
-def _next_steps(findings: tuple[Finding, ...], lang: str) -> str:
-    todo = [(f, f.advice) for f in findings if f.advice is not None and f.outcome not in (Outcome.voldoet, Outcome.nvt)]
-    # Gaps before unknowns; within each, required before recommended before informative.
-    todo.sort(key=lambda pair: (pair[0].outcome is Outcome.onbekend, _SEVERITY_RANK[pair[0].severity]))
-    if not todo:
-        return f"<p>{_e(t('empty.next', lang))}</p>"
-    items = []
-    for f, advice in todo:
-        link = safe_url(f.link)
-        more = f' <a href="{_e(link)}">{_e(t("finding.more", lang))}</a>' if link else ""
-        plans = (
-            f'<p class="plan-label">{_e(t("finding.plans", lang))}:</p>'
-            f'<ul class="plain">{"".join(_plan(p, lang) for p in f.plans)}</ul>'
-            if f.plans
-            else ""
-        )
-        items.append(
-            f'<li><strong><span class="rule-id">{_e(f.rule_id)}</span> {_e(f.title.get(lang))}</strong> '
-            f"({_outcome(f.outcome, lang)}, {_severity(f.severity, lang)})<br>"
-            f"{_e(advice.get(lang))}{more}{plans}</li>"
-        )
-    return f'<ol class="steps">{"".join(items)}</ol>'
+def _open(points: tuple[Point, ...], lang: str) -> str:
+    fill = _e(t("open.fill_in", lang))
+    items = "".join(
+        f'<li><span class="rule-id">{_e(p.finding.rule_id)}</span> {_e(p.finding.title.get(lang))}'
+        + (f' — <span class="missing">{fill}: {_e(", ".join(p.missing))}</span>' if p.missing else "")
+        + "</li>"
+        for p in points
+    )
+    return f'<p>{_e(t("open.intro", lang))}</p><ul class="plain">{items}</ul>'
 
 
 def _help(lang: str) -> str:
@@ -337,12 +373,12 @@ def _help(lang: str) -> str:
     return f'<dl class="help">{items}</dl>'
 
 
-def _question(question: QuestionAnswer, lang: str, index: int, known: set[str]) -> str:
+def _question(question: QuestionAnswer, lang: str, index: int, known: set[str], names: Mapping[str, str]) -> str:
     body = []
     if question.answer is not None:
         body.append(f"<p>{_e(question.answer.get(lang))}</p>")
     if question.facts:
-        body.append('<ul class="facts">' + "".join(_fact(ref, lang) for ref in question.facts) + "</ul>")
+        body.append('<ul class="facts">' + "".join(_fact(ref, lang, names) for ref in question.facts) + "</ul>")
     for words in question.toelichting:
         body.append(f'<blockquote class="quote">{_e_multiline(words)}</blockquote>')
     if not question.answerable:
@@ -357,15 +393,6 @@ def _question(question: QuestionAnswer, lang: str, index: int, known: set[str]) 
     return f'<div class="question"><h4>{_e(number)}. {_e(question.question.get(lang))}</h4>{"".join(body)}</div>'
 
 
-def _figure_value(value: float | None, unit: str, lang: str) -> str:
-    if value is None:
-        return _e(t("value.unknown", lang))
-    number = format_number(value, lang)
-    if unit == "€":
-        return _e(f"€ {number}")
-    return _e(f"{number} {unit}".strip())
-
-
 def _figures(figures: tuple[Figure, ...], lang: str) -> str:
     head = "".join(
         f'<th scope="col"{cls}>{_e(t(key, lang))}</th>'
@@ -378,9 +405,9 @@ def _figures(figures: tuple[Figure, ...], lang: str) -> str:
     )
     rows = "".join(
         f'<tr><th scope="row">{_e(fig.label.get(lang))}</th>'
-        f'<td class="num">{_figure_value(fig.value, fig.unit, lang)}</td>'
-        f'<td class="num">{_figure_value(fig.reference, fig.unit, lang)}</td>'
-        f"<td>{_e(fig.reference_source)}</td></tr>"
+        f'<td class="num">{_e(figure_value(fig.value, fig.unit, lang))}</td>'
+        f'<td class="num">{_e(figure_value(fig.reference, fig.unit, lang))}</td>'
+        f"<td>{_e(source_title(fig.reference_source, lang))}</td></tr>"
         for fig in figures
     )
     return (
@@ -389,7 +416,27 @@ def _figures(figures: tuple[Figure, ...], lang: str) -> str:
     )
 
 
-def _profile(profile: ProfileReport, lang: str, index: int) -> str:
+def _appendix(profile: ProfileReport, lang: str, index: int, open_: bool) -> str:
+    names = names_of(profile)
+    findings = profile.findings
+    parts = [f'<p class="note">{_e(t("backing.note", lang))}</p>']
+    parts += [
+        f"<h4>{_e(group_label(group, lang))}</h4>{_criteria_table(items, lang, index, names)}"
+        for group, items in grouped(findings)
+    ]
+    if profile.questions:
+        known = {f.rule_id for f in findings}
+        questions = "".join(_question(q, lang, index, known, names) for q in profile.questions)
+        parts.append(_section(t("section.questions", lang), f"<p>{_e(t('questions.intro', lang))}</p>{questions}"))
+    if profile.figures:
+        parts.append(_section(t("section.figures", lang), _figures(profile.figures, lang)))
+    return (
+        f'<details class="appendix"{" open" if open_ else ""}><summary>{_e(t("section.appendix", lang))}</summary>'
+        f"{''.join(parts)}</details>"
+    )
+
+
+def _profile(profile: ProfileReport, lang: str, index: int, appendix: bool) -> str:
     heading_id = f"profiel-{index}"
     where = [
         f"{_e(t(key, lang))}: {_e(value)}"
@@ -397,41 +444,25 @@ def _profile(profile: ProfileReport, lang: str, index: int) -> str:
         if value
     ]
     where.append(f"{_e(t('profile.file', lang))}: {_e(profile.source)}")
-    findings = profile.findings
-    gaps = [f for f in findings if f.is_gap]
-    gaps.sort(key=lambda f: _SEVERITY_RANK[f.severity])
-    unknown = [f for f in findings if f.outcome is Outcome.onbekend]
+    parts_of = layout(profile, lang)
+    first = _points(parts_of.first, lang) if parts_of.first else f"<p>{_e(t('first.past', lang))}</p>"
     parts = [
         f'<article class="profile" aria-labelledby="{heading_id}">',
         f'<h2 id="{heading_id}">{_e(profile.naam)}</h2>',
         f'<p class="where">{" · ".join(where)}</p>',
         _verdict(profile, lang),
-        _section(t("section.good", lang), _good(findings, lang)),
-        _section(
-            t("section.better", lang),
-            _criteria_table(gaps, lang, index, with_anchor=False) if gaps else f"<p>{_e(t('empty.better', lang))}</p>",
-        ),
-        _section(
-            t("section.unknown", lang),
-            f"<p>{_e(t('unknown.intro', lang))}</p>"
-            f"{_criteria_table(unknown, lang, index, with_anchor=False, with_outcome=False)}"
-            if unknown
-            else f"<p>{_e(t('empty.unknown', lang))}</p>",
-        ),
-        _section(t("section.next", lang), _next_steps(findings, lang)),
-        _section(t("section.help", lang), _help(lang)),
+        _section(t("section.first", lang), first),
     ]
-    if profile.questions:
-        known = {f.rule_id for f in findings}
-        questions = "".join(_question(q, lang, index, known) for q in profile.questions)
-        parts.append(_section(t("section.questions", lang), f"<p>{_e(t('questions.intro', lang))}</p>{questions}"))
-    if profile.figures:
-        parts.append(_section(t("section.figures", lang), _figures(profile.figures, lang)))
-    groups = "".join(
-        f"<h4>{_e(group_label(group, lang))}</h4>{_criteria_table(items, lang, index, with_anchor=True)}"
-        for group, items in grouped(findings)
-    )
-    parts.append(_section(t("section.all", lang), f'<p class="note">{_e(t("backing.note", lang))}</p>{groups}'))
+    if parts_of.then:
+        parts.append(_section(t("section.then", lang), _points(parts_of.then, lang)))
+    if parts_of.open:
+        parts.append(_section(t("section.open", lang), _open(parts_of.open, lang)))
+    if parts_of.info:
+        parts.append(_section(t("section.info", lang), _short([p.finding for p in parts_of.info], lang, with_outcome=True)))
+    if parts_of.good:
+        parts.append(_section(t("section.good", lang), _short(list(parts_of.good), lang, with_outcome=False)))
+    parts.append(_section(t("section.help", lang), _help(lang)))
+    parts.append(_appendix(profile, lang, index, appendix))
     parts.append("</article>")
     return "".join(parts)
 
@@ -479,8 +510,9 @@ def _problems(problems: tuple[ProblemRef, ...], lang: str, after_profiles: bool)
     )
 
 
-def render(report: Report, *, lang: str = "nl", colour: bool = False) -> str:
+def render(report: Report, *, lang: str = "nl", colour: bool = False, view: View | None = None) -> str:
     del colour  # an HTML report always shows colour together with words and symbols
+    appendix = view is not None and view.appendix
     title = t("report.title", lang)
     if len(report.profiles) == 1:
         title = f"{title} — {report.profiles[0].naam}"
@@ -504,7 +536,7 @@ def render(report: Report, *, lang: str = "nl", colour: bool = False) -> str:
         body.append(f"<p>{_e(t('report.no_profiles', lang))}</p>")
     if len(report.profiles) > 1:
         body.append(_overview(report, lang))
-    body += [_profile(profile, lang, index) for index, profile in enumerate(report.profiles, start=1)]
+    body += [_profile(profile, lang, index, appendix) for index, profile in enumerate(report.profiles, start=1)]
     if report.problems:
         body.append(_problems(report.problems, lang, after_profiles=bool(report.profiles)))
     body.append(

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from iza_check.findings import FactRef, Finding, Outcome, ProblemRef, ProfileReport, Report, Severity
-from iza_check.i18n import format_date, t
+from iza_check.findings import Outcome, ProblemRef, ProfileReport, Report
+from iza_check.i18n import HELP_CONTACTS, format_date, source_title, t
 from iza_check.report._common import (
     OUTCOME_ORDER,
     OUTCOME_SYMBOL,
@@ -18,7 +18,6 @@ from iza_check.report._common import (
     evidence_text,
     extra_causes,
     file_location,
-    format_value,
     group_label,
     grouped,
     location_text,
@@ -27,14 +26,19 @@ from iza_check.report._common import (
     plan_status,
     safe_url,
     severity_label,
-    shorten,
 )
-from iza_check.report.stream import ReportHead, StreamFormat, compose
+from iza_check.report.coordinator import (
+    Point,
+    figure_value,
+    layout,
+    names_of,
+    readable_fact,
+)
+from iza_check.report.stream import ReportHead, StreamFormat, View, compose, view_of
 
 _ESCAPES = {ord(ch): "\\" + ch for ch in "\\`*_{}[]()#+!|~"}
 _ESCAPES.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord("@"): "@\u200b"})
 _LEADING_LIST = re.compile(r"^(\d+)([.)])")
-_SEVERITY_RANK = {Severity.verplicht: 0, Severity.aanbevolen: 1, Severity.informatief: 2}
 
 
 def md(text: object) -> str:
@@ -54,39 +58,34 @@ def _outcome(outcome: Outcome, lang: str) -> str:
     return f"{OUTCOME_SYMBOL[outcome]} {md(outcome_label(outcome, lang))}"
 
 
-def _outcome_backing(finding: Finding, lang: str) -> str:
-    """The outcome, and whether it is onderbouwd or only verklaard."""
+def _point(point: Point, lang: str) -> list[str]:
+    finding = point.finding
+    tags = [severity_label(finding.severity, lang)]
     backing = backing_label(finding, lang)
-    return _outcome(finding.outcome, lang) + (f"<br>{md(backing)}" if backing is not None else "")
-
-
-def _fact(ref: FactRef, lang: str) -> str:
-    where = location_text(ref.line, ref.column, lang)
-    suffix = f" ({md(where)})" if where else ""
-    return f"{md(ref.path)} = {md(shorten(format_value(ref.value, lang)))}{suffix}"
-
-
-def _basis(finding: Finding, lang: str) -> str:
-    parts = []
-    marker = f" **← {md(t('finding.cause', lang))}**"
-    for ref in finding.facts:
-        parts.append(_fact(ref, lang) + (marker if finding.is_cause(ref) else ""))
-    extra = extra_causes(finding)
-    if extra:
-        parts.append(f"**{md(t('finding.causes', lang))}:** {'; '.join(_fact(ref, lang) for ref in extra)}")
-    if finding.evidence:
-        items = []
-        for evidence in finding.evidence:
-            where = location_text(evidence.line, None, lang)
-            items.append(md(evidence_text(evidence, lang)) + (f" ({md(where)})" if where else ""))
-        parts.append(f"{md(t('finding.evidence', lang))}: {'; '.join(items)}")
+    if backing is not None:
+        tags.append(backing)
+    head = f"- **{md(finding.rule_id)} {md(finding.title.get(lang))}** — {_outcome(finding.outcome, lang)}"
+    lines = [f"{head} ({md(', '.join(tags))})"]
+    if point.why:
+        lines.append(f"  - {md(t('point.why', lang))}: {md('; '.join(point.why))}")
     if finding.at_best is not None:
-        parts.append(f"{md(t('finding.at_best', lang))}.")
-    if finding.missing:
-        parts.append(f"{md(t('finding.missing', lang))}: {', '.join(md(m) for m in finding.missing)}")
-    if finding.outcome is Outcome.nvt and finding.nvt_reason is not None:
-        parts.append(f"{md(t('finding.nvt_reason', lang))}: {md(finding.nvt_reason.get(lang))}")
-    return "<br>".join(parts)
+        lines.append(f"  - {md(t('finding.at_best', lang))}.")
+    if point.missing:
+        lines.append(f"  - {md(t('open.fill_in', lang).capitalize())}: {md(', '.join(point.missing))}")
+    if point.advice is not None:
+        link = safe_url(finding.link)
+        more = f" [{md(t('finding.more', lang))}](<{link}>)" if link else ""
+        lines.append(f"  - {md(t('finding.advice', lang))}: {md(point.advice)}{more}")
+    elif point.same_advice_as is not None:
+        lines.append(f"  - {md(t('point.same_advice', lang, rule=point.same_advice_as))}")
+    for plan in point.plans:
+        status = [md(word) for word in plan_status(plan, lang)]
+        if plan.verlopen:
+            status[-1] = f"⚠ **{status[-1]}**"
+        lines.append(f"  - {md(t('point.plan', lang))}: {md(plan.stap)} ({'; '.join(status)})")
+    if point.same_plans_as:
+        lines.append(f"  - {md(t('point.same_plan', lang, rules=', '.join(point.same_plans_as)))}")
+    return lines
 
 
 def _table(header: tuple[str, ...], rows: list[tuple[str, ...]], numeric: tuple[int, ...] = ()) -> list[str]:
@@ -96,7 +95,64 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]], numeric: tuple[
     return lines
 
 
-def _profile(profile: ProfileReport, lang: str) -> list[str]:
+def _appendix(profile: ProfileReport, lang: str) -> list[str]:
+    names = names_of(profile)
+    lines = ["", f"### {md(t('section.appendix', lang))}"]
+    header = tuple(md(t(key, lang)) for key in ("col.id", "col.criterion", "col.outcome", "col.basis"))
+    marker = f" **← {md(t('finding.cause', lang))}**"
+    for group, findings in grouped(profile.findings):
+        rows = []
+        for f in findings:
+            basis = []
+            for ref in f.facts:
+                where = location_text(ref.line, ref.column, lang)
+                basis.append(
+                    md(readable_fact(ref, lang, names))
+                    + (f" ({md(where)})" if where else "")
+                    + (marker if f.is_cause(ref) else "")
+                )
+            for ref in extra_causes(f):
+                where = location_text(ref.line, ref.column, lang)
+                basis.append(md(readable_fact(ref, lang, names)) + (f" ({md(where)})" if where else "") + marker)
+            basis += [
+                f"{md(t('finding.evidence', lang))}: {md(evidence_text(e, lang, readable_path=True))}"
+                for e in f.evidence
+            ]
+            if f.outcome is Outcome.nvt and f.nvt_reason is not None:
+                basis.append(f"{md(t('finding.nvt_reason', lang))}: {md(f.nvt_reason.get(lang))}")
+            if f.source:
+                basis.append(f"{md(t('finding.source', lang))}: {md(source_title(f.source, lang))}")
+            rows.append((f"**{md(f.rule_id)}**", md(f.title.get(lang)), _outcome(f.outcome, lang), "<br>".join(basis)))
+        lines += ["", f"#### {md(group_label(group, lang))}", "", *_table(header, rows)]
+    if profile.questions:
+        lines += ["", f"#### {md(t('section.questions', lang))}", ""]
+        for q in profile.questions:
+            lines.append(f"{q.number}\\. **{md(q.question.get(lang))}**")
+            if q.answer is not None:
+                lines.append(f"   {md(q.answer.get(lang))}")
+            lines += [f"   - {md(readable_fact(ref, lang, names))}" for ref in q.facts]
+            lines += [f"   - “{md(words)}”" for words in q.toelichting]
+            if not q.answerable:
+                lines.append(f"   - {md(t('questions.nothing', lang))}")
+    if profile.figures:
+        lines += ["", f"#### {md(t('section.figures', lang))}", "", md_block(t("figures.note", lang)), ""]
+        lines += _table(
+            tuple(md(t(key, lang)) for key in ("col.figure", "col.value", "col.reference", "finding.source")),
+            [
+                (
+                    md(fig.label.get(lang)),
+                    md(figure_value(fig.value, fig.unit, lang)),
+                    md(figure_value(fig.reference, fig.unit, lang)),
+                    md(source_title(fig.reference_source, lang)),
+                )
+                for fig in profile.figures
+            ],
+            numeric=(1, 2),
+        )
+    return lines
+
+
+def _profile(profile: ProfileReport, lang: str, appendix: bool) -> list[str]:
     verdict = profile.verdict
     where = [
         f"{md(t(key, lang))}: {md(value)}"
@@ -111,66 +167,51 @@ def _profile(profile: ProfileReport, lang: str) -> list[str]:
         md_block(verdict.summary.get(lang)),
         "",
     ]
-    facts = [
-        f"- {md(t(key, lang))}: {', '.join(md(i) for i in ids)}"
-        for key, ids in (
-            ("verdict.missing", verdict.missing_kenmerken),
-            ("verdict.unknown", verdict.unknown_kenmerken),
-            ("verdict.planned", verdict.planned_kenmerken),
-        )
-        if ids
-    ]
     if verdict.overdue_plans:
-        facts.append(f"- ⚠ {md(t('verdict.overdue', lang))}: {verdict.overdue_plans}")
-    if facts:
-        lines += [*facts, ""]
+        lines += [f"⚠ {md(t('verdict.overdue', lang))}: {verdict.overdue_plans}", ""]
     counts = outcome_counts(profile.findings)
-    lines += _table(
-        (md(t("col.outcome", lang)), md(t("col.count", lang))),
-        [(_outcome(o, lang), str(counts[o])) for o in OUTCOME_ORDER if counts[o]],
-        numeric=(1,),
-    )
-    header = tuple(md(t(key, lang)) for key in ("col.id", "col.criterion", "col.outcome", "col.severity", "col.basis"))
-    for group, findings in grouped(profile.findings):
-        lines += ["", f"### {md(group_label(group, lang))}", ""]
-        lines += _table(
-            header,
-            [
-                (
-                    f"**{md(f.rule_id)}**",
-                    md(f.title.get(lang)),
-                    _outcome_backing(f, lang),
-                    md(severity_label(f.severity, lang)),
-                    _basis(f, lang),
-                )
-                for f in findings
-            ],
-        )
-    lines += ["", f"### {md(t('section.next', lang))}", ""]
-    todo = [
-        (f, f.advice)
-        for f in profile.findings
-        if f.advice is not None and f.outcome not in (Outcome.voldoet, Outcome.nvt)
+    tally = " · ".join(f"{counts[o]} {md(outcome_label(o, lang))}" for o in OUTCOME_ORDER if counts[o])
+    lines.append(f"{md(t('summary.heading', lang))}: {tally or '-'}")
+    parts = layout(profile, lang)
+    lines += ["", f"### {md(t('section.first', lang))}", ""]
+    if parts.first:
+        for point in parts.first:
+            lines += _point(point, lang)
+    else:
+        lines.append(md_block(t("first.past", lang)))
+    if parts.then:
+        lines += ["", f"### {md(t('section.then', lang))}", ""]
+        for point in parts.then:
+            lines += _point(point, lang)
+    if parts.open:
+        lines += ["", f"### {md(t('section.open', lang))}", "", md_block(t("open.intro", lang)), ""]
+        for point in parts.open:
+            fill = f" — {md(t('open.fill_in', lang))}: {md(', '.join(point.missing))}" if point.missing else ""
+            lines.append(f"- **{md(point.finding.rule_id)}** {md(point.finding.title.get(lang))}{fill}")
+    if parts.info:
+        lines += ["", f"### {md(t('section.info', lang))}", ""]
+        lines += [
+            f"- **{md(p.finding.rule_id)}** {md(p.finding.title.get(lang))} — {_outcome(p.finding.outcome, lang)}"
+            for p in parts.info
+        ]
+    if parts.good:
+        lines += ["", f"### {md(t('section.good', lang))}", ""]
+        lines += [
+            f"- **{md(f.rule_id)}** {md(f.title.get(lang))}" + (f" ({md(b)})" if (b := backing_label(f, lang)) else "")
+            for f in parts.good
+        ]
+    lines += ["", f"### {md(t('section.help', lang))}", ""]
+    lines += [
+        f"- [{md(t(f'{key}.name', lang))}]({url}): {md(t(f'{key}.text', lang))}" for key, url in HELP_CONTACTS
     ]
-    todo.sort(key=lambda pair: (pair[0].outcome is Outcome.onbekend, _SEVERITY_RANK[pair[0].severity]))
-    if not todo:
-        lines.append(md_block(t("empty.next", lang)))
-    for number, (f, advice) in enumerate(todo, start=1):
-        link = safe_url(f.link)
-        more = f" [{md(t('finding.more', lang))}](<{link}>)" if link else ""
-        lines.append(
-            f"{number}. **{md(f.rule_id)} {md(f.title.get(lang))}** ({_outcome(f.outcome, lang)}, "
-            f"{md(severity_label(f.severity, lang))}): {md(advice.get(lang))}{more}"
-        )
-        for plan in f.plans:
-            status = [md(word) for word in plan_status(plan, lang)]
-            if plan.verlopen:
-                status[-1] = f"⚠ **{status[-1]}**"
-            lines.append(f"   - {md(t('finding.plans', lang))}: {md(plan.stap)} ({'; '.join(status)})")
+    if appendix:
+        lines += _appendix(profile, lang)
+    else:
+        lines += ["", md_block(t("appendix.hint", lang))]
     return lines
 
 
-def _head(head: ReportHead, lang: str, colour: bool) -> str:
+def _head(head: ReportHead, lang: str, colour: bool | View) -> str:
     return (
         f"# {md(t('report.title', lang))}\n\n"
         f"{md_block(t('report.peildatum', lang))}: {md(format_date(head.peildatum, lang))}"
@@ -178,11 +219,11 @@ def _head(head: ReportHead, lang: str, colour: bool) -> str:
     )
 
 
-def _profile_text(profile: ProfileReport, lang: str, colour: bool) -> str:
-    return "\n".join(_profile(profile, lang)).rstrip("\n") + "\n"
+def _profile_text(profile: ProfileReport, lang: str, colour: bool | View) -> str:
+    return "\n".join(_profile(profile, lang, view_of(colour).appendix)).rstrip("\n") + "\n"
 
 
-def _tail(problems: tuple[ProblemRef, ...], written: int, lang: str, colour: bool) -> str:
+def _tail(problems: tuple[ProblemRef, ...], written: int, lang: str, colour: bool | View) -> str:
     text = "" if written else md_block(t("report.no_profiles", lang)) + "\n"
     if problems:
         lines = [f"## {md(t('section.problems', lang))}", ""]
@@ -204,5 +245,5 @@ def _tail(problems: tuple[ProblemRef, ...], written: int, lang: str, colour: boo
 STREAM = StreamFormat(head=_head, profile=_profile_text, separator="\n", tail=_tail)
 
 
-def render(report: Report, *, lang: str = "nl", colour: bool = False) -> str:
-    return compose(STREAM, report, lang, colour)
+def render(report: Report, *, lang: str = "nl", colour: bool = False, view: View | None = None) -> str:
+    return compose(STREAM, report, lang, view if view is not None else View(colour=colour))

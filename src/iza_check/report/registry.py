@@ -8,7 +8,7 @@ from typing import Protocol
 
 from iza_check.findings import Report
 from iza_check.i18n import DEFAULT_LANG, LANGS
-from iza_check.report.stream import StreamFormat
+from iza_check.report.stream import StreamFormat, View
 
 
 class Reporter(Protocol):
@@ -30,6 +30,8 @@ _MODULES: dict[str, str] = {
 }
 # Formats that can be written one profile at a time (their module has a STREAM; see report.stream).
 _STREAMING = frozenset({"text", "markdown", "json", "github", "concise"})
+# Formats for people: they follow a View (line width, the appendix); the machine formats always say everything.
+VIEWED = frozenset({"text", "markdown", "html"})
 
 
 def _module(name: str):  # type: ignore[no-untyped-def]
@@ -72,11 +74,16 @@ EXTENSIONS: dict[str, str] = {
 FORMATS: tuple[str, ...] = tuple(_MODULES)
 
 
-def render(name: str, report: Report, *, lang: str = DEFAULT_LANG, colour: bool = False) -> str:
-    """Render ``report`` in format ``name``; ``colour`` only affects the text format (ANSI)."""
+def render(
+    name: str, report: Report, *, lang: str = DEFAULT_LANG, colour: bool = False, view: View | None = None
+) -> str:
+    """Render ``report`` in format ``name``; ``colour`` only affects the text format (ANSI), ``view`` the formats
+    for people (:data:`VIEWED`)."""
     reporter = REPORTERS.get(name)
     if reporter is None:
         raise ValueError(f"unknown report format {name!r}; choose one of: {', '.join(REPORTERS)}")
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; choose one of: {', '.join(LANGS)}")
+    if view is not None and name in VIEWED:
+        return _module(name).render(report, lang=lang, colour=view.colour, view=view)  # type: ignore[no-any-return]
     return reporter(report, lang=lang, colour=colour)

@@ -24,19 +24,34 @@ class ReportHead:
 
 
 @dataclass(frozen=True, slots=True)
+class View:
+    """How a report for people is shown: colour (text), line width (text) and the appendix (text, markdown,
+    HTML). Machine formats ignore it."""
+
+    colour: bool = False
+    width: int = 100
+    appendix: bool = False
+
+
+def view_of(value: bool | View) -> View:
+    """A :class:`View` from a view or from the plain colour flag that callers passed before views existed."""
+    return value if isinstance(value, View) else View(colour=bool(value))
+
+
+@dataclass(frozen=True, slots=True)
 class StreamFormat:
-    head: Callable[[ReportHead, str, bool], str]
-    profile: Callable[[ProfileReport, str, bool], str]
+    head: Callable[[ReportHead, str, bool | View], str]
+    profile: Callable[[ProfileReport, str, bool | View], str]
     separator: str
     # The problems of files that could not be judged, and how many profiles were written.
-    tail: Callable[[tuple[ProblemRef, ...], int, str, bool], str]
+    tail: Callable[[tuple[ProblemRef, ...], int, str, bool | View], str]
 
 
-def compose(stream: StreamFormat, report: Report, lang: str, colour: bool) -> str:
-    parts = [stream.head(ReportHead(report.peildatum, report.tool_version, report.engine), lang, colour)]
+def compose(stream: StreamFormat, report: Report, lang: str, view: bool | View) -> str:
+    parts = [stream.head(ReportHead(report.peildatum, report.tool_version, report.engine), lang, view)]
     for index, profile in enumerate(report.profiles):
         if index:
             parts.append(stream.separator)
-        parts.append(stream.profile(profile, lang, colour))
-    parts.append(stream.tail(report.problems, len(report.profiles), lang, colour))
+        parts.append(stream.profile(profile, lang, view))
+    parts.append(stream.tail(report.problems, len(report.profiles), lang, view))
     return "".join(parts)

@@ -1,11 +1,23 @@
-"""Plain-text report for a terminal: verdict first, then the findings per group, then broken files."""
+"""Plain-text report for a terminal: the verdict in a sentence, what changes it, the rest, an optional appendix.
+
+The order and the contents come from :mod:`iza_check.report.coordinator`; this module only lays them out in
+lines of the terminal's width.
+"""
 
 from __future__ import annotations
 
 import textwrap
+from functools import lru_cache
 
-from iza_check.findings import FactRef, Finding, Outcome, ProblemRef, ProfileReport, Report
-from iza_check.i18n import format_date, t
+from iza_check.findings import (
+    Finding,
+    Outcome,
+    PlanRef,
+    ProblemRef,
+    ProfileReport,
+    Report,
+)
+from iza_check.i18n import HELP_CONTACTS, format_date, source_title, t
 from iza_check.report._common import (
     ANSI_RESET,
     OUTCOME_ANSI,
@@ -17,17 +29,21 @@ from iza_check.report._common import (
     extra_causes,
     group_label,
     grouped,
-    kenmerken_list,
     location_text,
     outcome_counts,
     outcome_label,
     plan_text,
     problem_text,
-    format_value,
     severity_label,
-    shorten,
 )
-from iza_check.report.stream import ReportHead, StreamFormat, compose
+from iza_check.report.coordinator import (
+    Point,
+    figure_value,
+    layout,
+    names_of,
+    readable_fact,
+)
+from iza_check.report.stream import ReportHead, StreamFormat, View, compose, view_of
 
 WIDTH = 100
 _BOLD = "\x1b[1m"
@@ -38,115 +54,187 @@ _RED = "\x1b[31m"
 class _Style:
     """ANSI styling that collapses to nothing when colour is off, so layout code stays the same."""
 
-    def __init__(self, colour: bool) -> None:
-        self.colour = colour
+    def __init__(self, view: View) -> None:
+        self.colour = view.colour
+        self.width = max(40, view.width)
 
     def __call__(self, text: str, code: str) -> str:
         return f"{code}{text}{ANSI_RESET}" if self.colour else text
 
-
-def _wrap(text: str, indent: str, hanging: str | None = None) -> list[str]:
-    first = indent
-    rest = indent if hanging is None else hanging
-    if len(first) + len(text) <= WIDTH:
-        return [first + text]
-    return textwrap.wrap(text, width=WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False) or [
-        first
-    ]
+    def wrap(self, text: str, indent: str, hanging: str | None = None) -> list[str]:
+        return list(_wrap(text, indent, indent if hanging is None else hanging, self.width))
 
 
-def _fact_line(ref: FactRef, lang: str) -> str:
-    where = location_text(ref.line, ref.column, lang)
-    return f"{clean(ref.path)} = {shorten(format_value(ref.value, lang))}" + (f"  ({where})" if where else "")
+@lru_cache(maxsize=4096)
+def _wrap(text: str, first: str, rest: str, width: int) -> tuple[str, ...]:
+    # Many texts (advice, titles) are the same for every profile: wrapping them once saves most of the time.
+    if len(first) + len(text) <= width:
+        return (first + text,)
+    return tuple(
+        textwrap.wrap(text, width=width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False)
+        or [first]
+    )
 
 
-def _finding_lines(finding: Finding, lang: str, style: _Style, label_width: int) -> list[str]:
-    symbol = OUTCOME_SYMBOL[finding.outcome]
-    label = outcome_label(finding.outcome, lang)
-    padding = " " * (label_width - len(label))
+def _plan_lines(plan: PlanRef, lang: str, style: _Style, indent: str) -> list[str]:
+    wrapped = style.wrap(f"{t('point.plan', lang)}: {plan_text(plan, lang)}", indent, indent + "  ")
+    return [style(line, _RED) for line in wrapped] if plan.verlopen else wrapped
+
+
+def _point_lines(point: Point, lang: str, style: _Style) -> list[str]:
+    finding = point.finding
+    head = f"{clean(finding.rule_id)} {clean(finding.title.get(lang))}"
+    word = style(outcome_label(finding.outcome, lang), OUTCOME_ANSI[finding.outcome])
     tags = [severity_label(finding.severity, lang)]
     backing = backing_label(finding, lang)
     if backing is not None:
         tags.append(backing)
-    tag = "[" + " · ".join(tags) + "]"
-    head = (
-        f"  {clean(finding.rule_id).ljust(4)} {style(f'{symbol} {label}', OUTCOME_ANSI[finding.outcome])}"
-        f"{padding}  {clean(finding.title.get(lang))} {style(tag, _DIM)}"
-    )
-    lines = [head]
-    pad = " " * 9
-    marker = f"← {t('finding.cause', lang)}"
-    if finding.facts:
-        lines.append(f"{pad}{t('finding.facts', lang)}:")
-        for ref in finding.facts:
-            wrapped = _wrap(_fact_line(ref, lang), pad + "  ", pad + "    ")
-            if finding.is_cause(ref):  # the marker stays whole: on the last line, or on one of its own
-                if len(wrapped[-1]) + 2 + len(marker) <= WIDTH:
-                    wrapped[-1] += f"  {style(marker, _BOLD)}"
-                else:
-                    wrapped.append(f"{pad}    {style(marker, _BOLD)}")
-            lines += wrapped
-    extra = extra_causes(finding)
-    if extra:
-        lines.append(f"{pad}{t('finding.causes', lang)}:")
-        for ref in extra:
-            lines += _wrap(_fact_line(ref, lang), pad + "  ", pad + "    ")
-    if finding.evidence:
-        lines.append(f"{pad}{t('finding.evidence', lang)}:")
-        for evidence in finding.evidence:
-            where = location_text(evidence.line, None, lang)
-            lines += _wrap(evidence_text(evidence, lang) + (f"  ({where})" if where else ""), pad + "  ", pad + "    ")
+    lines = style.wrap(f"{head} — {word} ({', '.join(tags)})", "  • ", "    ")
+    pad = "    "
+    if point.why:
+        lines += style.wrap(f"{t('point.why', lang)}: {'; '.join(point.why)}", pad, pad + "  ")
     if finding.at_best is not None:
-        lines += _wrap(f"{t('finding.at_best', lang)}.", pad, pad + "  ")
-    if finding.missing:
-        missing = ", ".join(clean(path) for path in finding.missing)
-        lines += _wrap(f"{t('finding.missing', lang)}: {missing}", pad, pad + "  ")
-    if finding.outcome is Outcome.nvt and finding.nvt_reason is not None:
-        lines += _wrap(f"{t('finding.nvt_reason', lang)}: {clean(finding.nvt_reason.get(lang))}", pad, pad + "  ")
-    if finding.advice is not None:
-        lines += _wrap(f"{t('finding.advice', lang)}: {clean(finding.advice.get(lang))}", pad, pad + "  ")
-    if finding.plans:
-        lines.append(f"{pad}{t('finding.plans', lang)}:")
-        for plan in finding.plans:
-            where = location_text(plan.line, None, lang)
-            text = plan_text(plan, lang) + (f"  ({where})" if where else "")
-            wrapped = _wrap(text, pad + "  ", pad + "    ")
-            lines += [style(line, _RED) for line in wrapped] if plan.verlopen else wrapped
+        lines += style.wrap(f"{t('finding.at_best', lang)}.", pad, pad + "  ")
+    if point.missing:
+        lines += style.wrap(f"{t('open.fill_in', lang).capitalize()}: {', '.join(point.missing)}", pad, pad + "  ")
+    if point.advice is not None:
+        lines += style.wrap(f"{t('finding.advice', lang)}: {point.advice}", pad, pad + "  ")
+    elif point.same_advice_as is not None:
+        lines += style.wrap(t("point.same_advice", lang, rule=clean(point.same_advice_as)), pad)
+    for plan in point.plans:
+        lines += _plan_lines(plan, lang, style, pad)
+    if point.same_plans_as:
+        lines += style.wrap(t("point.same_plan", lang, rules=", ".join(point.same_plans_as)), pad)
     return lines
 
 
-def _profile_lines(profile: ProfileReport, lang: str, style: _Style) -> list[str]:
+def _open_line(point: Point, lang: str, style: _Style) -> list[str]:
+    finding = point.finding
+    text = f"{clean(finding.rule_id)} {clean(finding.title.get(lang))}"
+    if point.missing:
+        text += f" — {t('open.fill_in', lang)}: {', '.join(point.missing)}"
+    return style.wrap(text, "  • ", "    ")
+
+
+def _short_line(finding: Finding, lang: str, style: _Style) -> list[str]:
+    word = style(outcome_label(finding.outcome, lang), OUTCOME_ANSI[finding.outcome])
+    return style.wrap(f"{clean(finding.rule_id)} {clean(finding.title.get(lang))} — {word}", "  • ", "    ")
+
+
+def _section(title: str, style: _Style) -> list[str]:
+    return ["", style(title, _BOLD)]
+
+
+def _profile_lines(profile: ProfileReport, lang: str, style: _Style, appendix: bool) -> list[str]:
     place = ", ".join(clean(part) for part in (profile.gemeente, profile.regio) if part)
     title = clean(profile.naam) + (f" ({place})" if place else "")
     lines = [style(f"━━ {title}", _BOLD), f"   {t('profile.file', lang)}: {clean(profile.source)}", ""]
 
     verdict = profile.verdict
-    lines.append(style(f"{t('verdict.heading', lang)}: {t(f'verdict.{verdict.kind.value}', lang)}", _BOLD))
-    lines += _wrap(clean(verdict.summary.get(lang)), "   ")
-    for key, ids in (
-        ("verdict.missing", verdict.missing_kenmerken),
-        ("verdict.unknown", verdict.unknown_kenmerken),
-        ("verdict.planned", verdict.planned_kenmerken),
-    ):
-        if ids:
-            lines.append(f"   {t(key, lang)}: {kenmerken_list(ids)}")
+    headline = style.wrap(f"{t('verdict.heading', lang)}: {t(f'verdict.{verdict.kind.value}', lang)}", "", "   ")
+    lines += [style(line, _BOLD) for line in headline]
+    lines += style.wrap(clean(verdict.summary.get(lang)), "   ")
     if verdict.overdue_plans:
         lines.append(style(f"   {t('verdict.overdue', lang)}: {verdict.overdue_plans}", _RED))
-
     counts = outcome_counts(profile.findings)
-    summary = " · ".join(f"{counts[o]} {outcome_label(o, lang)}" for o in OUTCOME_ORDER if counts[o])
-    lines.append(f"{t('summary.heading', lang)}: {summary}" if summary else t("summary.heading", lang) + ": -")
+    tally = " · ".join(f"{counts[o]} {outcome_label(o, lang)}" for o in OUTCOME_ORDER if counts[o])
+    lines += style.wrap(f"{t('summary.heading', lang)}: {tally or '-'}", "   ", "     ")
 
-    label_width = max((len(outcome_label(o, lang)) for o in OUTCOME_ORDER), default=0)
-    for group, findings in grouped(profile.findings):
-        lines += ["", style(group_label(group, lang), _BOLD)]
-        for finding in findings:
-            lines += _finding_lines(finding, lang, style, label_width)
+    parts = layout(profile, lang)
+    lines += _section(t("section.first", lang), style)
+    if parts.first:
+        for point in parts.first:
+            lines += _point_lines(point, lang, style)
+    else:
+        lines += style.wrap(t("first.past", lang), "  ")
+    if parts.then:
+        lines += _section(t("section.then", lang), style)
+        for point in parts.then:
+            lines += _point_lines(point, lang, style)
+    if parts.open:
+        lines += _section(t("section.open", lang), style)
+        lines += style.wrap(t("open.intro", lang), "  ")
+        for point in parts.open:
+            lines += _open_line(point, lang, style)
+    if parts.info:
+        lines += _section(t("section.info", lang), style)
+        for point in parts.info:
+            lines += _short_line(point.finding, lang, style)
+    if parts.good:
+        lines += _section(t("section.good", lang), style)
+        for finding in parts.good:
+            backing = backing_label(finding, lang)
+            tag = f" ({backing})" if backing else ""
+            lines += style.wrap(f"{clean(finding.rule_id)} {clean(finding.title.get(lang))}{tag}", "  • ", "    ")
+    lines += _section(t("section.help", lang), style)
+    for key, url in HELP_CONTACTS:
+        lines += style.wrap(f"{t(f'{key}.name', lang)} ({url}): {t(f'{key}.text', lang)}", "  • ", "    ")
+    if appendix:
+        lines += _appendix_lines(profile, lang, style)
+    else:
+        lines += [""] + style.wrap(t("appendix.hint", lang), "", "")
     return lines
 
 
-def _head(head: ReportHead, lang: str, colour: bool) -> str:
-    style = _Style(colour)
+def _appendix_finding(finding: Finding, lang: str, style: _Style, names: dict[str, str]) -> list[str]:
+    symbol = OUTCOME_SYMBOL[finding.outcome]
+    lines = style.wrap(
+        f"{clean(finding.rule_id)} {symbol} {outcome_label(finding.outcome, lang)} — {clean(finding.title.get(lang))}",
+        "  ",
+        "      ",
+    )
+    pad = "      "
+    marker = f"  ← {t('finding.cause', lang)}"
+    for ref in finding.facts:
+        where = location_text(ref.line, ref.column, lang)
+        text = readable_fact(ref, lang, names) + (f" ({where})" if where else "")
+        lines += style.wrap(text + (style(marker, _BOLD) if finding.is_cause(ref) else ""), pad, pad + "  ")
+    for ref in extra_causes(finding):
+        where = location_text(ref.line, ref.column, lang)
+        lines += style.wrap(readable_fact(ref, lang, names) + (f" ({where})" if where else "") + style(marker, _BOLD), pad, pad + "  ")
+    for evidence in finding.evidence:
+        lines += style.wrap(f"{t('finding.evidence', lang)}: {evidence_text(evidence, lang, readable_path=True)}", pad)
+    if finding.outcome is Outcome.nvt and finding.nvt_reason is not None:
+        lines += style.wrap(f"{t('finding.nvt_reason', lang)}: {clean(finding.nvt_reason.get(lang))}", pad, pad)
+    if finding.source:
+        lines += style.wrap(f"{t('finding.source', lang)}: {clean(source_title(finding.source, lang))}", pad, pad)
+    return lines
+
+
+def _appendix_lines(profile: ProfileReport, lang: str, style: _Style) -> list[str]:
+    names = names_of(profile)
+    lines = _section(t("section.appendix", lang), style)
+    for group, findings in grouped(profile.findings):
+        lines += ["", style(group_label(group, lang), _BOLD)]
+        for finding in findings:
+            lines += _appendix_finding(finding, lang, style, names)
+    if profile.questions:
+        lines += _section(t("section.questions", lang), style)
+        for question in profile.questions:
+            lines += style.wrap(f"{question.number}. {clean(question.question.get(lang))}", "  ", "     ")
+            if question.answer is not None:
+                lines += style.wrap(clean(question.answer.get(lang)), "     ")
+            for ref in question.facts:
+                lines += style.wrap(readable_fact(ref, lang, names), "     - ", "       ")
+            for words in question.toelichting:
+                lines += style.wrap(f"“{clean(words)}”", "     ", "      ")
+            if not question.answerable:
+                lines += style.wrap(t("questions.nothing", lang), "     ")
+    if profile.figures:
+        lines += _section(t("section.figures", lang), style)
+        lines += style.wrap(t("figures.note", lang), "  ")
+        for figure in profile.figures:
+            text = (
+                f"{clean(figure.label.get(lang))}: {figure_value(figure.value, figure.unit, lang)} "
+                f"({t('col.reference', lang).lower()}: {figure_value(figure.reference, figure.unit, lang)}; "
+                f"{clean(source_title(figure.reference_source, lang))})"
+            )
+            lines += style.wrap(text, "  • ", "    ")
+    return lines
+
+
+def _head(head: ReportHead, lang: str, colour: bool | View) -> str:
+    style = _Style(view_of(colour))
     return (
         style(t("report.title", lang), _BOLD)
         + f" · {t('report.peildatum', lang).lower()} {format_date(head.peildatum, lang)}"
@@ -154,12 +242,13 @@ def _head(head: ReportHead, lang: str, colour: bool) -> str:
     )
 
 
-def _profile(profile: ProfileReport, lang: str, colour: bool) -> str:
-    return "\n".join(_profile_lines(profile, lang, _Style(colour))).rstrip("\n")
+def _profile(profile: ProfileReport, lang: str, colour: bool | View) -> str:
+    shown = view_of(colour)
+    return "\n".join(_profile_lines(profile, lang, _Style(shown), shown.appendix)).rstrip("\n")
 
 
-def _tail(problems: tuple[ProblemRef, ...], written: int, lang: str, colour: bool) -> str:
-    style = _Style(colour)
+def _tail(problems: tuple[ProblemRef, ...], written: int, lang: str, colour: bool | View) -> str:
+    style = _Style(view_of(colour))
     text = "" if written else t("report.no_profiles", lang) + "\n"
     if problems:
         lines = [style(t("section.problems", lang), _BOLD), *(f"  {problem_text(p)}" for p in problems)]
@@ -170,5 +259,5 @@ def _tail(problems: tuple[ProblemRef, ...], written: int, lang: str, colour: boo
 STREAM = StreamFormat(head=_head, profile=_profile, separator="\n\n\n", tail=_tail)
 
 
-def render(report: Report, *, lang: str = "nl", colour: bool = False) -> str:
-    return compose(STREAM, report, lang, colour)
+def render(report: Report, *, lang: str = "nl", colour: bool = False, view: View | None = None) -> str:
+    return compose(STREAM, report, lang, view if view is not None else View(colour=colour))
