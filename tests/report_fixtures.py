@@ -28,6 +28,7 @@ from iza_check.findings import (
 )
 
 PEILDATUM = dt.date(2025, 6, 1)
+_KENMERKEN = frozenset(f"K{n}" for n in range(1, 11))
 TOOL_VERSION = "0.1.0"
 SCRIPT = "<script>alert(1)</script>"
 QUOTES = '"quotes" & ampersands'
@@ -291,6 +292,8 @@ def finding(
 ) -> Finding:
     group, severity, (title_nl, title_en), (advice_nl, advice_en), source = _RULES[rule_id]
     needs_advice = outcome not in (Outcome.voldoet, Outcome.nvt)
+    # As the bundled catalogue marks them (`oordeel`): K1-K10 decide the verdict, K2 and K3 are the core.
+    role = ("kern" if rule_id in ("K2", "K3") else "kenmerk") if rule_id in _KENMERKEN else None
     main = causes[0] if causes else (facts[0] if facts else None)
     return Finding(
         rule_id=rule_id,
@@ -306,6 +309,7 @@ def finding(
         facts=facts,
         missing=missing,
         plans=plans,
+        verdict_role=role,
         field_path=main.path if main else (missing[0] if missing else None),
         line=main.line if main else None,
         column=main.column if main else None,

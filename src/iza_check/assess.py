@@ -76,6 +76,7 @@ class _RuleTexts:
     reach: frozenset[str]  # the fields the rule's conditions pass through (see iza_check.evidence.reach)
     # advies_als: each situation's condition and its advice, in the rule's order
     situations: tuple[tuple[ReasonFunction, Text], ...]
+    verdict_role: str | None
 
 
 _RULE_TEXTS: dict[int, tuple[Rule, _RuleTexts]] = {}
@@ -95,6 +96,7 @@ def _rule_texts(rule: Rule) -> _RuleTexts:
         nvt_reason=_text(rule.nvt.reden) if rule.nvt is not None else None,
         reach=evidence_reach(leaf.path for condition in rule_parts(rule).values() for leaf in iter_leaves(condition)),
         situations=tuple((compile_reasons(v.als, Profile), _text(v.advies)) for v in rule.advies_als),
+        verdict_role=rule.oordeel.value if rule.oordeel is not None else None,
     )
     _RULE_TEXTS[id(rule)] = (rule, texts)  # the rule is kept, so its id cannot be reused
     return texts
@@ -168,6 +170,7 @@ def build_finding(
         column=column,
         causes=causes,
         evidence=evidence,
+        verdict_role=texts.verdict_role,
     )
 
 

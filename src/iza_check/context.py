@@ -18,7 +18,6 @@ from iza_check.findings import (
     Text,
 )
 from iza_check.profile.model import Profile
-from iza_check.verdict import KENMERKEN
 
 Marks = dict[str, tuple[int, int]]
 
@@ -76,7 +75,7 @@ QUESTIONS: tuple[_Question, ...] = (
         ),
         (),
         (),
-        KENMERKEN,
+        (),  # the kenmerken of the catalogue (the rules that decide the verdict)
         from_outcomes=True,
     ),
     _Question(
@@ -187,10 +186,12 @@ def answer_questions(profile: Profile, marks: Marks, findings: Sequence[Finding]
             for area in question.toelichting_areas
             if (text := getattr(getattr(profile, area, None), "toelichting", None))
         )
-        answer = kenmerken_answer(findings, question.related_rules) if question.from_outcomes else None
-        answers.append(
-            QuestionAnswer(number, question.question, tuple(facts), toelichting, question.related_rules, answer)
-        )
+        related = question.related_rules
+        answer = None
+        if question.from_outcomes:
+            related = tuple(f.rule_id for f in findings if f.decides_verdict)
+            answer = kenmerken_answer(findings, related)
+        answers.append(QuestionAnswer(number, question.question, tuple(facts), toelichting, related, answer))
     return tuple(answers)
 
 

@@ -122,6 +122,17 @@ class Finding:
     causes: tuple[FactRef, ...] = ()
     # Documents, web addresses and dates that back the facts the outcome rests on (not for onbekend).
     evidence: tuple[EvidenceRef, ...] = ()
+    # The rule's part in the verdict (its ``oordeel`` in the rule file): "kenmerk", "kern" (a kenmerk that is the
+    # core of a steunpunt) or None (quality, bouwstenen, context: shown beside the verdict, never in it).
+    verdict_role: str | None = None
+
+    @property
+    def decides_verdict(self) -> bool:
+        return self.verdict_role is not None
+
+    @property
+    def is_core(self) -> bool:
+        return self.verdict_role == "kern"
 
     @property
     def is_gap(self) -> bool:

@@ -17,6 +17,8 @@ _LABELS = {
     "nl": {
         "severity": "Niveau",
         "source": "Bron",
+        "kenmerk": "telt mee in het oordeel",
+        "kern": "telt mee in het oordeel, als kern van een steunpunt",
         "what": "Wat het controleert",
         "why": "Waarom het ertoe doet",
         "todo": "Wat te doen",
@@ -36,6 +38,8 @@ _LABELS = {
     },
     "en": {
         "severity": "Level",
+        "kenmerk": "counts in the verdict",
+        "kern": "counts in the verdict, as the core of a support point",
         "source": "Source",
         "what": "What it checks",
         "why": "Why it matters",
@@ -82,7 +86,9 @@ def rule_markdown(rule: Rule, lang: str) -> str:
     lines = [
         f"## {rule.id} — {pick(rule.titel)}",
         "",
-        f"*{labels['severity']}:* {rule.ernst.value} · *{labels['source']}:* {_source(rule, lang)}",
+        f"*{labels['severity']}:* {rule.ernst.value}"
+        + (f" ({labels[rule.oordeel.value]})" if rule.oordeel is not None else "")
+        + f" · *{labels['source']}:* {_source(rule, lang)}",
         "",
         f"**{labels['what']}.** {pick(rule.uitleg.wat)}",
         "",

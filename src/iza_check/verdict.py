@@ -15,8 +15,8 @@ the unknowns named; when they differ, every verdict between them is possible, an
 that move it are named with the facts that would settle them.
 
 A rule outcome *n.v.t.* counts as met. Intention (the plans, ``in_ontwikkeling``) is shown beside the
-verdict, never instead of a fact. Only K1–K10 decide the verdict; quality and bouwstenen gaps are
-reported beside it, never hidden in it.
+verdict, never instead of a fact. Only the rules the catalogue marks with ``oordeel`` (K1–K10; ``kern``: K2
+and K3) decide the verdict; quality and bouwstenen gaps are reported beside it, never hidden in it.
 """
 
 from __future__ import annotations
@@ -25,8 +25,6 @@ from collections.abc import Mapping, Sequence
 
 from iza_check.findings import Finding, Outcome, PlanRef, Text, Verdict, VerdictKind
 
-KENMERKEN = tuple(f"K{n}" for n in range(1, 11))
-CORE = ("K2", "K3")  # herstelaanbod and co-creation: the core of a steunpunt (002 §2)
 
 _MET = (Outcome.voldoet, Outcome.nvt)
 _AT_LEAST_PART = (Outcome.voldoet, Outcome.deels, Outcome.nvt)
@@ -40,11 +38,11 @@ _LABEL = {
 }
 
 
-def classify(outcomes: Mapping[str, Outcome]) -> VerdictKind:
-    """The verdict for kenmerk outcomes without unknowns."""
-    if all(outcomes[k] in _MET for k in KENMERKEN):
+def classify(outcomes: Mapping[str, Outcome], core: Sequence[str]) -> VerdictKind:
+    """The verdict for kenmerk outcomes without unknowns; ``core`` names the kenmerken that are the core."""
+    if all(outcome in _MET for outcome in outcomes.values()):
         return VerdictKind.past
-    if all(outcomes[k] in _AT_LEAST_PART for k in CORE):
+    if all(outcomes[k] in _AT_LEAST_PART for k in core):
         return VerdictKind.groeiroute
     return VerdictKind.niet_op_voorhand
 
@@ -68,20 +66,23 @@ def _current(plans: Sequence[PlanRef]) -> list[PlanRef]:
 
 
 def decide(findings: Sequence[Finding]) -> Verdict:
-    by_id = {f.rule_id: f for f in findings if f.rule_id in KENMERKEN}
-    outcomes = {k: by_id[k].outcome if k in by_id else Outcome.onbekend for k in KENMERKEN}
+    """The verdict from the findings of the rules that decide it (``Finding.verdict_role``), in catalogue order."""
+    by_id = {f.rule_id: f for f in findings if f.decides_verdict}
+    kenmerken = tuple(by_id)
+    core = tuple(k for k, f in by_id.items() if f.is_core)
+    outcomes = {k: by_id[k].outcome for k in kenmerken}
     ceilings = {k: f.at_best for k, f in by_id.items() if f.outcome is Outcome.onbekend and f.at_best is not None}
-    unknown = tuple(k for k in KENMERKEN if outcomes[k] is Outcome.onbekend)
-    gaps = tuple(k for k in KENMERKEN if outcomes[k] in (Outcome.deels, Outcome.voldoet_niet))
+    unknown = tuple(k for k in kenmerken if outcomes[k] is Outcome.onbekend)
+    gaps = tuple(k for k in kenmerken if outcomes[k] in (Outcome.deels, Outcome.voldoet_niet))
     planned = tuple(k for k in gaps if _current(by_id[k].plans))
     # A plan can name several kenmerken: it is overdue (or contradicted) once, not once per kenmerk.
     overdue = {(p.stap, p.line) for k in gaps for p in by_id[k].plans if p.verlopen}
     contradicted = tuple(k for k in gaps if any(p.gerealiseerd for p in by_id[k].plans))
 
-    best = classify(_filled(outcomes, unknown, Outcome.voldoet, ceilings))
-    worst = classify(_filled(outcomes, unknown, Outcome.voldoet_niet, ceilings))
+    best = classify(_filled(outcomes, unknown, Outcome.voldoet, ceilings), core)
+    worst = classify(_filled(outcomes, unknown, Outcome.voldoet_niet, ceilings), core)
     possible = _ORDER[_ORDER.index(worst) : _ORDER.index(best) + 1]
-    deciding = _deciding(outcomes, unknown, best, worst, ceilings)
+    deciding = _deciding(outcomes, unknown, best, worst, ceilings, core)
     common = {
         "missing_kenmerken": gaps,
         "unknown_kenmerken": unknown,
@@ -98,7 +99,7 @@ def decide(findings: Sequence[Finding]) -> Verdict:
         VerdictKind.past: _past_text,
         VerdictKind.groeiroute: _growth_text,
         VerdictKind.niet_op_voorhand: _not_a_priori_text,
-    }[kind](outcomes, gaps, by_id)
+    }[kind](core, gaps, by_id)
     if unknown:
         summary = _join(
             summary,
@@ -128,6 +129,7 @@ def _deciding(
     best: VerdictKind,
     worst: VerdictKind,
     ceilings: Mapping[str, Outcome],
+    core: Sequence[str],
 ) -> tuple[str, ...]:
     """The unknown kenmerken that on their own can move the verdict between the best and worst case."""
     if best is worst:
@@ -136,8 +138,8 @@ def _deciding(
     others_worst = _filled(outcomes, unknown, Outcome.voldoet_niet, ceilings)
     out = []
     for k in unknown:
-        moves_best = classify({**others_best, k: Outcome.voldoet_niet}) is not best
-        moves_worst = classify({**others_worst, k: ceilings.get(k, Outcome.voldoet)}) is not worst
+        moves_best = classify({**others_best, k: Outcome.voldoet_niet}, core) is not best
+        moves_worst = classify({**others_worst, k: ceilings.get(k, Outcome.voldoet)}, core) is not worst
         if moves_best or moves_worst:
             out.append(k)
     return tuple(out)
@@ -147,7 +149,7 @@ def _join(first: Text, second: Text) -> Text:
     return Text(nl=f"{first.nl} {second.nl}", en=f"{first.en} {second.en}")
 
 
-def _past_text(_outcomes: Mapping[str, Outcome], _gaps: Sequence[str], _by_id: Mapping[str, Finding]) -> Text:
+def _past_text(_core: Sequence[str], _gaps: Sequence[str], _by_id: Mapping[str, Finding]) -> Text:
     return Text(
         nl="Het initiatief past bij alle 10 kenmerken van een laagdrempelig steunpunt. Of het deel uitmaakt "
         "van het regionale netwerk, beslissen de financier en de regio samen met het initiatief.",
@@ -156,27 +158,34 @@ def _past_text(_outcomes: Mapping[str, Outcome], _gaps: Sequence[str], _by_id: M
     )
 
 
-def _growth_text(_outcomes: Mapping[str, Outcome], gaps: Sequence[str], _by_id: Mapping[str, Finding]) -> Text:
-    return Text(
-        nl=f"De kern van een steunpunt is er: een herstelaanbod (K2) en samen vormgeven (K3). Nog niet alle "
-        f"kenmerken zijn er ({_ids(gaps)}): daar ligt de groeiroute. Het programma Regie in de Regio van MIND "
-        "kan initiatieven op die route ondersteunen.",
-        en=f"The core of a support point is there: a recovery offer (K2) and shaping it together (K3). Not all "
-        f"kenmerken are in place yet ({_ids(gaps)}): that is the growth route. MIND's programme Regie in de "
-        "Regio can support initiatives on that route.",
-    )
-
-
-_CORE_MISSING = {
+# The bundled core kenmerken in a few words; a region's own core rule is named by its title.
+_CORE_WORDS = {
     "K2": Text(nl="een herstelaanbod (K2)", en="a recovery offer (K2)"),
     "K3": Text(nl="samen vormgeven, halen én brengen (K3)", en="shaping it together, taking and giving (K3)"),
 }
 
 
-def _not_a_priori_text(outcomes: Mapping[str, Outcome], _gaps: Sequence[str], by_id: Mapping[str, Finding]) -> Text:
-    missing = [k for k in CORE if outcomes[k] is Outcome.voldoet_niet]
-    nl = " en ".join(_CORE_MISSING[k].nl for k in missing)
-    en = " and ".join(_CORE_MISSING[k].en for k in missing)
+def _core_words(ids: Sequence[str], by_id: Mapping[str, Finding]) -> Text:
+    words = [_CORE_WORDS.get(k) or Text(nl=f"{k} ({by_id[k].title.nl})", en=f"{k} ({by_id[k].title.en})") for k in ids]
+    return Text(nl=_listed([w.nl for w in words], "en"), en=_listed([w.en for w in words], "and"))
+
+
+def _growth_text(core: Sequence[str], gaps: Sequence[str], by_id: Mapping[str, Finding]) -> Text:
+    words = _core_words(core, by_id)
+    return Text(
+        nl=f"De kern van een steunpunt is er: {words.nl}. Nog niet alle "
+        f"kenmerken zijn er ({_ids(gaps)}): daar ligt de groeiroute. Het programma Regie in de Regio van MIND "
+        "kan initiatieven op die route ondersteunen.",
+        en=f"The core of a support point is there: {words.en}. Not all "
+        f"kenmerken are in place yet ({_ids(gaps)}): that is the growth route. MIND's programme Regie in de "
+        "Regio can support initiatives on that route.",
+    )
+
+
+def _not_a_priori_text(core: Sequence[str], _gaps: Sequence[str], by_id: Mapping[str, Finding]) -> Text:
+    missing = [k for k in core if by_id[k].outcome is Outcome.voldoet_niet]
+    words = _core_words(missing, by_id)
+    nl, en = words.nl, words.en
     text = Text(
         nl=f"De kern van een steunpunt ontbreekt nog: {nl}. Daarom past het initiatief niet op voorhand bij "
         "de 10 kenmerken; dat zegt niets over de waarde van wat het nu biedt.",

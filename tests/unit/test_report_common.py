@@ -84,10 +84,15 @@ def test_artifact_uris_use_forward_slashes(path: str, uri: str) -> None:
     assert artifact_uri(path) == uri
 
 
-def test_groups_come_in_catalogue_order() -> None:
+def test_groups_come_in_the_order_of_the_findings_which_is_the_catalogues() -> None:
     profile = growth_profile()
-    names = [name for name, _ in grouped(reversed(profile.findings))]
-    assert names == ["kenmerken", "kwaliteit", "bouwstenen", "integraal"]
+    assert [name for name, _ in grouped(profile.findings)] == ["kenmerken", "kwaliteit", "bouwstenen", "integraal"]
+    assert [name for name, _ in grouped(reversed(profile.findings))] == ["integraal", "bouwstenen", "kwaliteit", "kenmerken"]
+    from iza_check.resources import rules_dir
+    from iza_check.rules.loader import load_catalogue
+
+    groups = list(dict.fromkeys(rule.groep.value for rule in load_catalogue([rules_dir()]).rules))
+    assert groups[0] == "kenmerken", "reports list the kenmerken first because the catalogue does"
 
 
 def test_overdue_plans_say_so_last() -> None:

@@ -8,15 +8,21 @@ import itertools
 import pytest
 
 from iza_check.findings import Finding, Outcome, PlanRef, Severity, Text, VerdictKind
-from iza_check.verdict import KENMERKEN, classify, decide
+from iza_check.verdict import classify, decide
+
+# The catalogue marks these with `oordeel` (K2 and K3 as `kern`); decide() reads the marks from the findings.
+KENMERKEN = tuple(f"K{n}" for n in range(1, 11))
+CORE = ("K2", "K3")
 
 V, D, N, U, X = Outcome.voldoet, Outcome.deels, Outcome.voldoet_niet, Outcome.onbekend, Outcome.nvt
 _LETTER = {"V": V, "D": D, "N": N, "?": U, "-": X}
 
 
 def finding(rule_id: str, outcome: Outcome, plans: tuple[PlanRef, ...] = (), missing: tuple[str, ...] = ()) -> Finding:
+    role = "kern" if rule_id in CORE else "kenmerk"
     return Finding(
-        rule_id, "kenmerken", outcome, Severity.verplicht, Text("t", "t"), "p.yaml", None, plans=plans, missing=missing
+        rule_id, "kenmerken", outcome, Severity.verplicht, Text("t", "t"), "p.yaml", None, plans=plans, missing=missing,
+        verdict_role=role,
     )
 
 
@@ -60,7 +66,7 @@ def test_a_decided_verdict_holds_for_every_filling_in_of_the_unknowns() -> None:
             outcomes = {k: _LETTER[c] for k, c in zip(KENMERKEN, letters, strict=True)}
             for index, value in zip(unknown, filling, strict=True):
                 outcomes[KENMERKEN[index]] = value
-            seen.add(classify(outcomes))
+            seen.add(classify(outcomes, CORE))
         if verdict.kind is VerdictKind.onvoldoende_gegevens:
             assert seen == set(verdict.possible), letters
         else:
@@ -124,3 +130,40 @@ def test_an_unknown_that_is_at_best_deels_keeps_the_verdict_from_past() -> None:
     capped = [replace(f, at_best=D) if f.rule_id == "K5" else f for f in marks]
     verdict = decide(capped)
     assert verdict.kind is VerdictKind.groeiroute and verdict.voorlopig and verdict.unknown_kenmerken == ("K5",)
+
+
+def test_the_catalogue_says_which_rules_decide_the_verdict() -> None:
+    """A region's own kenmerk (marked `oordeel: kenmerk`) counts; an unmarked rule never does."""
+    base = findings("VVVVVVVVVV")
+    own = Finding("R1", "lokaal", N, Severity.verplicht, Text("t", "t"), "p.yaml", None, verdict_role="kenmerk")
+    unmarked = Finding("Q1", "kwaliteit", N, Severity.verplicht, Text("t", "t"), "p.yaml", None)
+    assert decide([*base, unmarked]).kind is VerdictKind.past
+    verdict = decide([*base, own])
+    assert verdict.kind is VerdictKind.groeiroute and verdict.missing_kenmerken == ("R1",)
+    own_core = Finding("R2", "lokaal", N, Severity.verplicht, Text("De eigen kern", "Our core"), "p.yaml", None, verdict_role="kern")
+    verdict = decide([*base, own_core])
+    assert verdict.kind is VerdictKind.niet_op_voorhand and "R2 (De eigen kern)" in verdict.summary.nl
+
+
+def test_a_rule_that_decides_the_verdict_must_be_required() -> None:
+    from pydantic import ValidationError
+
+    from iza_check.rules.model import RuleSpec
+
+    with pytest.raises(ValidationError, match="ernst: verplicht"):
+        RuleSpec.model_validate(
+            {
+                "id": "R9",
+                "titel": {"nl": "t", "en": "t"},
+                "ernst": "aanbevolen",
+                "oordeel": "kenmerk",
+                "bron": {"bestand": "x.txt", "sectie": "1"},
+                "uitleg": {"wat": {"nl": "w", "en": "w"}, "waarom": {"nl": "w", "en": "w"}},
+                "voldoet": {"veld": "toegang.naasten_welkom", "gelijk": True},
+                "advies": {"nl": "a", "en": "a"},
+                "voorbeelden": [
+                    {"naam": "a", "profiel": {}, "verwacht": "onbekend"},
+                    {"naam": "b", "profiel": {}, "verwacht": "onbekend"},
+                ],
+            }
+        )

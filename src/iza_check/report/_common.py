@@ -17,7 +17,6 @@ from iza_check.findings import EvidenceRef, FactRef, Finding, Outcome, PlanRef, 
 from iza_check.i18n import format_date, has, t
 
 REPLACEMENT = "\ufffd"
-GROUP_ORDER: tuple[str, ...] = ("kenmerken", "kwaliteit", "bouwstenen", "integraal", "financiering")
 OUTCOME_ORDER: tuple[Outcome, ...] = tuple(Outcome)
 OUTCOME_SYMBOL: dict[Outcome, str] = {
     Outcome.voldoet: "✔",
@@ -135,13 +134,11 @@ def group_label(group: str, lang: str) -> str:
 
 
 def grouped(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
-    """Findings per group: the known groups in catalogue order, others after them as they come."""
+    """Findings per group, in the order they come: findings come in the catalogue's order (rules.loader)."""
     groups: dict[str, list[Finding]] = {}
     for finding in findings:
         groups.setdefault(finding.group, []).append(finding)
-    rank = {name: index for index, name in enumerate(GROUP_ORDER)}
-    order = sorted(groups, key=lambda name: rank.get(name, len(rank)))
-    return [(name, groups[name]) for name in order]
+    return list(groups.items())
 
 
 def outcome_counts(findings: Iterable[Finding]) -> dict[Outcome, int]:

@@ -25,11 +25,8 @@ from iza_check.findings import (
 from iza_check.i18n import format_date, t
 from iza_check.profile.labels import readable_path, value_label
 from iza_check.report._common import clean, format_number, shorten
-from iza_check.verdict import CORE
 
 _SEVERITY_RANK = {Severity.verplicht: 0, Severity.aanbevolen: 1, Severity.informatief: 2}
-# The group whose outcomes decide the verdict (see iza_check.verdict).
-_VERDICT_GROUP = "kenmerken"
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,12 +155,11 @@ def layout(profile: ProfileReport, lang: str) -> Layout:
     verdict_findings = [
         f
         for f in findings
-        if f.group == _VERDICT_GROUP
-        and f.severity is not Severity.informatief
+        if f.decides_verdict
         and (
             (f.outcome is Outcome.onbekend and f.rule_id in deciding)
             # While the core is missing, only the core moves the verdict; on the growth route every gap does.
-            or ((f.outcome is Outcome.voldoet_niet and f.rule_id in CORE) if core_missing else f.is_gap)
+            or ((f.outcome is Outcome.voldoet_niet and f.is_core) if core_missing else f.is_gap)
         )
     ]
     verdict_findings.sort(key=lambda f: (*first_rank(f), order[f.rule_id]))

@@ -262,9 +262,7 @@ def _plan(plan: PlanRef, lang: str) -> str:
     if plan.verlopen:  # plan_status puts the overdue marker last
         words[-1] = f'<span class="overdue">⚠ {words[-1]}</span>'
     status = "; ".join(words)
-    where = location_text(plan.line, None, lang)
-    loc = f' <span class="fact-loc">({_e(where)})</span>' if where else ""
-    return f'<li class="plan">{_e_multiline(plan.stap)} — {status}{loc}</li>'
+    return f'<li class="plan"><strong>{_e(t("point.plan", lang))}:</strong> {_e_multiline(plan.stap)} — {status}</li>'
 
 
 def _anchor(index: int, rule_id: str) -> str:

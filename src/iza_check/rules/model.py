@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StrictBool
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StrictBool, model_validator
 
 from iza_check.outcomes import Outcome
 from iza_check.profile.model import CRITERION_ID_PATTERN
@@ -38,6 +38,13 @@ class Groep(StrEnum):
 
 # Catalogue order of the groups: reports list kenmerken first.
 GROUP_ORDER: tuple[str, ...] = tuple(g.value for g in Groep)
+
+
+class Oordeel(StrEnum):
+    """The part a rule plays in the overall verdict (see iza_check.verdict)."""
+
+    kenmerk = "kenmerk"  # one of the kenmerken the verdict weighs
+    kern = "kern"  # a kenmerk that is the core of a steunpunt: without it, not op voorhand
 
 
 class Ernst(StrEnum):
@@ -115,6 +122,18 @@ class RuleSpec(_Strict):
     vervangt: StrictBool = Field(
         False, description="Vervangt bewust een regel met hetzelfde id uit een eerdere regelset."
     )
+    oordeel: Oordeel | None = Field(
+        None,
+        description="Telt mee in het oordeel (past, groeiroute, niet op voorhand): 'kenmerk', of 'kern' voor een "
+        "kenmerk dat de kern van een steunpunt is (zonder de kern past een initiatief niet op voorhand). Alleen "
+        "bij ernst verplicht.",
+    )
+
+    @model_validator(mode="after")
+    def _verdict_rules_are_required(self) -> RuleSpec:
+        if self.oordeel is not None and self.ernst is not Ernst.verplicht:
+            raise ValueError("een regel die meetelt in het oordeel (oordeel: ...) heeft ernst: verplicht")
+        return self
 
 
 class RuleFile(_Strict):
