@@ -10,15 +10,33 @@ Both versions are checked against the same catalogue at the same peildatum, so o
   when every criterion it addresses now voldoet; *overdue* when not realised and its target date (the new
   version's, if it moved) lies before the peildatum; *dropped* when the new version no longer mentions it;
   otherwise *open*.
+
+Two rounds of profiles (two folders, a funder's applications of two years) are compared initiative by
+initiative: :class:`RoundsBuilder` matches them by identity (see "two rounds" below) and diffs each pair; an
+initiative is *regressed* when any rule regressed, else *improved* when any improved, else *unchanged*; the
+others are *new* or *gone*.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from iza_check.findings import Finding, Outcome, PlanRef, ProfileReport, Severity, Text, VerdictKind
+from iza_check.findings import (
+    Finding,
+    Outcome,
+    PlanRef,
+    ProblemRef,
+    ProfileReport,
+    Severity,
+    Text,
+    VerdictKind,
+)
+
+if TYPE_CHECKING:
+    from iza_check.checker import FileOutcome
 
 _SCALE = {Outcome.voldoet_niet: 0, Outcome.deels: 1, Outcome.voldoet: 2}
 
@@ -223,3 +241,215 @@ def diff_reports(old: ProfileReport, new: ProfileReport, peildatum: dt.date) -> 
         plans=tuple(progress),
         new_plans=tuple(fresh),
     )
+
+
+# --- two rounds ------------------------------------------------------------------------------------------
+#
+# Funders compare two rounds of applications: two folders (or patterns) of profiles. A profile of one round is
+# matched with the other round's by its identity: the initiative's name and gemeente, compared without regard to
+# case and spacing; a profile without a gemeente is matched by its path within its round (relative to the folder,
+# or to the fixed part of the pattern) instead. Two profiles of one round with the same identity cannot be told
+# apart: that identity is reported (an Ambiguity) and its profiles are compared in neither round.
+
+
+class RoundStatus(str, Enum):
+    """What became of one initiative between the rounds."""
+
+    regressed = "verslechterd"  # at least one rule got worse (whatever else improved)
+    improved = "verbeterd"  # rules improved and none got worse
+    unchanged = "ongewijzigd"  # no rule moved up or down (a move to or from nvt is neither)
+    new = "nieuw"  # only in the new round
+    gone = "verdwenen"  # only in the old round
+
+
+Identity = tuple[str, str, str]  # ("naam", naam, gemeente) or ("pad", relative path, ""), normalised
+
+
+def _normal(text: str | None) -> str:
+    return " ".join(text.split()).casefold() if text else ""
+
+
+def identity_of(report: ProfileReport, relative: str) -> Identity:
+    """Name and gemeente, normalised; without a gemeente (or a name), the path within the round."""
+    naam, gemeente = _normal(report.naam), _normal(report.gemeente)
+    if naam and gemeente:
+        return ("naam", naam, gemeente)
+    return ("pad", _normal(relative.replace("\\", "/")), "")
+
+
+def slim(report: ProfileReport) -> ProfileReport:
+    """What a diff needs of a report (outcomes, titles, plans, verdict), so a round of thousands fits in memory."""
+    findings = tuple(
+        replace(f, facts=(), causes=(), evidence=(), missing=(), advice=None, nvt_reason=None)
+        for f in report.findings
+    )
+    return replace(report, findings=findings, questions=(), figures=())
+
+
+def overdue_plans(report: ProfileReport) -> tuple[PlanProgress, ...]:
+    """The profile's own plans whose target date has passed (not realised): for an initiative that is new."""
+    return tuple(
+        PlanProgress(plan.stap, tuple(betreft), None, plan.streefdatum, PlanStatus.overdue)
+        for plan, betreft in _plans_of(report.findings).values()
+        if plan.verlopen and not plan.gerealiseerd
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RoundProfile:
+    """An initiative that is in one round only."""
+
+    source: str
+    naam: str
+    gemeente: str | None
+    regio: str | None
+    verdict: VerdictKind
+    overdue: tuple[PlanProgress, ...] = ()  # its plans past their target date (new round only)
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileProgress:
+    """An initiative in both rounds: its diff, and what that means for the funder."""
+
+    diff: ProfileDiff
+    gemeente: str | None  # as the new round says
+    regio: str | None
+    status: RoundStatus
+
+    @property
+    def overdue(self) -> tuple[PlanProgress, ...]:
+        """Plans of the old version not realised by their (possibly moved) target date, and the new version's
+        own plans that are past theirs."""
+        return self.diff.plans_with(PlanStatus.overdue) + tuple(
+            p for p in self.diff.new_plans if p.status is PlanStatus.overdue
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Ambiguity:
+    """Profiles that share one identity within a round; none with that identity is compared."""
+
+    round: str  # "old" or "new": the round in which the identity is not unique
+    identity: Identity
+    naam: str  # as the first profile spells it (for a path identity: the path)
+    gemeente: str | None
+    count: int  # how many profiles of that round have it
+    sources: tuple[str, ...]  # every file with this identity, in both rounds
+
+
+@dataclass(frozen=True, slots=True)
+class RoundsDiff:
+    peildatum: dt.date
+    old_round: str  # the arguments as given
+    new_round: str
+    compared: tuple[ProfileProgress, ...]  # by name
+    new: tuple[RoundProfile, ...]
+    gone: tuple[RoundProfile, ...]
+    ambiguous: tuple[Ambiguity, ...] = ()
+    old_problems: tuple[ProblemRef, ...] = ()  # files of the old round that could not be read
+    new_problems: tuple[ProblemRef, ...] = ()
+
+    def with_status(self, status: RoundStatus) -> tuple[ProfileProgress, ...]:
+        return tuple(p for p in self.compared if p.status is status)
+
+    @property
+    def regressed(self) -> tuple[ProfileProgress, ...]:
+        return self.with_status(RoundStatus.regressed)
+
+    @property
+    def improved(self) -> tuple[ProfileProgress, ...]:
+        return self.with_status(RoundStatus.improved)
+
+    @property
+    def unchanged(self) -> tuple[ProfileProgress, ...]:
+        return self.with_status(RoundStatus.unchanged)
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(len(p.overdue) for p in self.compared) + sum(len(p.overdue) for p in self.new)
+
+    @property
+    def problems(self) -> tuple[ProblemRef, ...]:
+        return self.old_problems + self.new_problems
+
+    @property
+    def incomplete(self) -> bool:
+        """A file could not be read or matched: what shows as new or gone may be one of them."""
+        return bool(self.ambiguous or self.problems)
+
+
+def _status(diff: ProfileDiff) -> RoundStatus:
+    if diff.regressed:
+        return RoundStatus.regressed
+    return RoundStatus.improved if diff.improved else RoundStatus.unchanged
+
+
+def _order(report: ProfileReport) -> tuple[str, str, str]:
+    return (_normal(report.naam), _normal(report.gemeente), report.source)
+
+
+def _alone(report: ProfileReport, *, plans: bool) -> RoundProfile:
+    return RoundProfile(
+        report.source,
+        report.naam,
+        report.gemeente,
+        report.regio,
+        report.verdict.kind,
+        overdue_plans(report) if plans else (),
+    )
+
+
+class RoundsBuilder:
+    """Collects the slimmed reports of both rounds one outcome at a time, then matches them."""
+
+    def __init__(self, peildatum: dt.date, old_round: str, new_round: str) -> None:
+        self.peildatum = peildatum
+        self.old_round = old_round
+        self.new_round = new_round
+        self._reports: dict[str, dict[Identity, list[ProfileReport]]] = {"old": {}, "new": {}}
+        self._problems: dict[str, list[ProblemRef]] = {"old": [], "new": []}
+
+    def add(self, round_: str, outcome: FileOutcome, relative: str) -> None:
+        """One outcome of ``round_`` ("old" or "new"); ``relative`` is its path within the round."""
+        self._problems[round_].extend(outcome.problems)
+        if outcome.report is not None:
+            key = identity_of(outcome.report, relative)
+            self._reports[round_].setdefault(key, []).append(slim(outcome.report))
+
+    def build(self) -> RoundsDiff:
+        old, new = self._reports["old"], self._reports["new"]
+        ambiguous: list[Ambiguity] = []
+        for round_, mine in (("old", old), ("new", new)):
+            for key, reports in mine.items():
+                if len(reports) > 1 and not any(a.identity == key for a in ambiguous):
+                    everyone = old.get(key, []) + new.get(key, [])
+                    first = reports[0]
+                    naam = first.naam if key[0] == "naam" else key[1]
+                    ambiguous.append(
+                        Ambiguity(round_, key, naam, first.gemeente, len(reports), tuple(r.source for r in everyone))
+                    )
+        unclear = {a.identity for a in ambiguous}
+        compared = []
+        for key in (old.keys() & new.keys()) - unclear:
+            before, after = old[key][0], new[key][0]
+            diff = diff_reports(before, after, self.peildatum)
+            compared.append((_order(after), ProfileProgress(diff, after.gemeente, after.regio, _status(diff))))
+        fresh = [
+            (_order(r[0]), _alone(r[0], plans=True))
+            for key, r in new.items() if key not in old and key not in unclear
+        ]
+        gone = [
+            (_order(r[0]), _alone(r[0], plans=False))
+            for key, r in old.items() if key not in new and key not in unclear
+        ]
+        return RoundsDiff(
+            peildatum=self.peildatum,
+            old_round=self.old_round,
+            new_round=self.new_round,
+            compared=tuple(p for _, p in sorted(compared, key=lambda item: item[0])),
+            new=tuple(p for _, p in sorted(fresh, key=lambda item: item[0])),
+            gone=tuple(p for _, p in sorted(gone, key=lambda item: item[0])),
+            ambiguous=tuple(sorted(ambiguous, key=lambda a: (a.round != "old", a.identity))),
+            old_problems=tuple(self._problems["old"]),
+            new_problems=tuple(self._problems["new"]),
+        )

@@ -229,3 +229,76 @@ def test_summary_rejects_a_format_it_does_not_have(tmp_path: Path) -> None:
     result = _summary(str(tmp_path), "--format", "sarif")
     assert result.exit_code == 2
     assert "text, html, csv" in result.stderr
+
+
+# --- the formats added for funders: summary json, overview csv, two rounds, the dossier ------------------
+
+@pytest.mark.usefixtures("in_repo")
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_summary_json_of_the_example_profiles(lang: str) -> None:
+    result = _summary("profiles", "--format", "json", "--lang", lang)
+    assert result.exit_code == 1  # as for the other summary formats
+    _golden(f"summary-{lang}.json", result.stdout)
+
+
+@pytest.mark.usefixtures("in_repo")
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_overview_csv_of_the_example_profiles(lang: str) -> None:
+    result = _cli("overview", "profiles", "--format", "csv", "--lang", lang)
+    assert result.exit_code == 0
+    _golden(f"overview-{lang}.csv", result.stdout_bytes.decode("utf-8"))
+
+
+@pytest.fixture
+def rounds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    from funder_rounds import make_rounds
+
+    make_rounds(tmp_path)
+    monkeypatch.chdir(tmp_path)  # relative paths in the outputs, the same on every machine
+    return "ronde-2025", "ronde-2026"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "lang"),
+    [("text", "nl"), ("text", "en"), ("html", "nl"), ("html", "en"), ("csv", "nl"), ("csv", "en"), ("json", "nl")],
+)
+def test_diff_of_two_rounds(rounds: tuple[str, str], fmt: str, lang: str) -> None:
+    result = _cli("diff", *rounds, "--format", fmt, "--lang", lang)
+    assert result.exit_code == 1  # De Kiem regressed on Q6
+    _golden(f"rounds-{lang}.{'txt' if fmt == 'text' else fmt}", result.stdout_bytes.decode("utf-8"))
+
+
+def test_two_rounds_tell_their_story(rounds: tuple[str, str]) -> None:
+    """What the rounds were made to show (tests/acceptance/funder_rounds.py), apart from the golden files."""
+    document = json.loads(_cli("diff", *rounds, "--format", "json").stdout)
+    status = {p["naam"]: p["status"] for p in document["profiles"]}
+    assert status == {
+        "Herstelplek De Kiem": "verslechterd",  # another file name, the same name and gemeente
+        "Herstelcafé Nieuwegein": "verbeterd",  # gemeente 'NIEUWEGEIN ' in 2026: case and spacing do not count
+        "Zelfregiecentrum De Brug": "ongewijzigd",
+        "Naastenhuis Zeist": "ongewijzigd",  # no gemeente: matched by its path, naasten.yaml
+        "Koffiehoek De Schakel": "verdwenen",
+        "Herstelacademie Twente": "nieuw",
+    }
+    kiem = next(p for p in document["profiles"] if p["naam"] == "Herstelplek De Kiem")
+    assert kiem["old"]["source"] == "ronde-2025/de-kiem.yaml"
+    assert kiem["new"]["source"] == "ronde-2026/aanvragen/kiem-2026.yaml"
+    moved = {c["rule_id"]: c["change"] for c in kiem["changes"]}
+    assert moved["Q6"] == "verslechterd" and moved["K1"] == "verbeterd"
+    assert [p["betreft"] for p in kiem["overdue_plans"]] == [["Q10"]]
+    assert document["counts"]["overdue_plans"] == 1
+    assert document["ambiguous"] == [] and document["problems"] == []
+
+
+@pytest.mark.usefixtures("in_repo")
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_dossier_of_the_example_profiles(tmp_path: Path, lang: str) -> None:
+    result = _cli("dossier", "profiles", "-o", str(tmp_path / "dossier"), "--lang", lang)
+    assert result.exit_code == 1  # as check --summary: gaps at the verplicht level
+    pages = sorted(p.name for p in (tmp_path / "dossier").iterdir())
+    assert pages == [
+        "herstelacademie-ggz.html", "index.html", "inloop-koffie-welzijn.html", "naasten-steunpunt.html",
+        "onvolledig-profiel.html", "starter-vrijwilligers.html", "zelfregiecentrum-de-brug.html",
+    ]
+    # The pages are the html report's (another module, with its own tests); the index is the summary's.
+    _golden(f"dossier-index-{lang}.html", (tmp_path / "dossier" / "index.html").read_text(encoding="utf-8"))

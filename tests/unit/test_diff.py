@@ -1,4 +1,5 @@
-"""Progress between two versions of a profile: rule changes, plans, verdict, formats and exit codes."""
+"""Progress between two versions of a profile, and between two rounds of profiles: rule changes, plans, verdict,
+formats and exit codes."""
 
 from __future__ import annotations
 
@@ -11,8 +12,17 @@ from click.testing import CliRunner
 
 from iza_check.cli.main import main
 from iza_check.diff import ChangeKind, PlanStatus, RealisedBy, classify, diff_reports
-from iza_check.findings import Finding, Outcome, PlanRef, ProfileReport, Severity, Text, Verdict, VerdictKind
-from iza_check.report.summary_formats import render_diff
+from iza_check.findings import (
+    Finding,
+    Outcome,
+    PlanRef,
+    ProfileReport,
+    Severity,
+    Text,
+    Verdict,
+    VerdictKind,
+)
+from iza_check.report.diff_formats import render_diff
 
 PEILDATUM = dt.date(2026, 11, 1)
 V, D, N, O, NA = Outcome.voldoet, Outcome.deels, Outcome.voldoet_niet, Outcome.onbekend, Outcome.nvt
@@ -238,3 +248,203 @@ def test_command_help_documents_the_exit_codes() -> None:
     result = CliRunner().invoke(main, ["diff", "--help"])
     assert result.exit_code == 0
     assert "1  minstens één regel ging achteruit" in result.output
+
+
+# --- two rounds ------------------------------------------------------------------------------------------
+
+def _in_round(report: ProfileReport, gemeente: str | None = "Hengelo"):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from iza_check.checker import FileOutcome
+
+    return FileOutcome(report.source, report=replace(report, gemeente=gemeente))
+
+
+def _rounds(old: list, new: list, old_problems: tuple = (), new_problems: tuple = ()):  # type: ignore[no-untyped-def]
+    """``old`` and ``new``: (outcome, path in the round) pairs."""
+    from iza_check.checker import FileOutcome
+    from iza_check.diff import RoundsBuilder
+
+    builder = RoundsBuilder(PEILDATUM, "ronde-1", "ronde-2")
+    for side, entries, problems in (("old", old, old_problems), ("new", new, new_problems)):
+        for outcome, relative in entries:
+            builder.add(side, outcome, relative)
+        for problem in problems:
+            builder.add(side, FileOutcome(problem.file, problems=(problem,)), problem.file)
+    return builder.build()
+
+
+def test_identity_is_name_and_gemeente_normalised_else_the_path() -> None:
+    from dataclasses import replace
+
+    from iza_check.diff import identity_of
+
+    report = _report({"K1": V}, naam="  De   KIEM ")
+    assert identity_of(report, "a/b.yaml") == ("naam", "de kiem", "hengelo")
+    assert identity_of(replace(report, gemeente="  "), "A\\B.yaml") == ("pad", "a/b.yaml", "")
+    assert identity_of(replace(report, gemeente=None), "x.yaml") == ("pad", "x.yaml", "")
+
+
+def test_rounds_sort_initiatives_into_new_gone_improved_regressed_unchanged() -> None:
+    kiem_old = _report({"K1": O, "Q6": V}, naam="De Kiem", source="r1/kiem.yaml")
+    kiem_new = _report({"K1": V, "Q6": D}, naam="de kiem", source="r2/andere-naam.yaml")
+    brug_old = _report({"K1": N}, naam="De Brug", source="r1/brug.yaml")
+    brug_new = _report({"K1": D}, naam="De Brug", source="r2/brug.yaml")
+    same = _report({"K1": V, "K2": NA}, naam="Zelfde", source="r1/z.yaml")
+    same_new = _report({"K1": V, "K2": V}, naam="Zelfde", source="r2/z.yaml")  # from nvt: neither better nor worse
+    gone = _report({"K1": V}, naam="Weg", source="r1/weg.yaml")
+    fresh = _report({"K1": N}, {"K1": (_plan("Inloop openen", dt.date(2026, 3, 1)),)}, naam="Nieuw", source="r2/n.yaml")
+    rounds = _rounds(
+        [(_in_round(kiem_old), "kiem.yaml"), (_in_round(brug_old), "brug.yaml"), (_in_round(same), "z.yaml"),
+         (_in_round(gone), "weg.yaml")],
+        [(_in_round(kiem_new, " HENGELO"), "andere-naam.yaml"), (_in_round(brug_new), "brug.yaml"),
+         (_in_round(same_new), "z.yaml"), (_in_round(fresh), "n.yaml")],
+    )
+    assert [(p.diff.new_naam, p.status.value) for p in rounds.compared] == [
+        ("De Brug", "verbeterd"), ("de kiem", "verslechterd"), ("Zelfde", "ongewijzigd")
+    ]
+    assert [p.naam for p in rounds.new] == ["Nieuw"] and [p.naam for p in rounds.gone] == ["Weg"]
+    assert [c.rule_id for c in rounds.regressed[0].diff.improved] == ["K1"]  # it improved too, and shows it
+    (overdue,) = rounds.new[0].overdue
+    assert (overdue.stap, overdue.betreft, overdue.new_streefdatum) == ("Inloop openen", ("K1",), dt.date(2026, 3, 1))
+    assert rounds.overdue_count == 1 and not rounds.incomplete
+
+
+def test_reports_are_slimmed_to_what_a_diff_needs() -> None:
+    from dataclasses import replace
+
+    from iza_check.diff import slim
+    from iza_check.findings import FactRef
+
+    report = _report({"K1": D})
+    fat = replace(report, findings=tuple(replace(f, facts=(FactRef("toegang.x", True),), missing=("a",)) for f in report.findings))
+    thin = slim(fat)
+    assert thin.findings[0].facts == () and thin.findings[0].missing == ()
+    assert (thin.findings[0].rule_id, thin.findings[0].outcome, thin.findings[0].title) == ("K1", D, fat.findings[0].title)
+    assert diff_reports(thin, thin, PEILDATUM) == diff_reports(fat, fat, PEILDATUM)
+
+
+def test_an_identity_twice_in_a_round_is_a_problem_and_compared_in_neither() -> None:
+    a = _report({"K1": V}, naam="Dubbel", source="r2/a.yaml")
+    b = _report({"K1": N}, naam="DUBBEL", source="r2/b.yaml")
+    old = _report({"K1": V}, naam="Dubbel", source="r1/a.yaml")
+    other = _report({"K1": V}, naam="Ander", source="r1/x.yaml")
+    rounds = _rounds(
+        [(_in_round(old), "a.yaml"), (_in_round(other), "x.yaml")],
+        [(_in_round(a), "a.yaml"), (_in_round(b), "b.yaml"), (_in_round(other), "x.yaml")],
+    )
+    (ambiguity,) = rounds.ambiguous
+    assert (ambiguity.round, ambiguity.count, ambiguity.naam) == ("new", 2, "Dubbel")
+    assert ambiguity.sources == ("r1/a.yaml", "r2/a.yaml", "r2/b.yaml")
+    assert [p.diff.new_naam for p in rounds.compared] == ["Ander"]
+    assert rounds.new == () and rounds.gone == ()  # not "new" nor "gone": it could not be matched
+    assert rounds.incomplete
+
+
+def test_the_same_path_twice_without_gemeente_is_ambiguous_too() -> None:
+    first = _report({"K1": V}, naam="A", source="r1/x.yaml")
+    second = _report({"K1": V}, naam="B", source="r1/X.yaml")
+    rounds = _rounds([(_in_round(first, None), "x.yaml"), (_in_round(second, None), "X.yaml")], [])
+    (ambiguity,) = rounds.ambiguous
+    assert ambiguity.identity == ("pad", "x.yaml", "") and ambiguity.naam == "x.yaml"
+
+
+def test_unreadable_files_are_kept_per_round() -> None:
+    from iza_check.findings import ProblemRef
+
+    broken = ProblemRef("r2/kapot.yaml", "kapot", "yaml-syntax", 1, 1)
+    rounds = _rounds([], [], new_problems=(broken,))
+    assert rounds.new_problems == (broken,) and rounds.old_problems == () and rounds.incomplete
+
+
+def _sample_rounds():  # type: ignore[no-untyped-def]
+    from iza_check.findings import ProblemRef
+
+    old = _report({"K1": O, "Q6": V}, {"Q6": (_plan("VOG <aanvragen> & *snel*", dt.date(2026, 6, 1)),)}, naam="De Kiem")
+    new = _report({"K1": V, "Q6": D}, {"Q6": (_plan("VOG <aanvragen> & *snel*", dt.date(2026, 6, 1)),)}, naam="De Kiem",
+                  source="nieuw.yaml")
+    gone = _report({"K1": V}, naam="=Weg()", source="r1/weg.yaml")
+    return _rounds(
+        [(_in_round(old), "kiem.yaml"), (_in_round(gone), "weg.yaml")],
+        [(_in_round(new), "kiem.yaml")],
+        new_problems=(ProblemRef("r2/kapot.yaml", "kapot", "yaml-syntax", 2, 3),),
+    )
+
+
+def test_rounds_text() -> None:
+    from iza_check.report.diff_formats import render_rounds
+
+    text = render_rounds("text", _sample_rounds(), lang="nl")
+    assert text.startswith("Voortgang tussen twee rondes · peildatum 1 november 2026\n   Oude ronde: ronde-1\n")
+    assert "1 vergeleken: 0 vooruit, 1 achteruit, 0 gelijk; 0 nieuw, 1 niet meer in de ronde; 1 plan(nen)" in text
+    assert "Achteruitgang (1)\n  De Kiem (Hengelo) · groeiroute\n      oud.yaml → nieuw.yaml\n" in text
+    assert "    ↓ Q6    ✔ voldoet → ◐ deels · Titel Q6" in text and "    ↑ K1    ? onbekend → ✔ voldoet" in text
+    assert "⚠ [Q6] VOG <aanvragen> & *snel* (streefdatum 1 juni 2026 voorbij)" in text
+    assert "  =Weg() (Hengelo) · groeiroute · r1/weg.yaml" in text
+    assert "Niet elk bestand kon worden gelezen of gekoppeld" in text and "r2/kapot.yaml:2:3: kapot" in text
+
+
+def test_rounds_html_is_escaped_and_self_contained() -> None:
+    from iza_check.report.diff_formats import render_rounds
+
+    html = render_rounds("html", _sample_rounds(), lang="en")
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="en">' in html
+    assert "<aanvragen>" not in html and "VOG &lt;aanvragen&gt; &amp; *snel*" in html
+    assert "<script" not in html and "default-src 'none'" in html
+    assert "Regressed (1)" in html and "No longer in this round (1)" in html
+
+
+def test_rounds_csv_has_one_row_per_initiative_and_per_problem() -> None:
+    import csv
+    import io
+
+    from iza_check.report.diff_formats import render_rounds
+
+    text = render_rounds("csv", _sample_rounds(), lang="nl")
+    assert text.startswith("\ufeff") and text.count("\r\n") == 4
+    header, kiem, gone, problem = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=";"))
+    assert header[0] == "Verandering" and header[-1] == "Melding" and len(header) == 12
+    assert kiem[:8] == ["achteruit", "De Kiem", "Hengelo", "Twente", "oud.yaml", "nieuw.yaml", "groeiroute", "groeiroute"]
+    assert kiem[8:11] == [
+        "K1: onbekend → voldoet", "Q6: voldoet → deels", "[Q6] VOG <aanvragen> & *snel* (streefdatum 1 juni 2026 voorbij)"
+    ]
+    assert gone[:2] == ["verdwenen", "'=Weg()"] and gone[4] == "r1/weg.yaml" and gone[5] == ""
+    assert problem[0] == "probleem" and problem[5] == "r2/kapot.yaml" and problem[-1] == "r2/kapot.yaml:2:3: kapot (yaml-syntax)"
+
+
+def test_rounds_json() -> None:
+    from iza_check.report.diff_formats import render_rounds
+
+    document = json.loads(render_rounds("json", _sample_rounds(), lang="nl"))
+    assert (document["kind"], document["format_version"]) == ("diff_rounds", 2)
+    assert document["counts"] == {
+        "compared": 1, "verbeterd": 0, "verslechterd": 1, "ongewijzigd": 0, "nieuw": 0, "verdwenen": 1,
+        "overdue_plans": 1, "problems": 1,
+    }
+    kiem, gone = document["profiles"]
+    assert kiem["status"] == "verslechterd" and [c["rule_id"] for c in kiem["changes"]] == ["K1", "Q6"]
+    assert kiem["overdue_plans"][0]["status"] == "verlopen"
+    assert gone["status"] == "verdwenen" and gone["new"] is None and gone["old"]["source"] == "r1/weg.yaml"
+    assert document["problems"][0]["round"] == "new"
+
+
+def test_rounds_empty_and_unknown_format() -> None:
+    from iza_check.report.diff_formats import render_rounds
+
+    empty = _rounds([], [])
+    assert "Geen profielen om te vergelijken." in render_rounds("text", empty)
+    assert "No profiles to compare." in render_rounds("html", empty, lang="en")
+    with pytest.raises(ValueError, match="two rounds"):
+        render_rounds("markdown", empty)
+    with pytest.raises(ValueError, match="unknown language"):
+        render_rounds("text", empty, lang="de")
+
+
+def test_round_root_and_path_in_round(tmp_path: Path) -> None:
+    from iza_check.cli.funders import is_round, path_in_round, round_root
+
+    assert round_root(tmp_path) == tmp_path
+    assert round_root(Path("ronde/*/x.yaml")) == Path("ronde") and round_root(Path("**/*.yaml")) == Path()
+    assert path_in_round(str(tmp_path / "a" / "b.yaml"), tmp_path) == "a/b.yaml"
+    assert path_in_round("/elders/x.yaml", tmp_path) == "/elders/x.yaml"
+    assert is_round(tmp_path) and is_round(Path("nergens/*.yaml")) and not is_round(Path("nergens.yaml"))

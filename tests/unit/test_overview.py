@@ -1,4 +1,4 @@
-"""The regional overview: grouping by regio and gemeente, bouwstenen coverage, and its three formats."""
+"""The regional overview: grouping by regio and gemeente, bouwstenen coverage, and its four formats."""
 
 from __future__ import annotations
 
@@ -10,12 +10,29 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from iza_check.checker import FileOutcome
-from iza_check.findings import Finding, Outcome, ProblemRef, ProfileReport, Severity, Text, Verdict, VerdictKind
-from iza_check.overview import BOUWSTENEN_A, BOUWSTENEN_B, BOUWSTENEN_C, REGIONAL, Overview, build_overview
+from iza_check.findings import (
+    Finding,
+    Outcome,
+    ProblemRef,
+    ProfileReport,
+    Severity,
+    Text,
+    Verdict,
+    VerdictKind,
+)
+from iza_check.overview import (
+    BOUWSTENEN_A,
+    BOUWSTENEN_B,
+    BOUWSTENEN_C,
+    REGIONAL,
+    Overview,
+    build_overview,
+)
 from iza_check.profile.model import Soort
-from iza_check.report.summary_formats import (
+from iza_check.report.overview_formats import (
     overview_document,
     render_overview,
+    render_overview_csv,
     render_overview_html,
     render_overview_text,
 )
@@ -214,7 +231,7 @@ def test_empty_overview() -> None:
 
 def test_unknown_format() -> None:
     with pytest.raises(ValueError, match="unknown overview format"):
-        render_overview("csv", _sample())
+        render_overview("pdf", _sample())
 
 
 def test_profiles_without_a_region_are_not_one_pseudo_region() -> None:
@@ -245,3 +262,81 @@ def test_missing_only_where_it_is_known_to_be_absent() -> None:
     assert "nog onbekend: informatie en advies, individuele ondersteuning" in text
     everyone_complete = _overview(_report("Compleet", "Almelo", "Twente"))
     assert "individuele_ondersteuning" in everyone_complete.regions[0].missing_b
+
+
+# --- csv: one row per initiative -------------------------------------------------------------------------
+
+def _csv(overview: Overview, lang: str = "nl") -> list[list[str]]:
+    import csv
+    import io
+
+    text = render_overview_csv(overview, lang=lang)
+    assert text.startswith("\ufeff") and "\n" not in text.replace("\r\n", "")
+    return list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=";"))
+
+
+def test_csv_has_one_row_per_initiative_in_the_overviews_order() -> None:
+    header, *rows = _csv(_sample())
+    assert header[:9] == ["Regio", "Gemeente", "Initiatief", "Bestand", "Dagdelen", "Oordeel", "B1", "B2", "B3"]
+    assert header[9:16] == [
+        "informatie en advies", "individuele ondersteuning", "kwaliteitsontwikkeling ervaringsdeskundigheid",
+        "beleidsparticipatie", "kwartiermaken en anti-stigma", "deskundigheidsbevordering professionals",
+        "ondersteuning familie en naasten",
+    ]
+    assert header[-1] == "Melding" and len({len(r) for r in (header, *rows)}) == 1
+    assert [r[:5] for r in rows] == [
+        ["Twente", "Almelo", "Koffiehoek", "Koffiehoek.yaml", "4"],
+        ["Twente", "Enschede", "Academie", "Academie.yaml", "2"],
+        ["Utrecht", "Utrecht", "De Brug", "De Brug.yaml", "11"],
+        ["Baarn (geen regio opgegeven)", "Baarn", "Los", "Los.yaml", ""],  # as the overview groups it; unknown empty
+    ]
+    koffie, academie, brug, _ = rows
+    assert koffie[5:9] == ["groeiroute", "voldoet", "voldoet niet", "voldoet niet"]
+    assert academie[9:16] == ["nee", "nee", "ja", "nee", "nee", "nee", "nee"]
+    assert brug[9:16] == ["ja"] * 7
+
+
+def test_csv_says_unknown_where_the_list_of_activities_is_not_complete() -> None:
+    _, row = _csv(_overview(_report("Half", "Hengelo", "Twente", soorten=("kwartiermaken",), complete=False)))
+    assert row[9:16] == ["onbekend", "onbekend", "onbekend", "onbekend", "ja", "onbekend", "onbekend"]
+
+
+def test_csv_lists_each_unreadable_file_once_with_its_first_problem() -> None:
+    problems = (
+        ProblemRef("kapot.yaml", "eerste", "yaml-syntax", line=3, column=1),
+        ProblemRef("kapot.yaml", "tweede", "yaml-syntax", line=4, column=1),
+        ProblemRef("=weg.yaml", "niet gevonden", "not-found"),
+    )
+    _, *rows = _csv(_overview(_report("A", "Almelo", "Twente"), problems=problems))
+    assert len(rows) == 3
+    assert rows[1][3] == "kapot.yaml" and rows[1][5] == "ongeldig"
+    assert rows[1][-1] == "kapot.yaml:3:1: eerste (yaml-syntax) (en nog 1 melding)"
+    assert rows[2][3] == "'=weg.yaml"  # never a formula
+
+
+def test_csv_never_lets_a_spreadsheet_run_a_name_as_formula_and_cleans_controls() -> None:
+    _, row = _csv(_overview(_report("=1+1\x1b[31m", "@Almelo", "+Twente")))
+    assert row[:3] == ["'+Twente", "'@Almelo", "'=1+1\ufffd[31m"]
+
+
+def test_csv_in_english() -> None:
+    header, *rows = _csv(_sample(), lang="en")
+    assert header[:6] == ["Region", "Municipality", "Initiative", "File", "Day parts", "Verdict"]
+    assert rows[1][9:12] == ["no", "no", "yes"] and rows[3][0] == "Baarn (no region given)"
+
+
+def test_empty_overview_csv_is_a_header() -> None:
+    assert len(_csv(_overview())) == 1
+
+
+def test_help_says_where_profiles_without_a_region_are() -> None:
+    from click.testing import CliRunner
+
+    from iza_check.cli.main import main
+
+    result = CliRunner().invoke(main, ["overview", "--help"])
+    assert result.exit_code == 0
+    text = _squash(result.output)
+    assert '"(geen regio)"' not in text  # what it said before: one pseudo-region, which there is not
+    assert "elke gemeente zonder regio staat apart" in text and "(geen regio opgegeven)" in text
+    assert "csv" in text

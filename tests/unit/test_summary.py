@@ -1,4 +1,4 @@
-"""The batch summary: rows from outcomes, exit codes while streaming, and the text, html and csv tables."""
+"""The batch summary: rows from outcomes, exit codes while streaming, and the text, html, csv and json tables."""
 
 from __future__ import annotations
 
@@ -29,7 +29,13 @@ from iza_check.report.summary_formats import (
     render_summary_html,
     render_summary_text,
 )
-from iza_check.summary import KENMERKEN, SummaryRow, row_for_outcome, summary_rows, totals
+from iza_check.summary import (
+    KENMERKEN,
+    SummaryRow,
+    row_for_outcome,
+    summary_rows,
+    totals,
+)
 
 PEILDATUM = dt.date(2026, 11, 1)
 V, D, N, O, NA = Outcome.voldoet, Outcome.deels, Outcome.voldoet_niet, Outcome.onbekend, Outcome.nvt
@@ -319,3 +325,166 @@ def test_the_growth_route_shows_with_its_plans_and_dates() -> None:
     assert "→ Klachtenregeling (streefdatum 1 februari 2026 voorbij)" in text
     assert "→ Herstelgroep starten (streefdatum 1 april 2027)" in text
     assert "Klachtenregeling (streefdatum 1 februari 2026 voorbij); Herstelgroep starten" in render_summary_csv([row], lang="nl")
+
+
+# --- json, and its schema --------------------------------------------------------------------------------
+
+def _summary_validator():  # type: ignore[no-untyped-def]
+    import jsonschema
+
+    from iza_check.report.summary_formats import summary_json_schema
+
+    return jsonschema.Draft202012Validator(
+        summary_json_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def _planned_row() -> SummaryRow:
+    from dataclasses import replace
+
+    from iza_check.findings import PlanRef
+
+    late = PlanRef("Klachtenregeling <b>", dt.date(2026, 2, 1), None, True, 50)
+    report = _report("Kiem", {**_all_kenmerken(V), "K2": D, "Q1": N, "Q2": O, "B1": V})
+    findings = tuple(replace(f, plans=(late,)) if f.rule_id == "Q1" else f for f in report.findings)
+    return row_for_outcome(FileOutcome("a", report=replace(report, findings=findings)))
+
+
+def test_json_has_what_the_table_has_per_profile() -> None:
+    import json
+
+    rows = [*_rows(), _planned_row()]
+    document = json.loads(render_summary("json", rows, peildatum=PEILDATUM, lang="nl"))
+    assert (document["format_version"], document["kind"], document["lang"]) == (2, "summary", "nl")
+    assert document["peildatum"] == "2026-11-01"
+    brug, koffie, broken, kiem = document["profiles"]
+    assert brug["valid"] and brug["verdict"] == "past" and brug["verdict_label"] == "past"
+    assert brug["kenmerken"] == dict.fromkeys(KENMERKEN, "voldoet")
+    assert brug["bouwstenen"] == {"B1": "voldoet", "B2": None, "B3": None}  # None: no such rule here
+    assert (brug["naam"], brug["gemeente"], brug["regio"]) == ("Zelfregiecentrum De Brug", "Hengelo", "Twente")
+    assert koffie["quality"] == {"gaps": 1, "unknown": 0} and koffie["kenmerken"]["K1"] == "voldoet"
+    assert kiem["onderbouwd"] == {"count": 0, "of": 10}
+    assert kiem["quality"] == {"gaps": 1, "unknown": 1}
+    assert kiem["plans"] == [
+        {"stap": "Klachtenregeling <b>", "streefdatum": "2026-02-01", "verlopen": True, "line": 50}
+    ]
+    assert broken == {
+        "source": "map/kapot.yaml", "valid": False, "naam": None, "gemeente": None, "regio": None,
+        "verdict": None, "verdict_label": "ongeldig", "kenmerken": None, "onderbouwd": None, "quality": None,
+        "bouwstenen": None, "plans": [], "problem_count": 2,
+        "problem": {
+            "file": "map/kapot.yaml", "message": "probleem 0", "code": "yaml-syntax", "line": 2, "column": 5,
+            "field_path": None,
+        },
+    }
+    assert document["totals"] == {
+        "files": 4, "invalid": 1,
+        "verdicts": {"past": 1, "groeiroute": 1, "niet_op_voorhand": 1, "onvoldoende_gegevens": 0},
+    }
+    english = json.loads(render_summary("json", rows, peildatum=PEILDATUM, lang="en"))
+    assert english["profiles"][0]["verdict_label"] == "fits" and english["profiles"][2]["verdict_label"] == "invalid"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_json_is_valid_against_its_schema(lang: str) -> None:
+    import json
+
+    hostile = row_for_outcome(FileOutcome("a", report=_report("\ud800 <x> \x00", _all_kenmerken(O), gemeente=None)))
+    for rows in ([], [*_rows(), _planned_row(), hostile]):
+        document = json.loads(render_summary("json", rows, peildatum=PEILDATUM, lang=lang))
+        _summary_validator().validate(document)
+
+
+def test_schema_rejects_what_it_should() -> None:
+    import json
+
+    import jsonschema
+
+    document = json.loads(render_summary("json", _rows(), peildatum=PEILDATUM))
+    document["profiles"][0]["kenmerken"]["K1"] = "goed"
+    with pytest.raises(jsonschema.ValidationError):
+        _summary_validator().validate(document)
+    document = json.loads(render_summary("json", _rows(), peildatum=PEILDATUM))
+    document["extra"] = 1
+    with pytest.raises(jsonschema.ValidationError):
+        _summary_validator().validate(document)
+
+
+def test_summary_schema_file_matches_the_code(repo) -> None:  # type: ignore[no-untyped-def]
+    import jsonschema
+
+    from iza_check.profile.schema import dumps_schema
+    from iza_check.report.summary_formats import summary_json_schema
+
+    schema = summary_json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    committed = (repo / "schema" / "summary.schema.json").read_text(encoding="utf-8")
+    assert committed == dumps_schema(schema), (
+        "schema/summary.schema.json is out of date: regenerate it from "
+        "iza_check.report.summary_formats.summary_json_schema() with iza_check.profile.schema.dumps_schema()"
+    )
+
+
+def test_the_cli_writes_json_with_the_exit_codes_of_check(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from iza_check.cli.main import main
+
+    profiles = Path(__file__).resolve().parents[2] / "profiles"
+    runner = CliRunner()
+    result = runner.invoke(main, ["check", "--summary", "--format", "json", str(profiles / "zelfregiecentrum-de-brug.yaml")])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["profiles"][0]["verdict"] == "past"
+    (tmp_path / "kapot.yaml").write_text("a: [", encoding="utf-8")
+    result = runner.invoke(main, ["check", "--summary", "--format", "json", str(tmp_path)])
+    assert result.exit_code == 2
+    assert json.loads(result.stdout)["profiles"][0]["valid"] is False
+
+
+def test_index_links_rows_to_their_pages_and_only_those() -> None:
+    rows = _rows()
+    html = render_summary_html(rows, peildatum=PEILDATUM, links={"profiles/koffiehoek.yaml": "map--koffie hoek.html"})
+    assert html.count("<a href=") == 1
+    assert '<a href="map--koffie%20hoek.html"><strong>Koffiehoek</strong></a>' in html
+    assert "Klik op een naam voor het volledige rapport." in html
+    assert "volledige rapport" not in render_summary_html(rows, peildatum=PEILDATUM)  # the plain summary
+
+
+# --- the funders' string table and modules ---------------------------------------------------------------
+
+def test_every_funder_string_has_both_languages_with_the_same_placeholders() -> None:
+    import string
+
+    from iza_check.report.funder_common import _STRINGS
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    for key, (nl, en) in _STRINGS.items():
+        assert nl.strip() and en.strip(), key
+        assert fields(nl) == fields(en), key
+
+
+def test_moved_renderers_can_still_be_imported_from_summary_formats() -> None:
+    from iza_check.report import diff_formats, overview_formats, summary_formats
+
+    assert summary_formats.render_diff is diff_formats.render_diff
+    assert summary_formats.OVERVIEW_FORMATS is overview_formats.OVERVIEW_FORMATS
+    with pytest.raises(AttributeError):
+        summary_formats.no_such_name  # noqa: B018
+
+
+def test_the_concise_form_does_not_load_the_overview_or_diff_renderers() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import iza_check.report.concise; "
+        "print(sorted(m for m in sys.modules if m.startswith('iza_check.report.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "iza_check.report.summary_formats" in out
+    assert "overview_formats" not in out and "diff_formats" not in out

@@ -1,13 +1,17 @@
-"""The funders' commands: ``overview`` and ``diff``, and :func:`run_summary` behind ``check --summary``.
+"""The funders' commands: ``overview``, ``diff`` and ``dossier``, and :func:`run_summary` behind ``check --summary``.
 
-Each runner streams the checked profiles through a small result type (a summary row, an overview entry), so
-no run holds every full report, renders it, writes it, and returns an exit code.
+Each runner streams the checked profiles through a small result type (a summary row, an overview entry, a slimmed
+report for a diff of two rounds), so no run holds every full report, renders it, writes it, and returns an exit
+code.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +23,7 @@ from iza_check.cli.options import (
     LANGS,
     NO_PROFILES,
     ExitTracker,
+    FailLevel,
     ReportOptions,
     cannot_write,
     dash_is_stdout,
@@ -26,10 +31,15 @@ from iza_check.cli.options import (
     write_output,
 )
 from iza_check.cli.progress import with_progress
-from iza_check.report.summary_formats import DIFF_FORMATS, OVERVIEW_FORMATS, SUMMARY_FORMATS
+from iza_check.report.diff_formats import DIFF_FORMATS, ROUNDS_FORMATS
+from iza_check.report.overview_formats import OVERVIEW_FORMATS
+from iza_check.report.summary_formats import SUMMARY_FORMATS
 
 if TYPE_CHECKING:
     from iza_check.checker import CheckOptions
+
+_GLOB_CHARS = re.compile(r"[*?[]")
+DEFAULT_MAX_BYTES = 1_048_576
 
 
 def _write(text: str, output: Path | None) -> bool:
@@ -47,8 +57,9 @@ def _check_options(
 ) -> CheckOptions:
     from iza_check.checker import CheckOptions
 
-    extra = {} if max_bytes is None else {"max_bytes": max_bytes}
-    return CheckOptions(paths=paths, rule_dirs=rule_dirs, peildatum=peildatum, jobs=jobs, **extra)
+    if max_bytes is None:
+        return CheckOptions(paths=paths, rule_dirs=rule_dirs, peildatum=peildatum, jobs=jobs)
+    return CheckOptions(paths=paths, rule_dirs=rule_dirs, peildatum=peildatum, jobs=jobs, max_bytes=max_bytes)
 
 
 def _stopping_error(error: Exception) -> int:
@@ -71,7 +82,7 @@ def _stopping_errors() -> tuple[type[Exception], ...]:
 
 
 def run_summary(options: ReportOptions) -> int:
-    """``check --summary``: one row per initiative in ``options.fmt`` (text, html or csv), written to
+    """``check --summary``: one row per initiative in ``options.fmt`` (text, html, csv or json), written to
     ``options.output`` or stdout; returns the exit code of ``check``."""
     from iza_check.checker import check_paths
     from iza_check.report.summary_formats import render_summary
@@ -120,7 +131,7 @@ def run_overview(
     """The regional overview; 2 when a file could not be read (it is listed) or none was found, else 0."""
     from iza_check.checker import check_paths
     from iza_check.overview import OverviewBuilder
-    from iza_check.report.summary_formats import render_overview
+    from iza_check.report.overview_formats import render_overview
 
     if refuse_output_over_input(output, paths):
         return EXIT_INVALID_INPUT
@@ -143,6 +154,13 @@ def run_overview(
     return EXIT_INVALID_INPUT if overview.problems else EXIT_OK
 
 
+# --- diff ------------------------------------------------------------------------------------------------
+
+def is_round(path: Path) -> bool:
+    """A folder, or a pattern (``"ronde-2026/*.yaml"``) that is not a file: a round of profiles."""
+    return path.is_dir() or (not path.exists() and bool(_GLOB_CHARS.search(str(path))))
+
+
 def run_diff(
     old: Path,
     new: Path,
@@ -152,17 +170,69 @@ def run_diff(
     lang: str,
     rule_dirs: tuple[Path, ...] = (),
     peildatum: dt.date,
+    jobs: int = 0,
+    max_bytes: int | None = None,
 ) -> int:
-    """Progress from OLD to NEW; 2 when either cannot be read, 1 when a rule regressed, else 0."""
+    """Progress from OLD to NEW: two versions of a profile, or two rounds (folders or patterns) of profiles.
+
+    Two files: 2 when either cannot be read (nothing is written), 1 when a rule regressed, else 0. Two rounds:
+    2 when a file could not be read or two profiles of a round cannot be told apart (they are listed), or none
+    was found; else 1 when an initiative regressed; else 0.
+    """
+    old_round, new_round = is_round(old), is_round(new)
+    if old_round != new_round:
+        file, folder = (new, old) if old_round else (old, new)
+        if not file.exists():
+            click.echo(f"{file}: bestand of map niet gevonden.", err=True)
+            return EXIT_INVALID_INPUT
+        click.echo(
+            f"Vergelijk twee bestanden (twee versies van één profiel) of twee mappen of patronen (twee rondes), "
+            f"niet een bestand met een map: {file} is een bestand, {folder} een map of patroon.",
+            err=True,
+        )
+        return EXIT_INVALID_INPUT
+    if old_round:
+        if fmt not in ROUNDS_FORMATS:
+            click.echo(
+                f"Twee rondes vergelijken kan in de vormen {', '.join(ROUNDS_FORMATS)}, niet '{fmt}'.", err=True
+            )
+            return EXIT_INVALID_INPUT
+        return _run_rounds(
+            old, new, fmt=fmt, output=output, lang=lang, rule_dirs=rule_dirs, peildatum=peildatum, jobs=jobs,
+            max_bytes=max_bytes,
+        )
+    if fmt not in DIFF_FORMATS:
+        click.echo(
+            f"Twee versies van een profiel vergelijken kan in de vormen {', '.join(DIFF_FORMATS)}, niet '{fmt}' "
+            "(die vorm is er voor twee rondes: twee mappen).",
+            err=True,
+        )
+        return EXIT_INVALID_INPUT
+    return _run_two_files(
+        old, new, fmt=fmt, output=output, lang=lang, rule_dirs=rule_dirs, peildatum=peildatum, max_bytes=max_bytes
+    )
+
+
+def _run_two_files(
+    old: Path,
+    new: Path,
+    *,
+    fmt: str,
+    output: Path | None,
+    lang: str,
+    rule_dirs: tuple[Path, ...],
+    peildatum: dt.date,
+    max_bytes: int | None,
+) -> int:
     from iza_check.checker import Checker
     from iza_check.diff import diff_reports
     from iza_check.report._common import problem_text
-    from iza_check.report.summary_formats import render_diff
+    from iza_check.report.diff_formats import render_diff
 
     if refuse_output_over_input(output, (old, new)):
         return EXIT_INVALID_INPUT
     try:
-        checker = Checker(rule_dirs, peildatum)
+        checker = Checker(rule_dirs, peildatum, DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
         outcomes = [checker.check_file(old), checker.check_file(new)]
     except _stopping_errors() as error:
         return _stopping_error(error)
@@ -178,6 +248,180 @@ def run_diff(
         return EXIT_INVALID_INPUT
     return EXIT_FINDINGS if diff.regressed else EXIT_OK
 
+
+def round_root(argument: Path) -> Path:
+    """The folder a round's paths are relative to: the folder itself, or a pattern's part before its first
+    wildcard (``ronde/*/x.yaml`` → ``ronde``)."""
+    if argument.is_dir():
+        return argument
+    parts = argument.parts
+    fixed = 0
+    while fixed < len(parts) and not _GLOB_CHARS.search(parts[fixed]):
+        fixed += 1
+    return Path(*parts[:fixed]) if fixed else Path()
+
+
+def path_in_round(source: str, root: Path) -> str:
+    """A profile's path within its round (``/`` as separator), the fallback identity for a profile without
+    a gemeente."""
+    try:
+        relative = os.path.relpath(os.path.abspath(source), os.path.abspath(root))
+    except ValueError:  # another drive (Windows)
+        return source
+    return source if relative.startswith("..") else relative.replace(os.sep, "/")
+
+
+def _run_rounds(
+    old: Path,
+    new: Path,
+    *,
+    fmt: str,
+    output: Path | None,
+    lang: str,
+    rule_dirs: tuple[Path, ...],
+    peildatum: dt.date,
+    jobs: int,
+    max_bytes: int | None,
+) -> int:
+    from iza_check.checker import check_paths
+    from iza_check.diff import RoundsBuilder
+    from iza_check.report.diff_formats import render_rounds
+
+    if refuse_output_over_input(output, (old, new)):
+        return EXIT_INVALID_INPUT
+    builder = RoundsBuilder(peildatum, str(old), str(new))
+    files = 0
+    try:
+        for side, argument in (("old", old), ("new", new)):
+            root = round_root(argument)
+            options = _check_options((argument,), rule_dirs, peildatum, max_bytes, jobs)
+            for outcome in with_progress(check_paths(options), sys.stderr, lang=lang):
+                files += 1
+                builder.add(side, outcome, path_in_round(outcome.source, root))
+    except _stopping_errors() as error:
+        return _stopping_error(error)
+    rounds = builder.build()
+    if not _write(render_rounds(fmt, rounds, lang=lang), output):
+        return EXIT_INVALID_INPUT
+    if files == 0:
+        click.echo(NO_PROFILES, err=True)
+        return EXIT_INVALID_INPUT
+    if rounds.incomplete:
+        return EXIT_INVALID_INPUT
+    return EXIT_FINDINGS if rounds.regressed else EXIT_OK
+
+
+# --- dossier ---------------------------------------------------------------------------------------------
+
+def _input_files(items: Iterable[object]) -> set[tuple[int, int]]:
+    """(device, inode) of every input file, so that no report replaces one (also through a link)."""
+    found = set()
+    for item in items:
+        if isinstance(item, Path):
+            try:
+                info = os.stat(item)
+            except (OSError, ValueError):
+                continue
+            found.add((info.st_dev, info.st_ino))
+    return found
+
+
+def _replaces_input(target: Path, inputs: set[tuple[int, int]]) -> bool:
+    try:
+        info = os.stat(target)
+    except (OSError, ValueError):
+        return False
+    return (info.st_dev, info.st_ino) in inputs
+
+
+def run_dossier(
+    paths: tuple[Path, ...],
+    *,
+    output_dir: Path,
+    lang: str,
+    fail_on: str = "verplicht",
+    fail_on_unknown: bool = False,
+    rule_dirs: tuple[Path, ...] = (),
+    peildatum: dt.date,
+    jobs: int = 0,
+    max_bytes: int | None = None,
+) -> int:
+    """A folder with each profile's html report and an index page (the summary, each name a link); the exit
+    code of ``check --summary``: 2 for a file that could not be read (it is in the index) or none found, 1 for
+    a gap at the fail level, else 0."""
+    from iza_check import __version__
+    from iza_check.checker import check_paths
+    from iza_check.engine import engine_name
+    from iza_check.findings import Report
+    from iza_check.profile.loader import iter_profile_files
+    from iza_check.report._common import problem_text
+    from iza_check.report.dossier import INDEX, PageNames
+    from iza_check.report.registry import render
+    from iza_check.report.summary_formats import render_summary_html
+    from iza_check.summary import SummaryRow, row_for_outcome
+
+    if output_dir.exists() and not output_dir.is_dir():
+        click.echo(f"{output_dir}: dit is een bestand, geen map; kies een (nieuwe) map voor --output-dir.", err=True)
+        return EXIT_INVALID_INPUT
+    items = list(iter_profile_files(paths))
+    if not items:
+        click.echo(NO_PROFILES, err=True)
+        return EXIT_INVALID_INPUT
+    names = PageNames(str(item) for item in items if isinstance(item, Path))
+    inputs = _input_files(items)
+    for name in (INDEX, *names.names().values()):
+        if _replaces_input(output_dir / name, inputs):
+            click.echo(
+                f"{output_dir / name}: dit is een van de invoerbestanden; het dossier zou het overschrijven. "
+                "Kies een andere map voor --output-dir.",
+                err=True,
+            )
+            return EXIT_INVALID_INPUT
+    tracker = ExitTracker(fail_on, fail_on_unknown)
+    rows: list[SummaryRow] = []
+    links: dict[str, str] = {}
+    writing = output_dir  # what a write error is about
+    try:
+        outcomes = with_progress(
+            tracker.watch(check_paths(_check_options(paths, rule_dirs, peildatum, max_bytes, jobs))),
+            sys.stderr,
+            lang=lang,
+        )
+        for outcome in outcomes:
+            rows.append(row_for_outcome(outcome))
+            if outcome.report is None:
+                continue
+            name = names[outcome.source]
+            target = output_dir / name
+            if _replaces_input(target, inputs):  # a link made while the run went on
+                click.echo(f"{target}: dit is een van de invoerbestanden; niet overschreven.", err=True)
+                return EXIT_INVALID_INPUT
+            report = Report(peildatum, __version__, engine_name(), (outcome.report,), ())
+            page = render("html", report, lang=lang)
+            writing = output_dir
+            output_dir.mkdir(parents=True, exist_ok=True)
+            writing = target
+            write_output(page, target)
+            links[outcome.source] = name
+        writing = output_dir
+        output_dir.mkdir(parents=True, exist_ok=True)
+        writing = output_dir / INDEX
+        write_output(render_summary_html(rows, peildatum=peildatum, lang=lang, links=links), writing)
+    except _stopping_errors() as error:
+        return _stopping_error(error)
+    except OSError as error:
+        click.echo(cannot_write(writing, error), err=True)
+        return EXIT_INVALID_INPUT
+    for problem in tracker.problems:
+        click.echo(problem_text(problem), err=True)
+    pages = "1 rapport" if len(links) == 1 else f"{len(links)} rapporten"
+    click.echo(
+        f"{output_dir / INDEX}: dossier met {pages} · {tracker.tally(lang)} · {tracker.reason(lang)}", err=True
+    )
+    return tracker.result
+
+
+# --- the commands ----------------------------------------------------------------------------------------
 
 def _date(value: object) -> dt.date:
     if isinstance(value, dt.datetime):
@@ -208,18 +452,27 @@ _RULES = click.option(
     type=click.Path(path_type=Path, exists=True, file_okay=False),
     help="Extra map met regelbestanden (herhaalbaar).",
 )
+_JOBS = click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Aantal processen (0: alle kernen).")
+_MAX_BYTES = click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Maximale grootte van één profielbestand in bytes.",
+)
 
 
 @click.command("overview")
 @click.argument("dirs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(OVERVIEW_FORMATS), default="text", show_default=True, help="Vorm van het overzicht."
+    "--format", "fmt", type=click.Choice(OVERVIEW_FORMATS), default="text", show_default=True,
+    help="Vorm van het overzicht (csv: één rij per initiatief, opent goed in Excel).",
 )
 @_OUTPUT
 @_LANG
 @_PEILDATUM
 @_RULES
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Aantal processen (0: alle kernen).")
+@_JOBS
 @ENGINE
 def overview_command(
     dirs: tuple[Path, ...],
@@ -234,7 +487,9 @@ def overview_command(
 
     Per regio en gemeente: welke initiatieven er zijn, hoeveel dagdelen ze open zijn, welke van de
     bouwstenen A (B1–B3) ze invullen, en welke bouwstenen B en C ergens in de regio bestaan en welke
-    ontbreken. Profielen zonder regio staan onder "(geen regio)".
+    ontbreken. Profielen zonder regio worden niet op één hoop gegooid: elke gemeente zonder regio staat
+    apart, als "Hengelo (geen regio opgegeven)", na de regio's; een profiel zonder regio en gemeente staat
+    alleen.
 
     DIRS zijn mappen of bestanden (mappen worden doorzocht op *.yaml en *.yml).
 
@@ -251,31 +506,127 @@ def overview_command(
 
 
 @click.command("diff")
-@click.argument("old", type=click.Path(path_type=Path, dir_okay=False))
-@click.argument("new", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(DIFF_FORMATS), default="text", show_default=True, help="Vorm van de vergelijking."
+    "--format", "fmt", type=click.Choice(tuple(dict.fromkeys((*DIFF_FORMATS, *ROUNDS_FORMATS)))),
+    default="text", show_default=True,
+    help="Vorm van de vergelijking: text, json of markdown voor twee bestanden; text, html, csv of json voor "
+    "twee rondes.",
 )
 @_OUTPUT
 @_LANG
 @_PEILDATUM
 @_RULES
+@_JOBS
+@_MAX_BYTES
 @ENGINE
 def diff_command(
-    old: Path, new: Path, fmt: str, output: Path | None, lang: str, peildatum: object, rule_dirs: tuple[Path, ...]
+    old: Path,
+    new: Path,
+    fmt: str,
+    output: Path | None,
+    lang: str,
+    peildatum: object,
+    rule_dirs: tuple[Path, ...],
+    jobs: int,
+    max_bytes: int,
 ) -> None:
-    """Voortgang: vergelijk twee versies van een profiel (OLD en NEW).
+    """Voortgang: vergelijk twee versies van een profiel, of twee rondes.
 
-    Per regel wat beter werd (voldoet niet → deels → voldoet, of onbekend → bekend) en wat
-    achteruitging, de verandering van het oordeel, en welke plannen uit OLD gerealiseerd zijn
+    Twee bestanden (OLD en NEW): per regel wat beter werd (voldoet niet → deels → voldoet, of onbekend →
+    bekend) en wat achteruitging, de verandering van het oordeel, en welke plannen uit OLD gerealiseerd zijn
     (gemeld als gerealiseerd, of het criterium voldoet nu) of over hun streefdatum zijn.
+
+    Twee mappen of patronen (twee rondes aanvragen): welke initiatieven nieuw zijn, welke er niet meer zijn,
+    welke vooruit- en welke achteruitgingen (met de regels die bewogen), en welke plannen over hun
+    streefdatum zijn. Profielen worden gekoppeld op naam en gemeente (hoofdletters en spaties tellen niet
+    mee); een profiel zonder gemeente op zijn pad binnen de ronde. Twee profielen in één ronde met dezelfde
+    naam en gemeente worden als probleem gemeld en niet vergeleken.
 
     \b
     Exitcodes:
       0  geen achteruitgang
       1  minstens één regel ging achteruit (slechtere uitkomst, of bekend → onbekend)
-      2  OLD of NEW kon niet worden gelezen
+      2  OLD of NEW kon niet worden gelezen; bij rondes: een bestand kon niet worden gelezen
+         of twee profielen zijn niet uit elkaar te houden (ze staan in de uitvoer)
     """
     sys.exit(
-        run_diff(old, new, fmt=fmt, output=output, lang=lang, rule_dirs=rule_dirs, peildatum=_date(peildatum))
+        run_diff(
+            old, new, fmt=fmt, output=output, lang=lang, rule_dirs=rule_dirs, peildatum=_date(peildatum),
+            jobs=jobs, max_bytes=max_bytes,
+        )
+    )
+
+
+@click.command("dossier")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--output-dir",
+    "-o",
+    "output_dir",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="De map voor het dossier; wordt gemaakt als die er niet is. Bestaande bestanden die niet bij het "
+    "dossier horen, blijven staan.",
+)
+@_LANG
+@click.option(
+    "--fail-on",
+    type=FailLevel(),
+    default="verplicht",
+    show_default=True,
+    help="Exitcode 1 bij een gat (deels of voldoet niet) in een regel van dit niveau of hoger, zoals bij check.",
+)
+@click.option(
+    "--fail-on-unknown",
+    is_flag=True,
+    default=False,
+    help="Ook exitcode 1 bij een regel van dat niveau die onbekend is.",
+)
+@_PEILDATUM
+@_RULES
+@_JOBS
+@_MAX_BYTES
+@ENGINE
+def dossier_command(
+    paths: tuple[Path, ...],
+    output_dir: Path,
+    lang: str,
+    fail_on: str,
+    fail_on_unknown: bool,
+    peildatum: object,
+    rule_dirs: tuple[Path, ...],
+    jobs: int,
+    max_bytes: int,
+) -> None:
+    """Dossier voor financiers: een map met per profiel het volledige rapport (html) en een index.
+
+    index.html is de samenvatting (één rij per initiatief, te sorteren); de naam van elk initiatief
+    verwijst naar zijn eigen rapport. Bestanden die niet gelezen konden worden, staan in de index met hun
+    probleem. De naam van elk rapport volgt uit het pad van het profiel (twente/de-kiem.yaml →
+    twente--de-kiem.html): dezelfde bij elke run, zonder vreemde tekens, en uniek. Een invoerbestand wordt
+    nooit overschreven; elk bestand wordt in één keer geschreven.
+
+    PATHS zijn bestanden, mappen of patronen (mappen worden doorzocht op *.yaml en *.yml).
+
+    \b
+    Exitcodes:
+      0  dossier gemaakt, geen tekorten op het --fail-on-niveau
+      1  tekorten op of boven het --fail-on-niveau
+      2  een bestand kon niet worden gelezen (het staat in de index), geen profielen gevonden,
+         of de map kon niet worden geschreven
+    """
+    sys.exit(
+        run_dossier(
+            paths,
+            output_dir=output_dir,
+            lang=lang,
+            fail_on=fail_on,
+            fail_on_unknown=fail_on_unknown,
+            rule_dirs=rule_dirs,
+            peildatum=_date(peildatum),
+            jobs=jobs,
+            max_bytes=max_bytes,
+        )
     )

@@ -75,6 +75,7 @@ class _LazyGroup(click.Group):
         "init": ("iza_check.cli.init_cmd", "init_command"),
         "overview": ("iza_check.cli.funders", "overview_command"),
         "diff": ("iza_check.cli.funders", "diff_command"),
+        "dossier": ("iza_check.cli.funders", "dossier_command"),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
