@@ -18,10 +18,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from iza_check.checker import FileOutcome
-from iza_check.findings import Outcome, ProblemRef, ProfileReport, VerdictKind
+from iza_check.findings import Outcome, ProblemRef, ProfileReport, Severity, VerdictKind
 from iza_check.profile.model import Soort
 
-BOUWSTENEN_A: tuple[str, ...] = ("B1", "B2", "B3")
+# The bouwstenen A are the catalogue's rules of this group (B1–B3 in the bundled rules); B and C are kinds of activity.
+A_GROUP = "bouwstenen"
 BOUWSTENEN_B: tuple[str, ...] = (
     Soort.informatie_en_advies.value,
     Soort.individuele_ondersteuning.value,
@@ -42,9 +43,14 @@ class InitiativeEntry:
     source: str
     dagdelen_open: int | None
     verdict: VerdictKind
-    bouwstenen_a: tuple[Outcome | None, ...]  # B1–B3; None when the catalogue has no such rule
+    bouwstenen_a: tuple[tuple[str, Outcome], ...]  # (rule id, outcome) of the catalogue's bouwstenen A
     regional: tuple[str, ...]  # the bouwstenen B and C it offers, in REGIONAL order
     activities_complete: bool = False  # its list of activities is the whole offer: what is not in it, is not there
+
+    def a_outcomes(self, ids: Iterable[str]) -> tuple[Outcome | None, ...]:
+        """The outcomes of bouwstenen A ``ids``; None where its catalogue has no such rule."""
+        found = dict(self.bouwstenen_a)
+        return tuple(found.get(i) for i in ids)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +99,7 @@ class Coverage:
 class RegionOverview:
     naam: str | None  # the regio; without one, the gemeente or the initiative that stands alone (see stated)
     gemeenten: tuple[GemeenteOverview, ...]
-    coverage: tuple[Coverage, ...]  # BOUWSTENEN_A, then REGIONAL, in that order
+    coverage: tuple[Coverage, ...]  # the bouwstenen A (Overview.bouwstenen_a), then REGIONAL, in that order
     stated: bool = True  # False: the profiles name no regio, and naam is their gemeente (or the initiative)
 
     @property
@@ -108,12 +114,16 @@ class RegionOverview:
     def dagdelen_unknown(self) -> int:
         return sum(g.dagdelen_unknown for g in self.gemeenten)
 
+    @property
+    def bouwstenen_a(self) -> tuple[str, ...]:
+        return tuple(c.bouwsteen for c in self.coverage if c.bouwsteen not in REGIONAL)
+
     def of(self, bouwsteen: str) -> Coverage:
         return next(c for c in self.coverage if c.bouwsteen == bouwsteen)
 
     @property
     def missing_a(self) -> tuple[str, ...]:
-        return tuple(c.bouwsteen for c in self.coverage if c.bouwsteen in BOUWSTENEN_A and c.known_missing)
+        return tuple(c.bouwsteen for c in self.coverage if c.bouwsteen not in REGIONAL and c.known_missing)
 
     @property
     def missing_b(self) -> tuple[str, ...]:
@@ -134,6 +144,7 @@ class Overview:
     peildatum: dt.date
     regions: tuple[RegionOverview, ...]
     problems: tuple[ProblemRef, ...] = field(default_factory=tuple)
+    bouwstenen_a: tuple[str, ...] = ()  # the ids of the bouwstenen A in the catalogue's order
 
     @property
     def initiatives(self) -> int:
@@ -141,14 +152,17 @@ class Overview:
 
 
 def entry_for(report: ProfileReport) -> InitiativeEntry:
-    outcomes = {f.rule_id: f.outcome for f in report.findings}
     offered = set(report.activiteiten)
     return InitiativeEntry(
         naam=report.naam,
         source=report.source,
         dagdelen_open=report.dagdelen_open,
         verdict=report.verdict.kind,
-        bouwstenen_a=tuple(outcomes.get(b) for b in BOUWSTENEN_A),
+        bouwstenen_a=tuple(
+            (f.rule_id, f.outcome)
+            for f in report.findings
+            if f.group == A_GROUP and f.severity is not Severity.informatief
+        ),
         regional=tuple(s for s in REGIONAL if s in offered),
         activities_complete=report.activiteiten_volledig,
     )
@@ -161,12 +175,13 @@ def _key(name: str | None) -> str | None:
     return " ".join(name.split()).casefold()
 
 
-def _coverage(initiatives: list[InitiativeEntry]) -> tuple[Coverage, ...]:
+def _coverage(initiatives: list[InitiativeEntry], a_ids: tuple[str, ...]) -> tuple[Coverage, ...]:
     result = []
-    for index, bouwsteen in enumerate(BOUWSTENEN_A):
-        present = tuple(i.naam for i in initiatives if i.bouwstenen_a[index] is Outcome.voldoet)
-        partly = tuple(i.naam for i in initiatives if i.bouwstenen_a[index] is Outcome.deels)
-        unknown = tuple(i.naam for i in initiatives if i.bouwstenen_a[index] in (Outcome.onbekend, None))
+    for bouwsteen in a_ids:
+        outcomes = [(i.naam, i.a_outcomes((bouwsteen,))[0]) for i in initiatives]
+        present = tuple(naam for naam, o in outcomes if o is Outcome.voldoet)
+        partly = tuple(naam for naam, o in outcomes if o is Outcome.deels)
+        unknown = tuple(naam for naam, o in outcomes if o in (Outcome.onbekend, None))
         result.append(Coverage(bouwsteen, present, partly, unknown))
     for soort in REGIONAL:
         present = tuple(i.naam for i in initiatives if soort in i.regional)
@@ -204,6 +219,15 @@ class OverviewBuilder:
 
     def build(self) -> Overview:
         regions = []
+        a_ids = tuple(
+            dict.fromkeys(
+                rule_id
+                for by_gemeente in self._entries.values()
+                for entries in by_gemeente.values()
+                for entry in entries
+                for rule_id, _ in entry.bouwstenen_a
+            )
+        )
         # Stated regions first, then the units without one; each by name.
         for regio in sorted(self._entries, key=lambda k: (k.startswith("\x01"), self._names[k].casefold(), k)):
             by_gemeente = self._entries[regio]
@@ -214,9 +238,11 @@ class OverviewBuilder:
                 everyone.extend(entries)
                 gemeenten.append(GemeenteOverview(self._names.get(label) if label else None, tuple(entries)))
             regions.append(
-                RegionOverview(self._names[regio], tuple(gemeenten), _coverage(everyone), not regio.startswith("\x01"))
+                RegionOverview(
+                    self._names[regio], tuple(gemeenten), _coverage(everyone, a_ids), not regio.startswith("\x01")
+                )
             )
-        return Overview(self.peildatum, tuple(regions), tuple(self._problems))
+        return Overview(self.peildatum, tuple(regions), tuple(self._problems), a_ids)
 
 
 def build_overview(outcomes: Iterable[FileOutcome], peildatum: dt.date) -> Overview:

@@ -1,8 +1,9 @@
 """The funder's batch summary: one small row per initiative, built while the profiles stream past.
 
-A row keeps only what the table shows (verdict, K1–K10, how many of them are onderbouwd, the number of quality
-gaps, B1–B3), so a run over thousands of profiles never holds their full reports. A file that could not be
-checked becomes a row too, marked invalid with its first problem.
+A row keeps only what the table shows (verdict, the kenmerken, how many of them are onderbouwd, the number of
+quality gaps, the bouwstenen), so a run over thousands of profiles never holds their full reports. A file that
+could not be checked becomes a row too, marked invalid with its first problem. Which columns there are comes from
+the catalogue: the rules that decide the verdict (``oordeel``) and the rules of the group ``bouwstenen``.
 """
 
 from __future__ import annotations
@@ -12,11 +13,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from iza_check.checker import FileOutcome
-from iza_check.findings import Outcome, PlanRef, ProblemRef, ProfileReport, VerdictKind
+from iza_check.findings import (
+    Outcome,
+    PlanRef,
+    ProblemRef,
+    ProfileReport,
+    Severity,
+    VerdictKind,
+)
 
-KENMERKEN: tuple[str, ...] = tuple(f"K{n}" for n in range(1, 11))
-BOUWSTENEN_A: tuple[str, ...] = ("B1", "B2", "B3")
 QUALITY_GROUP = "kwaliteit"
+BOUWSTENEN_GROUP = "bouwstenen"
 _GAPS = (Outcome.deels, Outcome.voldoet_niet)
 
 
@@ -29,10 +36,10 @@ class SummaryRow:
     gemeente: str | None = None
     regio: str | None = None
     verdict: VerdictKind | None = None
-    kenmerken: tuple[Outcome | None, ...] = (None,) * len(KENMERKEN)  # None: no such rule in the catalogue
+    kenmerken: tuple[tuple[str, Outcome], ...] = ()  # (rule id, outcome) of the rules that decide the verdict
     quality_gaps: int = 0
     quality_unknown: int = 0  # quality requirements that are onbekend: '0 gaps' is then not the whole story
-    bouwstenen: tuple[Outcome | None, ...] = (None,) * len(BOUWSTENEN_A)
+    bouwstenen: tuple[tuple[str, Outcome], ...] = ()
     problem: ProblemRef | None = None
     problem_count: int = 0
     onderbouwd: int = 0  # kenmerken whose outcome rests on a document, URL or date (not only on statements)
@@ -45,24 +52,46 @@ class SummaryRow:
     @property
     def onderbouwd_text(self) -> str:
         """``4/10``: kenmerken onderbouwd out of the kenmerken in the catalogue."""
-        return f"{self.onderbouwd}/{sum(1 for o in self.kenmerken if o is not None)}"
+        return f"{self.onderbouwd}/{len(self.kenmerken)}"
+
+    def kenmerk_outcomes(self, ids: Iterable[str]) -> tuple[Outcome | None, ...]:
+        """The outcomes for the columns ``ids``; None where the profile's catalogue has no such rule."""
+        found = dict(self.kenmerken)
+        return tuple(found.get(i) for i in ids)
+
+    def bouwsteen_outcomes(self, ids: Iterable[str]) -> tuple[Outcome | None, ...]:
+        found = dict(self.bouwstenen)
+        return tuple(found.get(i) for i in ids)
+
+
+def columns(rows: Iterable[SummaryRow]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The kenmerk and bouwsteen columns of a table of ``rows``: every id any row has, in catalogue order."""
+    kenmerken: dict[str, None] = {}
+    bouwstenen: dict[str, None] = {}
+    for row in rows:
+        kenmerken.update(dict.fromkeys(i for i, _ in row.kenmerken))
+        bouwstenen.update(dict.fromkeys(i for i, _ in row.bouwstenen))
+    return tuple(kenmerken), tuple(bouwstenen)
 
 
 def row_for_report(report: ProfileReport) -> SummaryRow:
-    outcomes = {finding.rule_id: finding.outcome for finding in report.findings}
     quality_gaps = sum(1 for f in report.findings if f.group == QUALITY_GROUP and f.outcome in _GAPS)
     quality_unknown = sum(1 for f in report.findings if f.group == QUALITY_GROUP and f.outcome is Outcome.onbekend)
-    onderbouwd = sum(1 for f in report.findings if f.rule_id in KENMERKEN and f.onderbouwd)
+    onderbouwd = sum(1 for f in report.findings if f.decides_verdict and f.onderbouwd)
     return SummaryRow(
         source=report.source,
         naam=report.naam,
         gemeente=report.gemeente,
         regio=report.regio,
         verdict=report.verdict.kind,
-        kenmerken=tuple(outcomes.get(k) for k in KENMERKEN),
+        kenmerken=tuple((f.rule_id, f.outcome) for f in report.findings if f.decides_verdict),
         quality_gaps=quality_gaps,
         quality_unknown=quality_unknown,
-        bouwstenen=tuple(outcomes.get(b) for b in BOUWSTENEN_A),
+        bouwstenen=tuple(
+            (f.rule_id, f.outcome)
+            for f in report.findings
+            if f.group == BOUWSTENEN_GROUP and f.severity is not Severity.informatief
+        ),
         onderbouwd=onderbouwd,
         plans=_plans_for_gaps(report),
     )

@@ -181,7 +181,8 @@ def test_the_summary_counts_onderbouwd_kenmerken(tmp_path: Path) -> None:
     records = list(csv.reader(io.StringIO(render_summary_csv([row])[1:], newline=""), delimiter=";"))
     assert records[0][15] == "Onderbouwd" and records[1][15] == "1/10"
     broken = FileOutcome("kapot.yaml", problems=())
-    assert render_summary_csv([row_for_outcome(broken)]).count(";") == render_summary_csv([row]).count(";")
+    lines = render_summary_csv([row_for_outcome(broken), row]).splitlines()
+    assert len({line.count(";") for line in lines}) == 1, "a broken file's row has every column too"
 
 
 def row_for_outcome(outcome: FileOutcome) -> Any:

@@ -21,7 +21,6 @@ from iza_check.findings import (
     VerdictKind,
 )
 from iza_check.overview import (
-    BOUWSTENEN_A,
     BOUWSTENEN_B,
     BOUWSTENEN_C,
     REGIONAL,
@@ -41,6 +40,10 @@ PEILDATUM = dt.date(2026, 11, 1)
 V, D, N = Outcome.voldoet, Outcome.deels, Outcome.voldoet_niet
 
 
+# The bundled catalogue's bouwstenen A; the overview reads them from the findings (group bouwstenen).
+BOUWSTENEN_A = ("B1", "B2", "B3")
+
+
 def _report(
     naam: str,
     gemeente: str | None,
@@ -52,7 +55,8 @@ def _report(
     complete: bool = True,
 ) -> ProfileReport:
     findings = tuple(
-        Finding(b, "bouwstenen", o, Severity.verplicht, Text(b, b), "p.yaml", None) for b, o in zip(BOUWSTENEN_A, a)
+        Finding(b, "bouwstenen", o, Severity.verplicht, Text(b, b), "p.yaml", None)
+        for b, o in zip(BOUWSTENEN_A, a, strict=True)
     )
     return ProfileReport(
         source=f"{naam}.yaml",

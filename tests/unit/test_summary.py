@@ -30,20 +30,23 @@ from iza_check.report.summary_formats import (
     render_summary_text,
 )
 from iza_check.summary import (
-    KENMERKEN,
     SummaryRow,
+    columns,
     row_for_outcome,
     summary_rows,
     totals,
 )
 
 PEILDATUM = dt.date(2026, 11, 1)
+# As the bundled catalogue marks them (`oordeel`); the summary reads the marks from the findings.
+KENMERKEN = tuple(f"K{n}" for n in range(1, 11))
 V, D, N, O, NA = Outcome.voldoet, Outcome.deels, Outcome.voldoet_niet, Outcome.onbekend, Outcome.nvt
 
 _GROUP = {"K": "kenmerken", "Q": "kwaliteit", "B": "bouwstenen", "I": "integraal"}
 
 
 def _finding(rule_id: str, outcome: Outcome, severity: Severity = Severity.verplicht) -> Finding:
+    role = ("kern" if rule_id in ("K2", "K3") else "kenmerk") if rule_id in KENMERKEN else None
     return Finding(
         rule_id=rule_id,
         group=_GROUP[rule_id[0]],
@@ -52,6 +55,7 @@ def _finding(rule_id: str, outcome: Outcome, severity: Severity = Severity.verpl
         title=Text(f"Titel {rule_id}", f"Title {rule_id}"),
         profile="p.yaml",
         advice=None,
+        verdict_role=role,
     )
 
 
@@ -91,9 +95,11 @@ def test_row_takes_kenmerken_quality_gaps_and_bouwstenen_from_the_findings() -> 
     outcomes |= {"Q1": D, "Q2": N, "Q3": V, "Q4": NA, "Q5": O, "B1": V, "B2": N, "I1": N}
     row = row_for_outcome(FileOutcome("x.yaml", report=_report("De Kiem", outcomes)))
     assert row.valid
-    assert row.kenmerken == (V, V, D, V, V, V, N, V, O, V)
+    assert row.kenmerk_outcomes(KENMERKEN) == (V, V, D, V, V, V, N, V, O, V)
+    assert "K10a" not in dict(row.kenmerken)  # informative: it does not decide the verdict
     assert row.quality_gaps == 2  # Q1 deels and Q2 voldoet niet; not K10a, not I1, not onbekend
-    assert row.bouwstenen == (V, N, None)  # B3 has no rule here
+    assert row.bouwsteen_outcomes(("B1", "B2", "B3")) == (V, N, None)  # B3 has no rule here
+    assert columns([row]) == (KENMERKEN, ("B1", "B2"))
     assert (row.naam, row.gemeente, row.regio, row.verdict) == ("De Kiem", "Hengelo", "Twente", VerdictKind.groeiroute)
 
 
@@ -360,7 +366,7 @@ def test_json_has_what_the_table_has_per_profile() -> None:
     brug, koffie, broken, kiem = document["profiles"]
     assert brug["valid"] and brug["verdict"] == "past" and brug["verdict_label"] == "past"
     assert brug["kenmerken"] == dict.fromkeys(KENMERKEN, "voldoet")
-    assert brug["bouwstenen"] == {"B1": "voldoet", "B2": None, "B3": None}  # None: no such rule here
+    assert brug["bouwstenen"] == {"B1": "voldoet"}  # only the rules its catalogue has
     assert (brug["naam"], brug["gemeente"], brug["regio"]) == ("Zelfregiecentrum De Brug", "Hengelo", "Twente")
     assert koffie["quality"] == {"gaps": 1, "unknown": 0} and koffie["kenmerken"]["K1"] == "voldoet"
     assert kiem["onderbouwd"] == {"count": 0, "of": 10}

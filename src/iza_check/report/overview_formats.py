@@ -17,7 +17,6 @@ from typing import Any, Final
 from iza_check.findings import ProblemRef
 from iza_check.i18n import format_date, t
 from iza_check.overview import (
-    BOUWSTENEN_A,
     BOUWSTENEN_B,
     BOUWSTENEN_C,
     REGIONAL,
@@ -154,7 +153,7 @@ def _region_text(region: RegionOverview, lang: str) -> list[str]:
         "",
         f"   {ft('overview.group.a', lang)}:",
     ]
-    for bouwsteen in BOUWSTENEN_A:
+    for bouwsteen in region.bouwstenen_a:
         coverage = region.of(bouwsteen)
         lines.append(
             f"     {bouwsteen} {bouwsteen_label(bouwsteen, lang)}: {_a_status(coverage, region.initiatives, lang)}"
@@ -177,7 +176,8 @@ def _region_text(region: RegionOverview, lang: str) -> list[str]:
         lines += ["", f"   {name} — {initiatives} · {_gemeente_dagdelen(gemeente, lang)}"]
         for entry in gemeente.initiatives:
             dagdelen = "?" if entry.dagdelen_open is None else str(entry.dagdelen_open)
-            blocks = " ".join(f"{b} {_symbol(o) or ' '}" for b, o in zip(BOUWSTENEN_A, entry.bouwstenen_a))
+            ids = region.bouwstenen_a
+            blocks = " ".join(f"{b} {_symbol(o) or ' '}" for b, o in zip(ids, entry.a_outcomes(ids), strict=True))
             regional = ", ".join(bouwsteen_label(s, lang) for s in entry.regional) or "-"
             lines += _wrap(
                 f"• {clean(entry.naam)} — {ft('overview.col.dagdelen', lang).lower()}: {dagdelen} · {blocks}"
@@ -213,7 +213,10 @@ def render_overview_text(overview: Overview, *, lang: str = "nl") -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-_COLUMNS: Final = BOUWSTENEN_A + BOUWSTENEN_B + BOUWSTENEN_C
+def _columns(overview: Overview) -> tuple[str, ...]:
+    return overview.bouwstenen_a + BOUWSTENEN_B + BOUWSTENEN_C
+
+
 _CELL = 46
 _LABEL_W = 170
 _HEAD_H = 200
@@ -227,11 +230,12 @@ def _cell_state(coverage: Coverage) -> str:
 
 
 def _column_label(bouwsteen: str, lang: str) -> str:
-    return (f"{bouwsteen} " if bouwsteen in BOUWSTENEN_A else "") + bouwsteen_label(bouwsteen, lang)
+    return (f"{bouwsteen} " if bouwsteen not in REGIONAL else "") + bouwsteen_label(bouwsteen, lang)
 
 
 def _matrix_svg(overview: Overview, lang: str) -> str:
-    width = _LABEL_W + _CELL * len(_COLUMNS) + _RIGHT
+    columns = _columns(overview)
+    width = _LABEL_W + _CELL * len(columns) + _RIGHT
     height = _HEAD_H + _CELL * len(overview.regions) + 10
     desc = " ".join(
         ft("overview.matrix_desc", lang, region=region_name(r, lang), missing=", ".join(
@@ -250,13 +254,16 @@ def _matrix_svg(overview: Overview, lang: str) -> str:
         f'<title id="matrix-title">{_e(ft("overview.matrix", lang))}</title>',
         f'<desc id="matrix-desc">{_e(desc)}</desc>',
     ]
-    for index, bouwsteen in enumerate(_COLUMNS):
+    for index, bouwsteen in enumerate(columns):
         x = _LABEL_W + _CELL * index + _CELL / 2
         label = _column_label(bouwsteen, lang)
         parts.append(
             f'<text x="{x:.0f}" y="{_HEAD_H - 6}" transform="rotate(-55 {x:.0f} {_HEAD_H - 6})">{_e(_fit(label, 34))}</text>'
         )
-    for group, start, count in (("A", 0, 3), ("B", 3, 3), ("C", 6, 4)):
+    a, b = len(overview.bouwstenen_a), len(BOUWSTENEN_B)
+    for group, start, count in (("A", 0, a), ("B", a, b), ("C", a + b, len(BOUWSTENEN_C))):
+        if not count:
+            continue
         x = _LABEL_W + _CELL * start
         parts.append(
             f'<line x1="{x}" y1="{_HEAD_H - 2}" x2="{x + _CELL * count - 4}" y2="{_HEAD_H - 2}" stroke="#1c2230" stroke-width="2"/>'
@@ -267,7 +274,7 @@ def _matrix_svg(overview: Overview, lang: str) -> str:
         parts.append(
             f'<text x="{_LABEL_W - 8}" y="{y + _CELL / 2 + 4:.0f}" text-anchor="end">{_e(_fit(region_name(region, lang), 24))}</text>'
         )
-        for index, bouwsteen in enumerate(_COLUMNS):
+        for index, bouwsteen in enumerate(columns):
             coverage = region.of(bouwsteen)
             state = _cell_state(coverage)
             x = _LABEL_W + _CELL * index
@@ -282,13 +289,14 @@ def _matrix_svg(overview: Overview, lang: str) -> str:
 
 
 def _matrix_table(overview: Overview, lang: str) -> str:
+    columns = _columns(overview)
     heads = "".join(
-        f'<th scope="col" class="c">{_e(_column_label(b, lang))}</th>' for b in _COLUMNS
+        f'<th scope="col" class="c">{_e(_column_label(b, lang))}</th>' for b in columns
     )
     rows = []
     for region in overview.regions:
         cells = []
-        for bouwsteen in _COLUMNS:
+        for bouwsteen in columns:
             coverage = region.of(bouwsteen)
             state = _cell_state(coverage)
             word = ft(f"overview.legend.{state}", lang)
@@ -313,7 +321,7 @@ def _region_html(region: RegionOverview, index: int, lang: str) -> str:
         f'<p class="missing"><strong>{_e(ft("overview.missing", lang))}:</strong> {_e(_missing_sentence(region, lang))}</p>',
         "<dl class=\"blocks\">",
     ]
-    for bouwsteen in BOUWSTENEN_A:
+    for bouwsteen in region.bouwstenen_a:
         coverage = region.of(bouwsteen)
         parts.append(
             f"<div><dt>{_e(bouwsteen)} {_e(bouwsteen_label(bouwsteen, lang))}</dt>"
@@ -335,7 +343,9 @@ def _region_html(region: RegionOverview, index: int, lang: str) -> str:
         parts.append(
             f'<h3>{_e(name)} <span class="muted">· {_e(_gemeente_dagdelen(gemeente, lang))}</span></h3>'
         )
-        heads = "".join(f'<th scope="col" class="c" title="{_e(bouwsteen_label(b, lang))}">{b}</th>' for b in BOUWSTENEN_A)
+        heads = "".join(
+            f'<th scope="col" class="c" title="{_e(bouwsteen_label(b, lang))}">{_e(b)}</th>' for b in region.bouwstenen_a
+        )
         parts.append(
             "<table><thead><tr>"
             f'<th scope="col">{_e(t("col.initiative", lang))}</th>'
@@ -345,7 +355,7 @@ def _region_html(region: RegionOverview, index: int, lang: str) -> str:
         )
         for entry in gemeente.initiatives:
             dagdelen = "?" if entry.dagdelen_open is None else str(entry.dagdelen_open)
-            cells = "".join(_outcome_cell(o, lang) for o in entry.bouwstenen_a)
+            cells = "".join(_outcome_cell(o, lang) for o in entry.a_outcomes(region.bouwstenen_a))
             regional = ", ".join(bouwsteen_label(s, lang) for s in entry.regional) or "–"
             parts.append(
                 f'<tr><td><strong>{_e(entry.naam)}</strong><div class="file">{_e(entry.source)}</div></td>'
@@ -451,7 +461,7 @@ def overview_document(overview: Overview, lang: str = "nl") -> dict[str, Any]:
                                 "source": _s(i.source),
                                 "dagdelen_open": i.dagdelen_open,
                                 "verdict": i.verdict.value,
-                                "bouwstenen_a": {b: _outcome_json(o) for b, o in zip(BOUWSTENEN_A, i.bouwstenen_a)},
+                                "bouwstenen_a": {b: _outcome_json(o) for b, o in i.bouwstenen_a},
                                 "regional": list(i.regional),
                             }
                             for i in g.initiatives
@@ -480,13 +490,13 @@ def _offers(entry: InitiativeEntry, soort: str, lang: str) -> str:
     return ft("overview.offers.no" if entry.activities_complete else "overview.offers.unknown", lang)
 
 
-def _problem_rows(problems: tuple[ProblemRef, ...], lang: str) -> list[list[str]]:
+def _problem_rows(problems: tuple[ProblemRef, ...], lang: str, a_columns: int) -> list[list[str]]:
     """One row per file that could not be read: its first problem, and how many more it has."""
     by_file: dict[str, list[ProblemRef]] = {}
     for problem in problems:
         by_file.setdefault(problem.file, []).append(problem)
     rows = []
-    width = 6 + len(BOUWSTENEN_A) + len(REGIONAL)
+    width = 6 + a_columns + len(REGIONAL)
     for file, found in by_file.items():
         more = len(found) - 1
         message = problem_text(found[0]) + (f" {_count('summary.more_problems', more, lang)}" if more else "")
@@ -507,7 +517,7 @@ def render_overview_csv(overview: Overview, *, lang: str = "nl") -> str:
         ft("summary.col.file", lang),
         ft("overview.col.dagdelen", lang),
         ft("overview.col.verdict", lang),
-        *BOUWSTENEN_A,
+        *overview.bouwstenen_a,
         *(bouwsteen_label(s, lang) for s in REGIONAL),
         t("col.message", lang),
     ]
@@ -524,12 +534,12 @@ def render_overview_csv(overview: Overview, *, lang: str = "nl") -> str:
                         csv_text(entry.source),
                         "" if entry.dagdelen_open is None else str(entry.dagdelen_open),
                         verdict_short(entry.verdict, lang),
-                        *(outcome_word(o, lang) for o in entry.bouwstenen_a),
+                        *(outcome_word(o, lang) for o in entry.a_outcomes(overview.bouwstenen_a)),
                         *(_offers(entry, s, lang) for s in REGIONAL),
                         "",
                     ]
                 )
-    rows += _problem_rows(overview.problems, lang)
+    rows += _problem_rows(overview.problems, lang, len(overview.bouwstenen_a))
     return csv_document(header, rows)
 
 

@@ -48,8 +48,7 @@ from iza_check.report.funder_common import (
 from iza_check.report.funder_common import check_lang as _check_lang
 from iza_check.report.funder_common import html_text as _e
 from iza_check.report.json_report import json_text, problem_json
-from iza_check.summary import BOUWSTENEN_A as SUMMARY_B
-from iza_check.summary import KENMERKEN, SummaryRow, totals
+from iza_check.summary import SummaryRow, columns, totals
 
 SUMMARY_FORMATS: Final = ("text", "html", "csv", "json")
 
@@ -117,11 +116,14 @@ def render_summary_text(
     verdict_w = max(verdict_w, len(ft("summary.invalid", lang)), len(t("verdict.heading", lang)))
     q_head = ft("summary.col.quality", lang)
     backed_head = ft("summary.col.backed", lang)
-    cells = [c.ljust(3) for c in KENMERKEN]
+    kenmerk_ids, bouwsteen_ids = columns(rows)
+    k_width = max([3, *map(len, kenmerk_ids)])
+    b_width = max([2, *map(len, bouwsteen_ids)])
+    cells = [c.ljust(k_width) for c in kenmerk_ids]
     header = (
         f"{t('col.initiative', lang).ljust(name_w)}  {place_head.ljust(place_w)}  "
         f"{t('verdict.heading', lang).ljust(verdict_w)}  {' '.join(cells)}  {backed_head}  {q_head}  "
-        f"{' '.join(b.ljust(2) for b in SUMMARY_B)}"
+        f"{' '.join(b.ljust(b_width) for b in bouwsteen_ids)}"
     )
     lines = [
         f"{ft('summary.title', lang)} · {t('report.peildatum', lang).lower()} {format_date(peildatum, lang)}",
@@ -135,8 +137,8 @@ def render_summary_text(
         if not row.valid:
             lines.append(f"{start}{ft('summary.invalid', lang).ljust(verdict_w)}  {_problem_line(row, lang)}")
             continue
-        marks = " ".join(paint(o, symbol(o).ljust(3)) for o in row.kenmerken)
-        blocks = " ".join(paint(o, symbol(o).ljust(2)) for o in row.bouwstenen)
+        marks = " ".join(paint(o, symbol(o).ljust(k_width)) for o in row.kenmerk_outcomes(kenmerk_ids))
+        blocks = " ".join(paint(o, symbol(o).ljust(b_width)) for o in row.bouwsteen_outcomes(bouwsteen_ids))
         line = (
             f"{start}{verdict_short(row.verdict, lang).ljust(verdict_w)}  {marks}  "
             f"{row.onderbouwd_text.rjust(len(backed_head))}  {_quality(row).rjust(len(q_head))}  {blocks}"
@@ -174,7 +176,10 @@ def _name_cell(row: SummaryRow, lang: str, href: str | None) -> str:
     return f'<td class="name" data-sort="{_e(name.casefold())}">{shown}{detail}</td>'
 
 
-def _summary_html_row(row: SummaryRow, lang: str, href: str | None = None) -> str:
+def _summary_html_row(
+    row: SummaryRow, lang: str, cols: tuple[tuple[str, ...], tuple[str, ...]], href: str | None = None
+) -> str:
+    kenmerk_ids, bouwsteen_ids = cols
     cells = [
         _name_cell(row, lang, href),
         f"<td>{_e(_place(row) if row.gemeente or row.regio else '')}"
@@ -187,10 +192,10 @@ def _summary_html_row(row: SummaryRow, lang: str, href: str | None = None) -> st
     ]
     if not row.valid:
         cells.append(f'<td class="v-ongeldig" data-sort="9">{_e(ft("summary.invalid", lang))}</td>')
-        cells += ['<td class="c" data-sort="9"></td>'] * len(KENMERKEN)
+        cells += ['<td class="c" data-sort="9"></td>'] * len(kenmerk_ids)
         cells.append('<td class="num" data-sort="-1"></td>')
         cells.append('<td class="num" data-sort="-1"></td>')
-        cells += ['<td class="c" data-sort="9"></td>'] * len(SUMMARY_B)
+        cells += ['<td class="c" data-sort="9"></td>'] * len(bouwsteen_ids)
     else:
         assert row.verdict is not None
         mark = VERDICT_SYMBOL[row.verdict]
@@ -198,10 +203,10 @@ def _summary_html_row(row: SummaryRow, lang: str, href: str | None = None) -> st
             f'<td class="v-{row.verdict.value}" data-sort="{VERDICT_RANK[row.verdict]}">'
             f'<span aria-hidden="true">{mark} </span>{_e(verdict_short(row.verdict, lang))}</td>'
         )
-        cells += [outcome_cell(o, lang) for o in row.kenmerken]
+        cells += [outcome_cell(o, lang) for o in row.kenmerk_outcomes(kenmerk_ids)]
         cells.append(f'<td class="num" data-sort="{row.onderbouwd}">{_e(row.onderbouwd_text)}</td>')
         cells.append(f'<td class="num" data-sort="{row.quality_gaps}">{_e(_quality(row))}</td>')
-        cells += [outcome_cell(o, lang) for o in row.bouwstenen]
+        cells += [outcome_cell(o, lang) for o in row.bouwsteen_outcomes(bouwsteen_ids)]
     return "<tr>" + "".join(cells) + "</tr>"
 
 
@@ -227,10 +232,11 @@ def render_summary_html(
         sort_head(ft("summary.col.place", lang)),
         sort_head(t("verdict.heading", lang)),
     ]
-    heads += [sort_head(k, "c") for k in KENMERKEN]
+    cols = columns(rows)
+    heads += [sort_head(k, "c") for k in cols[0]]
     heads.append(sort_head(ft("summary.col.backed", lang), "num", ft("summary.legend.backed", lang)))
     heads.append(sort_head(ft("summary.col.quality", lang), "num", ft("summary.legend.q", lang)))
-    heads += [sort_head(b, "c", bouwsteen_label(b, lang)) for b in SUMMARY_B]
+    heads += [sort_head(b, "c", bouwsteen_label(b, lang)) for b in cols[1]]
     legend_items = [
         legend_outcomes(lang),
         ft("summary.legend.k", lang),
@@ -250,7 +256,7 @@ def render_summary_html(
         "<thead><tr>" + "".join(heads) + "</tr></thead>",
         "<tbody>",
         *(
-            _summary_html_row(row, lang, link_href(links[row.source]) if row.source in links else None)
+            _summary_html_row(row, lang, cols, link_href(links[row.source]) if row.source in links else None)
             for row in rows
         ),
         "</tbody></table>",
@@ -269,24 +275,26 @@ def render_summary_html(
 
 def render_summary_csv(rows: Iterable[SummaryRow], *, lang: str = "nl") -> str:
     _check_lang(lang)
+    rows = list(rows)
+    kenmerk_ids, bouwsteen_ids = columns(rows)
     header = [
         ft("summary.col.file", lang),
         t("col.initiative", lang),
         t("profile.gemeente", lang),
         t("profile.regio", lang),
         t("verdict.heading", lang),
-        *KENMERKEN,
+        *kenmerk_ids,
         ft("summary.col.backed", lang),
         ft("summary.col.quality", lang),
         ft("summary.col.quality_unknown", lang),
-        *SUMMARY_B,
+        *bouwsteen_ids,
         ft("summary.col.plans", lang),
         t("col.message", lang),
     ]
 
     def record(row: SummaryRow) -> list[str]:
         if not row.valid:
-            empty = [""] * (len(KENMERKEN) + 4 + len(SUMMARY_B))
+            empty = [""] * (len(kenmerk_ids) + 4 + len(bouwsteen_ids))
             return [
                 csv_text(row.source), "", "", "", ft("summary.invalid", lang), *empty,
                 csv_text(_problem_line(row, lang)),
@@ -297,11 +305,11 @@ def render_summary_csv(rows: Iterable[SummaryRow], *, lang: str = "nl") -> str:
             csv_text(row.gemeente),
             csv_text(row.regio),
             verdict_short(row.verdict, lang),
-            *(outcome_word(o, lang) for o in row.kenmerken),
+            *(outcome_word(o, lang) for o in row.kenmerk_outcomes(kenmerk_ids)),
             row.onderbouwd_text,
             str(row.quality_gaps),  # numbers, for a spreadsheet to add up
             str(row.quality_unknown),
-            *(outcome_word(o, lang) for o in row.bouwstenen),
+            *(outcome_word(o, lang) for o in row.bouwsteen_outcomes(bouwsteen_ids)),
             csv_text("; ".join(_plan_text(p, lang) for p in row.plans)),
             "",
         ]
@@ -321,12 +329,10 @@ def _row_json(row: SummaryRow, lang: str) -> dict[str, Any]:
         "regio": json_opt(row.regio),
         "verdict": None if row.verdict is None else row.verdict.value,
         "verdict_label": verdict_short(row.verdict, lang),
-        "kenmerken": {k: outcome_json(o) for k, o in zip(KENMERKEN, row.kenmerken)} if valid else None,
-        "onderbouwd": (
-            {"count": row.onderbouwd, "of": sum(1 for o in row.kenmerken if o is not None)} if valid else None
-        ),
+        "kenmerken": {k: outcome_json(o) for k, o in row.kenmerken} if valid else None,
+        "onderbouwd": {"count": row.onderbouwd, "of": len(row.kenmerken)} if valid else None,
         "quality": {"gaps": row.quality_gaps, "unknown": row.quality_unknown} if valid else None,
-        "bouwstenen": {b: outcome_json(o) for b, o in zip(SUMMARY_B, row.bouwstenen)} if valid else None,
+        "bouwstenen": {b: outcome_json(o) for b, o in row.bouwstenen} if valid else None,
         "plans": [
             {
                 "stap": json_text(plan.stap),
@@ -362,6 +368,7 @@ def summary_document(rows: Iterable[SummaryRow], *, peildatum: dt.date, lang: st
 
 def summary_json_schema() -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of ``check --summary --format json``; committed as schema/summary.schema.json."""
+    from iza_check.profile.model import CRITERION_ID_PATTERN
     from iza_check.report.json_report import SCHEMA_DIALECT, report_json_schema
 
     string: dict[str, Any] = {"type": "string"}
@@ -382,12 +389,14 @@ def summary_json_schema() -> dict[str, Any]:
             "additionalProperties": False,
         }
 
-    def outcomes(ids: tuple[str, ...], what: str) -> dict[str, Any]:
+    def outcomes(what: str) -> dict[str, Any]:
         return nullable(
-            obj(
-                f"The outcome of each of {ids[0]}–{ids[-1]} ({what}); null where the catalogue has no such rule.",
-                {i: outcome for i in ids},
-            )
+            {
+                "type": "object",
+                "description": f"The outcome per rule id of {what}, as the catalogue has them.",
+                "propertyNames": {"pattern": CRITERION_ID_PATTERN},
+                "additionalProperties": outcome,
+            }
         )
 
     plan = obj(
@@ -410,7 +419,7 @@ def summary_json_schema() -> dict[str, Any]:
             "regio": nullable(string),
             "verdict": {"enum": [*(k.value for k in VerdictKind), None]},
             "verdict_label": {**string, "description": "The verdict in the report language ('ongeldig' when not valid)."},
-            "kenmerken": outcomes(KENMERKEN, "the ten kenmerken"),
+            "kenmerken": outcomes("the kenmerken (the rules that decide the verdict)"),
             "onderbouwd": nullable(
                 obj(
                     "How many kenmerken rest on a document, web address or date, of the kenmerken in the catalogue.",
@@ -423,7 +432,7 @@ def summary_json_schema() -> dict[str, Any]:
                     {"gaps": count, "unknown": count},
                 )
             ),
-            "bouwstenen": outcomes(SUMMARY_B, "the bouwstenen A"),
+            "bouwstenen": outcomes("the bouwstenen A"),
             "plans": {"type": "array", "items": {"$ref": "#/$defs/plan"}},
             "problem": nullable({"$ref": "#/$defs/problem"}),
             "problem_count": {**count, "description": "How many problems the file has; the first is in problem."},
