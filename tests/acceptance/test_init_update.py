@@ -13,7 +13,9 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
-from test_init_cli import typed  # the typed lines for given answers, Enter everywhere else
+from test_init_cli import (
+    typed,  # the typed lines for given answers, Enter everywhere else
+)
 
 from iza_check.cli import init_cmd
 from iza_check.cli.main import main

@@ -8,8 +8,6 @@ import re
 import typing
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlparse
-from urllib.request import url2pathname
 from typing import Any
 
 import pytest
@@ -36,9 +34,12 @@ from iza_check.questionnaire import (
     Question,
     Questionnaire,
     QuestionnaireAborted,
+    Stats,
     enum_of,
     field_info,
+    human_date,
     iter_questions,
+    parse_date,
 )
 
 TODAY = dt.date(2025, 1, 15)
@@ -93,7 +94,7 @@ def test_only_the_name_gives_a_profile_with_only_the_name() -> None:
 
 def test_every_question_explains_why_it_matters() -> None:
     _, output, script = run({})
-    numbered = re.findall(r"^\d+\. ", output, flags=re.M)
+    numbered = re.findall(r"^\d+\. ", output, flags=re.MULTILINE)
     assert len(numbered) == len(script.asked)
     assert output.count("   Waarom: ") == len(script.asked)
 
@@ -132,19 +133,21 @@ def test_weet_ik_niet_leaves_the_field_out(answer: str) -> None:
 def test_planned_records_not_yet_and_a_plan_with_a_real_target_date() -> None:
     profile, output, _ = run({
         "kwaliteit.klachtenprocedure.aanwezig": ["g"],
-        "kwaliteit.klachtenprocedure.aanwezig.stap": [""],
-        "kwaliteit.klachtenprocedure.aanwezig.streefdatum": ["1-6-2025", "2025-02-30", "2024-12-01",
-                                                            "2040-01-01", "2025-06-15"],
+        "kwaliteit.klachtenprocedure.aanwezig.stap": ["De klachtenregeling van De Brug aanpassen en vaststellen"],
+        "kwaliteit.klachtenprocedure.aanwezig.streefdatum": ["volgend jaar", "2025-02-30", "2024-12-01",
+                                                            "2040-01-01", "15-6-2025"],
     })
     kwaliteit = facts(profile)["kwaliteit"]
     assert kwaliteit["klachtenprocedure"] == {"aanwezig": False}
-    assert kwaliteit["in_ontwikkeling"] == [
-        {"betreft": ["Q1"], "stap": "Een klachtenregeling opstellen en vaststellen", "streefdatum": "2025-06-15"}
-    ]
-    assert "Schrijf de datum als JJJJ-MM-DD" in output
+    assert kwaliteit["in_ontwikkeling"] == [{
+        "betreft": ["Q1"], "stap": "De klachtenregeling van De Brug aanpassen en vaststellen",
+        "streefdatum": "2025-06-15",
+    }]
+    assert "Dat kan ik niet als datum lezen" in output
     assert "Die datum bestaat niet" in output
-    assert "Een streefdatum ligt in de toekomst (vandaag is 2025-01-15)" in output
+    assert "Een streefdatum ligt in de toekomst (vandaag is het 15 januari 2025)" in output
     assert "Kies een streefdatum binnen tien jaar" in output
+    assert "Begrepen als 15 juni 2025." in output
 
 
 def test_planned_on_a_question_where_no_is_good_records_the_current_yes() -> None:
@@ -187,6 +190,41 @@ def test_the_plan_step_is_checked_like_any_text() -> None:
     assert "hooguit 5000 tekens" in output
     assert profile.werkwijze is not None
     assert profile.werkwijze.in_ontwikkeling[0].stap == "Maandelijkse intervisie met de regio"
+
+
+def test_a_plan_needs_the_initiatives_own_words_enter_is_no_plan() -> None:
+    profile, output, script = run({
+        "werkwijze.intervisie": ["g", "nee"],
+        "werkwijze.intervisie.stap": [""],
+    })
+    # The example is shown as an example; Enter is "geen plan", never the example taken over.
+    assert 'Een voorbeeld van hoe dat kan klinken: "Regelmatig intervisie organiseren"' in output
+    assert "[Enter = geen plan]" in output
+    assert "[Enter = Regelmatig intervisie organiseren]" not in output
+    assert "Er is geen plan opgeschreven." in output
+    assert script.asked.count("werkwijze.intervisie") == 2  # then the question itself once more
+    assert facts(profile)["werkwijze"] == {"intervisie": False}
+    assert "Regelmatig intervisie organiseren" not in str(facts(profile))
+
+
+def test_a_plan_step_of_only_ja_or_g_is_not_taken_as_words() -> None:
+    profile, output, _ = run({
+        "werkwijze.intervisie": ["g"],
+        "werkwijze.intervisie.stap": ["ja", "g", "Elke maand intervisie met De Brug"],
+        "werkwijze.intervisie.streefdatum": [""],
+    })
+    assert output.count("Schrijf de stap in uw eigen woorden") == 2
+    assert profile.werkwijze is not None
+    assert [plan.stap for plan in profile.werkwijze.in_ontwikkeling] == ["Elke maand intervisie met De Brug"]
+
+
+def test_no_step_for_a_planned_list_asks_the_list_question_again() -> None:
+    profile, _, script = run({
+        "samenwerking.partners": ["g", "nee"],
+        "samenwerking.partners.stap": [""],
+    })
+    assert script.asked.count("samenwerking.partners") == 2
+    assert facts(profile)["samenwerking"] == {"partners": []}
 
 
 # ----------------------------------------------------------------------------------- question types
@@ -239,7 +277,7 @@ def test_integers_are_bounded_by_the_model() -> None:
 
 
 def test_staff_with_lived_experience_cannot_outnumber_the_staff() -> None:
-    profile, output, script = run({
+    profile, output, _ = run({
         "team.betaalde_medewerkers": ["3"],
         "team.betaalde_medewerkers_ervaringsdeskundig": ["4", "2"],
         "team.fte": ["2,5"],
@@ -274,14 +312,61 @@ def test_decimal_numbers() -> None:
 def test_dates_of_facts_are_real_and_not_in_the_future() -> None:
     profile, output, script = run({
         "kwaliteit.klachtenprocedure.aanwezig": ["ja"],
-        "kwaliteit.klachtenprocedure.vastgesteld_op": ["15-03-2024", "2024-13-01", "2025-01-16", "1899-12-31",
-                                                      "2024-03-15"],
+        "kwaliteit.klachtenprocedure.vastgesteld_op": ["vorig voorjaar", "2024-13-01", "2025-01-16", "1899-12-31",
+                                                      "15-03-2024"],
     })
     assert "kwaliteit.privacyregeling.vastgesteld_op" not in script.asked
     assert facts(profile)["kwaliteit"] == {"klachtenprocedure": {"aanwezig": True, "vastgesteld_op": "2024-03-15"}}
-    for message in ("Schrijf de datum als JJJJ-MM-DD", "Die datum bestaat niet", "Die datum ligt in de toekomst",
-                    "Die datum ligt voor 1900"):
+    for message in ("Dat kan ik niet als datum lezen", "Die datum bestaat niet", "Die datum ligt in de toekomst",
+                    "Die datum ligt voor 1900", "Begrepen als 15 maart 2024."):
         assert message in output
+
+
+@pytest.mark.parametrize("typed", ["2027-03-01", "01-03-2027", "1-3-2027", "1/3/2027", "1.3.2027", "1 maart 2027",
+                                   "1 Maart 2027", "1 mrt 2027", "1 mrt. 2027", "1e maart 2027", "1 march 2027",
+                                   "March 1, 2027", " 1-3-2027 "])
+def test_a_date_is_understood_as_dutch_people_write_it(typed: str) -> None:
+    assert parse_date(typed) == dt.date(2027, 3, 1)
+    assert human_date(parse_date(typed), "nl") == "1 maart 2027"
+    assert human_date(parse_date(typed), "en") == "1 March 2027"
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    ("1-3-27", "Schrijf het jaar voluit"),             # 1927 or 2027?
+    ("1 maart", "Schrijf het jaar voluit"),
+    ("1-3", "Schrijf het jaar voluit"),
+    ("31-2-2027", "Die datum bestaat niet"),
+    ("2027-02-29", "Die datum bestaat niet"),
+    ("13-13-2027", "Die datum bestaat niet"),
+    ("1 maar 2027", "Dat kan ik niet als datum lezen"),
+    ("2027-3", "Dat kan ik niet als datum lezen"),
+    ("1-3/2027", "Dat kan ik niet als datum lezen"),
+    ("morgen", "Dat kan ik niet als datum lezen"),
+])
+def test_an_ambiguous_or_impossible_date_is_refused_plainly(typed: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_date(typed)
+
+
+def test_in_english_a_date_that_reads_both_ways_is_refused() -> None:
+    with pytest.raises(ValueError, match="can mean two things: 4 March 2027 or 3 April 2027"):
+        parse_date("4/3/2027", "en")
+    assert parse_date("4/3/2027", "nl") == dt.date(2027, 3, 4)    # Dutch: day before month
+    assert parse_date("25/3/2027", "en") == dt.date(2027, 3, 25)  # only one reading
+    assert parse_date("3 April 2027", "en") == dt.date(2027, 4, 3)
+
+
+def test_a_typed_date_is_echoed_and_refused_dates_are_asked_again() -> None:
+    profile, output, script = run({
+        "kwaliteit.rie.uitgevoerd": ["ja"],
+        "kwaliteit.rie.datum": ["1-3-24", "31-2-2024", "1 maart 2024"],
+    })
+    assert facts(profile)["kwaliteit"]["rie"] == {"uitgevoerd": True, "datum": "2024-03-01"}
+    assert script.asked.count("kwaliteit.rie.datum") == 3
+    assert "Schrijf het jaar voluit, met vier cijfers" in output
+    assert "Die datum bestaat niet" in output
+    assert output.count("Begrepen als 1 maart 2024.") == 1
+    assert "typ de datum, bijv. 15-3-2024 of 15 maart 2024" in output
 
 
 def test_web_address() -> None:
@@ -328,16 +413,28 @@ def test_no_recovery_activity_offers_to_plan_one() -> None:
         "aanbod.naam": ["Koffie-inloop"],
         "aanbod.soort": ["1"],
         "aanbod.herstelaanbod_gepland": ["ja"],
-        "aanbod.herstelaanbod_gepland.stap": [""],
-        "aanbod.herstelaanbod_gepland.streefdatum": ["2025-10-01"],
+        "aanbod.herstelaanbod_gepland.stap": ["Met de buurvrouw van de bieb een WRAP-groep beginnen"],
+        "aanbod.herstelaanbod_gepland.streefdatum": ["1 oktober 2025"],
     })
     data = facts(profile)
     assert data["aanbod"] == [{"naam": "Koffie-inloop", "soort": "inloop"}]
     assert data["initiatief"]["in_ontwikkeling"] == [{
         "betreft": ["K2", "K7", "B3"],
-        "stap": "Een herstelcursus of herstelgroep starten, bijvoorbeeld Herstellen doe je zelf",
+        "stap": "Met de buurvrouw van de bieb een WRAP-groep beginnen",
         "streefdatum": "2025-10-01",
     }]
+
+
+def test_a_plan_offer_with_an_empty_step_records_no_plan() -> None:
+    profile, output, _ = run({
+        "aanbod": ["ja"],
+        "aanbod.naam": ["Koffie-inloop"],
+        "aanbod.soort": ["1"],
+        "aanbod.herstelaanbod_gepland": ["ja"],
+        "aanbod.herstelaanbod_gepland.stap": [""],
+    })
+    assert "in_ontwikkeling" not in facts(profile)["initiatief"]
+    assert "Er is geen plan opgeschreven." in output
 
 
 def test_no_activities_is_an_empty_list() -> None:
@@ -386,11 +483,11 @@ def test_evidence_already_in_the_profile_is_kept_and_added_to() -> None:
 def test_partners_planned_means_none_yet_and_a_plan() -> None:
     profile, _, _ = run({
         "samenwerking.partners": ["g"],
-        "samenwerking.partners.stap": [""],
-        "samenwerking.partners.streefdatum": ["2025-04-01"],
+        "samenwerking.partners.stap": ["Op de koffie bij het wijkteam en de praktijkondersteuner"],
+        "samenwerking.partners.streefdatum": ["1-4-2025"],
     })
     assert facts(profile)["samenwerking"] == {"partners": [], "in_ontwikkeling": [{
-        "betreft": ["K10"], "stap": "Kennismaken met de gemeente, welzijn, huisartsen en de ggz",
+        "betreft": ["K10"], "stap": "Op de koffie bij het wijkteam en de praktijkondersteuner",
         "streefdatum": "2025-04-01"}]}
 
 
@@ -470,6 +567,265 @@ def test_english() -> None:
     assert "Part 2 of 9" in output
     assert "Waarom" not in output
     assert profile.toegang is not None and profile.toegang.verwijzing_nodig is False
+
+
+# --------------------------------------------------------------------- Ctrl-C, saving progress, resuming
+
+class Keys:
+    """Keys pressed in order, whatever is asked: a text is typed, an exception class is that key (Ctrl-C,
+    Ctrl-D). When they run out: Enter, or ``end`` when given."""
+
+    def __init__(self, keys: list[Any], end: type[BaseException] | None = None) -> None:
+        self.keys = list(keys)
+        self.end = end
+
+    def __call__(self, prompt: str) -> str:
+        if not self.keys:
+            if self.end is not None:
+                raise self.end
+            return ""
+        key = self.keys.pop(0)
+        if isinstance(key, type) and issubclass(key, BaseException):
+            raise key
+        return str(key)
+
+
+def ask_with(keys: Keys, *, checkpoint: Any = None, existing: pm.Profile | None = None, lang: str = "nl",
+             **scope: Any) -> tuple[Questionnaire, list[str]]:
+    lines: list[str] = []
+    questionnaire = Questionnaire(keys, lines.append, lang, existing, TODAY,  # type: ignore[arg-type]
+                                  checkpoint=checkpoint, **scope)
+    return questionnaire, lines
+
+
+def test_ctrl_c_asks_before_stopping_and_no_goes_on_with_the_same_question() -> None:
+    questionnaire, lines = ask_with(Keys(["De Kiem", KeyboardInterrupt, "n", "Hengelo"]),
+                                    checkpoint=lambda q: "kiem.yaml.concept")
+    profile = questionnaire.run()
+    assert profile.initiatief.gemeente == "Hengelo"
+    output = "\n".join(lines)
+    stop = output.index("Stoppen? Uw antwoorden tot nu toe zijn bewaard in kiem.yaml.concept. [j/N]")
+    after = output[stop:]
+    assert after.index("Dan gaan we verder.") < after.index("2. In welke gemeente is de (hoofd)locatie?")
+    assert output.count("2. In welke gemeente") == 2  # shown again after the answer "n"
+
+
+@pytest.mark.parametrize("second", ["j", "ja", KeyboardInterrupt, EOFError])
+def test_ctrl_c_then_yes_or_a_second_stop_ends_with_the_answers_saved(second: Any) -> None:
+    saved: list[list[str]] = []
+
+    def checkpoint(q: Questionnaire) -> str:
+        saved.append(list(q.log))
+        return "kiem.yaml.concept"
+
+    questionnaire, _ = ask_with(Keys(["De Kiem", "Hengelo", KeyboardInterrupt, second]), checkpoint=checkpoint)
+    with pytest.raises(QuestionnaireAborted) as stopped:
+        questionnaire.run()
+    assert stopped.value.interrupted is True
+    assert saved[-1] == ["De Kiem", "Hengelo"]
+    assert questionnaire.data["initiatief"] == {"naam": "De Kiem", "gemeente": "Hengelo"}
+
+
+def test_end_of_input_stops_without_asking() -> None:
+    questionnaire, lines = ask_with(Keys(["De Kiem"], end=EOFError), checkpoint=lambda q: "x.concept")
+    with pytest.raises(QuestionnaireAborted) as stopped:
+        questionnaire.run()
+    assert stopped.value.interrupted is False
+    assert not any(line.startswith("Stoppen?") for line in lines)
+
+
+def test_ctrl_c_before_any_answer_says_nothing_is_lost() -> None:
+    questionnaire, lines = ask_with(Keys([KeyboardInterrupt, "j"]), checkpoint=lambda q: "x.concept")
+    with pytest.raises(QuestionnaireAborted):
+        questionnaire.run()
+    assert "Stoppen? Er is nog niets ingevuld. [j/N]" in lines
+
+
+def test_ctrl_c_when_the_answers_could_not_be_saved_says_so() -> None:
+    questionnaire, lines = ask_with(Keys(["De Kiem", KeyboardInterrupt, "j"]), checkpoint=lambda q: None)
+    with pytest.raises(QuestionnaireAborted):
+        questionnaire.run()
+    assert "Stoppen? Let op: uw antwoorden konden niet worden bewaard. [j/N]" in lines
+
+
+def test_progress_is_saved_after_every_answer_before_the_next_question() -> None:
+    saved: list[tuple[int, str]] = []
+
+    def checkpoint(q: Questionnaire) -> str:
+        saved.append((len(q.log), q.current))
+        return "x.concept"
+
+    keys = Keys(["De Kiem", "Hengelo", "?", "x", "1"], end=EOFError)
+    questionnaire, _ = ask_with(keys, checkpoint=checkpoint)
+    with pytest.raises(QuestionnaireAborted):
+        questionnaire.run()
+    # Once per answer, also a refused one ("x"): the saved answers always lead back to the question asked now.
+    assert saved == [(1, "initiatief.gemeente"), (2, "initiatief.regio"), (3, "initiatief.organisatievorm"),
+                     (4, "initiatief.organisatievorm"), (5, "initiatief.opgericht")]
+
+
+FULL_SESSION = {
+    "initiatief.naam": ["De Kiem"],
+    "initiatief.organisatievorm": ["2"],
+    "toegang.indicatie_nodig": ["g"],
+    "toegang.indicatie_nodig.stap": [""],
+    "toegang.verwijzing_nodig": ["misschien", "nee"],
+    "aanbod": ["ja"],
+    "aanbod.naam": ["WRAP", "Inloop"],
+    "aanbod.soort": ["11", "1"],
+    "aanbod.methode": ["2"],
+    "aanbod.nog_een": ["ja", "nee"],
+    "werkwijze.intervisie": ["g"],
+    "werkwijze.intervisie.stap": ["Elke maand intervisie met De Brug"],
+    "werkwijze.intervisie.streefdatum": ["1-3-2024", "1 maart 2025"],
+    "kwaliteit.rie.uitgevoerd": ["ja"],
+    "kwaliteit.rie.datum": ["4-3-2024"],
+    "bereik.bezoekers_per_jaar": ["120"],
+}
+
+
+def _full_run() -> tuple[pm.Profile, list[str], Stats]:
+    script = Script({key: list(values) for key, values in FULL_SESSION.items()})
+    questionnaire = Questionnaire(script, lambda line: None, "nl", None, TODAY)  # type: ignore[arg-type]
+    script.questionnaire = questionnaire
+    profile = questionnaire.run()
+    return profile, list(questionnaire.log), questionnaire.stats
+
+
+def test_a_stopped_session_replayed_goes_on_at_the_very_question_it_stopped() -> None:
+    profile, log, stats = _full_run()
+    assert len(log) > 60
+    for cut in range(len(log) + 1):
+        lines: list[str] = []
+        rest = Keys(log[cut:], end=EOFError)
+        resumed = Questionnaire(rest, lines.append, "nl", None, TODAY + dt.timedelta(days=30),  # type: ignore[arg-type]
+                                replay=log[:cut], replay_sessions=[(0, "nl", TODAY)])
+        assert resumed.run() == profile, cut
+        assert resumed.stats == stats
+        assert resumed.log == log
+        if 0 < cut < len(log):
+            # Nothing of the earlier answers is shown again; the question it stopped at is.
+            assert lines[1].startswith("== Verder waar u was: Deel "), (cut, lines[:3])
+            assert not any("Welkom" in line for line in lines)
+
+
+def test_each_replayed_answer_is_read_in_the_language_and_on_the_day_it_was_typed() -> None:
+    script = Script({"initiatief.naam": ["De Kiem"], "kwaliteit.rie.uitgevoerd": ["ja"],
+                     "kwaliteit.rie.datum": ["4-3-2024"]})
+    first = Questionnaire(script, lambda line: None, "nl", None, TODAY)  # type: ignore[arg-type]
+    script.questionnaire = first
+    profile = first.run()
+    log = list(first.log)
+    # In English "4-3-2024" reads two ways and is refused; replayed as typed (in Dutch) it is 4 March.
+    again = Questionnaire(Keys([], end=EOFError), lambda line: None, "en", None, TODAY,  # type: ignore[arg-type]
+                          replay=log, replay_sessions=[(0, "nl", TODAY)])
+    assert again.run() == profile
+    assert profile.kwaliteit is not None and profile.kwaliteit.rie is not None
+    assert profile.kwaliteit.rie.datum == dt.date(2024, 3, 4)
+
+
+# ------------------------------------------------------------------------------------ a narrower update
+
+def test_one_section_only() -> None:
+    original = load_profile(REPO / "profiles" / "starter-vrijwilligers.yaml").profile
+    script = Script({"team.vrijwilligers": ["14"]})
+    lines: list[str] = []
+    questionnaire = Questionnaire(script, lines.append, "nl", original, TODAY,  # type: ignore[arg-type]
+                                  sections=frozenset({"team"}))
+    script.questionnaire = questionnaire
+    updated = questionnaire.run()
+    assert script.asked and all(key.startswith("team.") for key in script.asked)
+    assert updated.team is not None and updated.team.vrijwilligers == 14
+    assert updated.model_copy(update={"team": original.team}) == original
+    assert "Deel 1 van 1: Door wie? - Team" in "\n".join(lines)
+
+
+STARTER_GAPS = {
+    "toegang.dagdelen_open_per_week": frozenset({"K1"}),          # a gap without a plan: offered
+    "kwaliteit.klachtenprocedure.aanwezig": frozenset({"Q1"}),    # a gap with a current plan: not offered
+    "toegang.naasten_welkom": frozenset({"Q5"}),                  # a rule the question does not serve
+    "aanbod[0].door_en_voor": frozenset({"K7"}),                  # inside an activity
+}
+
+
+def test_only_open_skips_what_is_answered_and_asks_for_plans_where_there_are_gaps() -> None:
+    original = load_profile(REPO / "profiles" / "starter-vrijwilligers.yaml").profile
+    script = Script({
+        "toegang.dagdelen_open_per_week.plan": ["ja"],
+        "toegang.dagdelen_open_per_week.plan.stap": ["Op woensdag ook open, met twee nieuwe gastvrouwen"],
+        "toegang.dagdelen_open_per_week.plan.streefdatum": ["1 september 2025"],
+        "aanbod[0].door_en_voor.plan": ["nee"],
+        "initiatief.website": ["www.dekiem.example"],
+    })
+    lines: list[str] = []
+    questionnaire = Questionnaire(script, lines.append, "nl", original, TODAY,  # type: ignore[arg-type]
+                                  only_open=True, gaps=STARTER_GAPS)
+    script.questionnaire = questionnaire
+    updated = questionnaire.run()
+    output = "\n".join(lines)
+    assert _asked_again(original, script.asked) == []
+    assert "toegang.dagdelen_open_per_week.plan" in script.asked
+    assert "kwaliteit.klachtenprocedure.aanwezig.plan" not in script.asked
+    assert "toegang.naasten_welkom.plan" not in script.asked
+    assert "initiatief.gemeente" not in script.asked and "initiatief.website" in script.asked
+    assert "Nu in het profiel: 2." in output
+    assert "Wilt u nog iets toelichten" not in output
+    assert updated.toegang is not None and original.toegang is not None
+    assert updated.toegang.in_ontwikkeling[-1].model_dump(exclude_none=True) == {
+        "betreft": ["K1"], "stap": "Op woensdag ook open, met twee nieuwe gastvrouwen",
+        "streefdatum": dt.date(2025, 9, 1)}
+    assert updated.toegang.dagdelen_open_per_week == original.toegang.dagdelen_open_per_week
+    assert str(updated.initiatief.website) == "https://www.dekiem.example/"
+    assert updated.kwaliteit == original.kwaliteit
+
+
+def _asked_again(profile: pm.Profile, asked: list[str]) -> list[str]:
+    """The asked keys that name a fact the profile already gives (list items are checked per item elsewhere)."""
+    known = profile.model_dump(mode="python", exclude_none=True, exclude_unset=True)
+    again = []
+    for key in asked:
+        if key.endswith((".plan", ".stap", ".streefdatum", ".gerealiseerd")):
+            continue
+        node: Any = known
+        for part in key.split("."):
+            node = node.get(part) if isinstance(node, dict) else None
+        if node is not None:
+            again.append(key)
+    return again
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda path: path.stem)
+def test_only_open_with_enter_everywhere_changes_nothing_and_asks_nothing_known(example: Path) -> None:
+    original = load_profile(example).profile
+    script = Script({})
+    questionnaire = Questionnaire(script, lambda line: None, "nl", original, TODAY,  # type: ignore[arg-type]
+                                  only_open=True)
+    script.questionnaire = questionnaire
+    assert questionnaire.run() == original
+    assert _asked_again(original, script.asked) == []
+    full = Script({})
+    everything = Questionnaire(full, lambda line: None, "nl", original, TODAY)  # type: ignore[arg-type]
+    full.questionnaire = everything
+    everything.run()
+    assert len(script.asked) < len(full.asked)
+
+
+def test_only_open_asks_an_activity_only_what_it_does_not_say_yet() -> None:
+    original = load_profile(REPO / "profiles" / "starter-vrijwilligers.yaml").profile
+    assert original.aanbod is not None
+    script = Script({"aanbod.verwijzing_nodig": ["nee", "nee", "nee"]})
+    lines: list[str] = []
+    questionnaire = Questionnaire(script, lines.append, "nl", original, TODAY,  # type: ignore[arg-type]
+                                  only_open=True)
+    script.questionnaire = questionnaire
+    updated = questionnaire.run()
+    assert updated.aanbod is not None
+    for before, after in zip(original.aanbod, updated.aanbod, strict=True):
+        assert after.verwijzing_nodig is False
+        assert after.model_copy(update={"verwijzing_nodig": before.verwijzing_nodig}) == before
+    asked = [key for key in script.asked if key.startswith("aanbod.")]
+    assert "aanbod.naam" not in asked and "aanbod.soort" not in asked and "aanbod.door_en_voor" not in asked
+    assert "   -- Activiteit 1: Inloop op dinsdag- en vrijdagmiddag --" in lines
 
 
 # ----------------------------------------------------------------------------------- the catalogue
@@ -574,6 +930,42 @@ def test_every_text_is_one_line_in_both_languages() -> None:
         assert not re.search(r"\b(AI|generated)\b", message.nl + message.en)
 
 
+# Words that tie a question to the criterion it is scored on: a question asks for a fact, and its hint says
+# what a term means, never which kenmerk or eis the answer serves (that signposts the 'right' answer).
+_CRITERION_WORDS = re.compile(
+    r"kenmerk|characteristic|\beisen?\b|requirement|bouwsteen|building block|\b[KQBIFT]\d+\b|financier\)"
+    r"|funder's question|steunpunt|support centre|verplicht|required|aanbevolen|recommended|telt mee|counts",
+    re.IGNORECASE,
+)
+
+
+def _question_texts() -> Iterator[Msg]:
+    for _, _, question in iter_questions():
+        yield question.text
+        yield question.why
+    for section in CATALOGUE:
+        for step in section.steps:
+            if isinstance(step, Question):
+                yield step.text
+                yield step.why
+            elif isinstance(step, (ItemGroup, PlanOffer)):
+                yield step.intro if isinstance(step, ItemGroup) else step.text
+                yield step.why
+
+
+def test_no_question_or_hint_names_the_criterion_it_is_scored_on() -> None:
+    found = [text for message in _question_texts() for text in (message.nl, message.en)
+             if _CRITERION_WORDS.search(text)]
+    assert found == []
+
+
+def test_the_questions_as_shown_name_no_criterion() -> None:
+    _, output, _ = run({"aanbod": ["ja"], "aanbod.naam": ["WRAP"], "aanbod.soort": ["11"]})
+    asked = [line for line in output.splitlines() if re.match(r"(\d+\. |   Waarom: )", line)]
+    assert len(asked) > 100
+    assert [line for line in asked if _CRITERION_WORDS.search(line)] == []
+
+
 # --------------------------------------------------------------------------------------- the writer
 
 def _profile(**initiatief: Any) -> pm.Profile:
@@ -660,10 +1052,29 @@ def test_without_hard_links_a_new_file_is_still_written(tmp_path: Path, monkeypa
 
 def test_schema_reference_is_relative_inside_a_checkout(tmp_path: Path) -> None:
     assert schema_ref_for(REPO / "profiles" / "nieuw.yaml") == "../schema/profile.schema.json"
-    elsewhere = schema_ref_for(tmp_path / "nieuw.yaml")
-    assert elsewhere.startswith("file://")
-    installed = Path(url2pathname(urlparse(elsewhere).path))
-    assert installed.read_text(encoding="utf-8") == (REPO / "schema" / "profile.schema.json").read_text(encoding="utf-8")
+    assert schema_ref_for(REPO / "profiles" / "regio" / "oost" / "nieuw.yaml") == "../../../schema/profile.schema.json"
+    # Outside a project with the schema, no reference would survive a move: none is written.
+    assert schema_ref_for(tmp_path / "nieuw.yaml") is None
+
+
+def test_a_written_profile_never_names_an_absolute_schema_path(tmp_path: Path) -> None:
+    alone = write_profile(_profile(), tmp_path / "los.yaml")
+    text = alone.read_text(encoding="utf-8")
+    assert "yaml-language-server" not in text and "file://" not in text
+    assert text.startswith("# Profiel voor iza-check")
+    assert load_profile(alone).profile == _profile()
+
+    project = tmp_path / "project"
+    (project / "schema").mkdir(parents=True)
+    (project / "schema" / "profile.schema.json").write_text("{}", encoding="utf-8")
+    (project / "profielen").mkdir()
+    inside = write_profile(_profile(), project / "profielen" / "kiem.yaml")
+    first = inside.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schema/profile.schema.json"
+    # The project moves as a whole: the reference still points at the schema.
+    moved = tmp_path / "verhuisd"
+    project.rename(moved)
+    assert (moved / "profielen" / "../schema/profile.schema.json").resolve().is_file()
 
 
 def test_questionnaire_output_is_written_and_loaded_by_the_strict_loader(tmp_path: Path) -> None:

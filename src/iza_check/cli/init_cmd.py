@@ -1,10 +1,17 @@
-"""``iza-check init``: make (or update) a profile by answering questions instead of writing YAML."""
+"""``iza-check init``: make (or update) a profile by answering questions instead of writing YAML.
+
+Progress is kept as it goes: after every answer the session is saved beside the target as a draft
+(``<name>.concept``, see :mod:`iza_check.profile.draft`). Ctrl-C asks before stopping; the next ``init``
+for the same file offers to go on where it stopped. The draft goes once the profile is saved.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, NoReturn
 
 import click
 
@@ -13,10 +20,24 @@ from iza_check.cli.options import ENGINE
 from iza_check.problems import InputError, Problem
 from iza_check.profile.model import Profile
 from iza_check.profile.writer import Snapshot
-from iza_check.questionnaire import AnswersInvalid, Msg, QuestionnaireAborted, run_questionnaire
+from iza_check.question_catalogue import SECTION_KEYS
+from iza_check.questionnaire import (
+    AnswersInvalid,
+    Msg,
+    QuestionnaireAborted,
+    answer_flow,
+    human_date,
+    run_questionnaire,
+)
+
+if TYPE_CHECKING:
+    from iza_check.profile.draft import Draft, Session
+    from iza_check.questionnaire import Gaps, Questionnaire
 
 Lang = Literal["nl", "en"]
 DEFAULT_FILE = Path("profiel.yaml")
+# Ctrl-C, as everywhere in the CLI (128 + SIGINT).
+EXIT_INTERRUPTED = 130
 
 _TEXT: dict[str, Msg] = {
     "exists": Msg(
@@ -33,6 +54,12 @@ _TEXT: dict[str, Msg] = {
                   "{path} is a folder, not a file. Give a file name, e.g. {path}/profiel.yaml."),
     "no_folder": Msg("De map {folder} bestaat niet. Maak die eerst aan of kies een andere plek.",
                      "The folder {folder} does not exist. Create it first or choose another place."),
+    "scope_needs_update": Msg(
+        "--sectie en --alleen-open werken alleen bij het bijwerken van een profiel: "
+        "iza-check init --update {path} --force --sectie team",
+        "--section and --only-open only work when updating a profile: "
+        "iza-check init --update {path} --force --section team",
+    ),
     "update_missing": Msg("{path} bestaat niet; er is niets om bij te werken. Begin een nieuw profiel met: "
                           "iza-check init {path}",
                           "{path} does not exist; there is nothing to update. Start a new profile with: "
@@ -41,7 +68,43 @@ _TEXT: dict[str, Msg] = {
                           "{path} cannot be updated because the file has errors:"),
     "update_fix": Msg("Verbeter deze fouten eerst (of begin opnieuw met iza-check init).",
                       "Please fix these errors first (or start again with iza-check init)."),
-    "aborted": Msg("Gestopt. Er is niets opgeslagen.", "Stopped. Nothing was saved."),
+    "stopped_kept": Msg("Gestopt. Uw antwoorden tot nu toe zijn bewaard in {draft}.\n"
+                        "Verder gaan waar u was: typ dezelfde opdracht nog eens.",
+                        "Stopped. Your answers so far are kept in {draft}.\n"
+                        "To go on where you were: type the same command again."),
+    "stopped_nothing": Msg("Gestopt. Er was nog niets ingevuld, dus er is niets opgeslagen.",
+                           "Stopped. Nothing had been answered yet, so nothing was saved."),
+    "stopped_lost": Msg("Gestopt. Uw antwoorden konden niet worden bewaard ({reason}).",
+                        "Stopped. Your answers could not be kept ({reason})."),
+    "draft_failed": Msg("Let op: uw antwoorden kunnen niet tussendoor worden bewaard in {draft} ({reason}). "
+                        "Ze gaan pas naar het profiel als de vragenlijst af is.",
+                        "Note: your answers cannot be kept along the way in {draft} ({reason}). They only reach "
+                        "the profile when the questionnaire is finished."),
+    "resume_ask": Msg("Er is een concept van {when} ({draft}). Verder gaan waar u was? [J/n]",
+                      "There is a draft of {when} ({draft}). Go on where you were? [Y/n]"),
+    "resume_yes_no": Msg("Typ j (verder gaan) of n (opnieuw beginnen).", "Type y (go on) or n (start again)."),
+    "resume_fresh": Msg("U begint opnieuw. Het concept is niet weg: de antwoorden daaruit staan nu in {side}.",
+                        "You start again. The draft is not lost: its answers are now in {side}."),
+    "resume_mismatch": Msg("Er is een concept van {when}, maar {reason}. Het kan daarom niet worden hervat; de "
+                           "antwoorden daaruit staan nu in {side}. U begint opnieuw.",
+                           "There is a draft of {when}, but {reason}. So it cannot be resumed; its answers are "
+                           "now in {side}. You start again."),
+    "reason_source": Msg("het hoort bij een andere opdracht", "it belongs to another command"),
+    "reason_changed": Msg("{source} is sindsdien veranderd", "{source} has changed since"),
+    "reason_version": Msg("het is gemaakt met een andere versie van iza-check",
+                          "it was made with another version of iza-check"),
+    "resume_unreadable": Msg("Het concept {draft} kon niet worden gelezen ({reason}). Het staat nu in {aside}; "
+                             "u begint opnieuw.",
+                             "The draft {draft} could not be read ({reason}). It is now in {aside}; you start "
+                             "again."),
+    "resume_keep_failed": Msg("Het concept {draft} kon niet opzij worden gezet ({reason}). Er is niets veranderd.",
+                              "The draft {draft} could not be set aside ({reason}). Nothing was changed."),
+    "draft_note": Msg("Antwoorden uit een concept van iza-check init voor {path} ({when}), niet hervat.",
+                      "Answers from a draft of iza-check init for {path} ({when}), not resumed."),
+    "gaps_failed": Msg("De regels konden nu niet worden toegepast ({reason}); er worden geen plannen voorgesteld "
+                       "bij vragen die al beantwoord zijn.",
+                       "The rules could not be applied now ({reason}); no plans are suggested for questions "
+                       "that are already answered."),
     "write_failed": Msg("{path} kon niet worden opgeslagen: {reason}. Er is niets veranderd.",
                         "{path} could not be saved: {reason}. Nothing was changed."),
     "internal": Msg("Het profiel kon niet worden opgeslagen door een fout in iza-check ({reason}). "
@@ -62,6 +125,7 @@ _TEXT: dict[str, Msg] = {
                 "Your answers were kept in {side}, nothing is lost. Copy them from there into {path}."),
     "kept_failed": Msg("Ook uw antwoorden konden niet worden bewaard ({reason}).",
                        "Your answers could not be kept either ({reason})."),
+    "kept_in_draft": Msg("Uw antwoorden staan nog in {draft}.", "Your answers are still in {draft}."),
     "side_note": Msg("Antwoorden uit iza-check init, niet opgeslagen in {path}: {why}",
                      "Answers from iza-check init, not saved in {path}: {why}"),
     "saved": Msg("Opgeslagen: {path}", "Saved: {path}"),
@@ -71,10 +135,11 @@ _TEXT: dict[str, Msg] = {
                          "The report could not be made now ({reason}). Try later: iza-check check {path}"),
 }
 
+_SECTIONS_HELP = ", ".join(SECTION_KEYS)
+
 
 def _t(key: str, lang: Lang, **values: object) -> str:
     return _TEXT[key](lang).format(**values)
-
 
 
 @click.command("init")
@@ -89,31 +154,78 @@ def _t(key: str, lang: Lang, **values: object) -> str:
     "Zonder FILE wordt dit bestand zelf bijgewerkt (dan is --force nodig).",
 )
 @click.option(
+    "--sectie",
+    "--section",
+    "sections",
+    multiple=True,
+    type=click.Choice(SECTION_KEYS, case_sensitive=False),
+    metavar="NAAM",
+    help=f"Met --update: alleen de vragen van dit deel (mag vaker). NAAM is een van: {_SECTIONS_HELP}.",
+)
+@click.option(
+    "--alleen-open",
+    "--only-open",
+    "only_open",
+    is_flag=True,
+    help="Met --update: alleen de vragen die nog open staan (onbekend), en een plan waar het rapport nog "
+    "iets te doen ziet. Wat al beantwoord is, wordt overgeslagen.",
+)
+@click.option(
     "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Taal van de vragen."
 )
 @ENGINE
-def init_command(file: Path | None, force: bool, update_from: Path | None, lang: Lang) -> None:
+def init_command(file: Path | None, force: bool, update_from: Path | None, sections: tuple[str, ...],
+                 only_open: bool, lang: Lang) -> None:
     """Maak een profiel door vragen te beantwoorden, zonder zelf YAML te schrijven.
 
     FILE is het bestand dat wordt gemaakt (standaard profiel.yaml). Een bestaand bestand wordt alleen
-    overschreven met --force. Stoppen zonder op te slaan kan altijd met Ctrl-D of Ctrl-C.
+    overschreven met --force. Uw antwoorden worden onderweg bewaard in FILE.concept: stopt u (Ctrl-C), dan
+    gaat u de volgende keer verder waar u was.
     """
     target = file or update_from or DEFAULT_FILE
+    if (sections or only_open) and update_from is None:
+        _fail(_t("scope_needs_update", lang, path=target))
     problem = _target_problem(target, force, lang)
     if problem is not None:
-        click.echo(problem, err=True)
-        sys.exit(EXIT_INVALID_INPUT)
+        _fail(problem)
     loaded = _load_existing(update_from, lang) if update_from is not None else None
     existing = loaded[0] if loaded is not None else None
 
+    from iza_check.profile.draft import Session, draft_path
+
+    today = dt.date.today()
+    keeper = _DraftKeeper(
+        path=draft_path(target),
+        target=target,
+        sessions=[Session(0, lang, today)],
+        source=str(update_from.resolve()) if update_from is not None else None,
+        source_digest=loaded[1].digest if loaded is not None else None,
+        sections=tuple(dict.fromkeys(name.lower() for name in sections)),
+        only_open=only_open,
+        lang=lang,
+    )
+    resumed = _resume(keeper, lang)
+    if resumed is not None:
+        # Go on as that session went: its scope, and each earlier answer read as it was typed then.
+        keeper.sections, keeper.only_open = resumed.sections, resumed.only_open
+        keeper.sessions = [*resumed.sessions, Session(len(resumed.answers), lang, today)]
+    # The plan questions depend on the gaps: worked out on the first session's day, so a resume asks the same.
+    first_day = keeper.sessions[0].today
+    gaps: Gaps = _gaps(existing, first_day, lang) if keeper.only_open and existing is not None else {}
+
     try:
-        profile = run_questionnaire(_ask, click.echo, lang=lang, existing=existing)
-    except QuestionnaireAborted:
-        click.echo("", err=True)
-        click.echo(_t("aborted", lang), err=True)
-        sys.exit(EXIT_INVALID_INPUT)
+        profile = run_questionnaire(
+            _ask, click.echo, lang=lang, existing=existing, today=today,
+            sections=keeper.sections or None, only_open=keeper.only_open, gaps=gaps,
+            replay=resumed.answers if resumed is not None else (),
+            replay_sessions=[(x.start, _lang(x.lang), x.today) for x in keeper.sessions],
+            checkpoint=keeper.save,
+        )
+    except QuestionnaireAborted as stop:
+        _stopped(keeper, lang, interrupted=stop.interrupted)
     except AnswersInvalid as invalid:
-        _keep_answers(invalid.data, target, lang, _t("invalid_answers", lang, path=target), show_problems=True)
+        _keep_answers(invalid.data, target, lang, _t("invalid_answers", lang, path=target), keeper,
+                      show_problems=True)
         sys.exit(EXIT_INVALID_INPUT)
 
     from iza_check.profile.edit import EditError
@@ -125,38 +237,227 @@ def init_command(file: Path | None, force: bool, update_from: Path | None, lang:
         write_updated_profile,
     )
 
-    problem: str | None = None
+    failure: str | None = None
     try:
         if loaded is not None:
             write_updated_profile(profile, target, source=loaded[1], before=loaded[0], force=force)
         else:
             write_profile(profile, target, force=force)
     except ProfileExistsError:
-        problem = _t("exists", lang, path=target)
+        failure = _t("exists", lang, path=target)
     except SourceChangedError as error:
-        problem = _t("changed", lang, path=error.path)
+        failure = _t("changed", lang, path=error.path)
     except EditError as error:
-        problem = _t("edit_failed", lang, path=target, reason=error)
+        failure = _t("edit_failed", lang, path=target, reason=error)
     except (RenderError, InputError) as error:
-        problem = _t("internal", lang, reason=error)
+        failure = _t("internal", lang, reason=error)
     except OSError as error:
-        problem = _t("write_failed", lang, path=target, reason=error.strerror or error)
-    if problem is not None:
+        failure = _t("write_failed", lang, path=target, reason=error.strerror or error)
+    if failure is not None:
         data = profile.model_dump(mode="python", exclude_none=True, exclude_unset=True)
-        _keep_answers(data, target, lang, problem)
+        _keep_answers(data, target, lang, failure, keeper)
         sys.exit(EXIT_INVALID_INPUT)
 
+    keeper.discard()
     click.echo("")
     click.echo(_t("saved", lang, path=target))
     _show_report(target, lang)
     sys.exit(EXIT_OK)
 
 
-def _keep_answers(data: dict[str, object], target: Path, lang: Lang, problem: str, *,
-                  show_problems: bool = False) -> None:
-    """Say why nothing was saved and keep every answer beside ``target``, so no answer is ever lost."""
-    from iza_check.report._common import clean
+def _fail(message: str) -> NoReturn:
+    click.echo(message, err=True)
+    sys.exit(EXIT_INVALID_INPUT)
+
+
+def _lang(value: str) -> Lang:
+    return "en" if value == "en" else "nl"
+
+
+# ------------------------------------------------------------------------------------------- drafts
+
+@dataclass
+class _DraftKeeper:
+    """Saves the session beside the target after every answer (the questionnaire's checkpoint)."""
+
+    path: Path
+    target: Path
+    sessions: list[Session]
+    source: str | None
+    source_digest: str | None
+    sections: tuple[str, ...]
+    only_open: bool
+    lang: Lang = "nl"
+    saved_answers: int = -1
+    failure: str | None = None
+    questionnaire: Questionnaire | None = field(default=None, repr=False)
+
+    def draft(self, answers: tuple[str, ...], data: object) -> Draft:
+        from iza_check.profile.draft import Draft
+
+        return Draft(
+            target=self.target.name, flow=answer_flow(), sessions=tuple(self.sessions),
+            saved=dt.datetime.now().replace(microsecond=0), answers=answers, source=self.source,
+            source_digest=self.source_digest, sections=self.sections, only_open=self.only_open,
+            data=data if isinstance(data, dict) else {},
+        )
+
+    def save(self, questionnaire: Questionnaire) -> str | None:
+        from iza_check.profile.draft import write_draft
+
+        self.questionnaire = questionnaire
+        try:
+            write_draft(self.draft(tuple(questionnaire.log), questionnaire.data), self.path)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            if self.failure is None:
+                click.echo(_t("draft_failed", self.lang, draft=self.path, reason=reason), err=True)
+            self.failure = reason
+            return None
+        self.failure = None
+        self.saved_answers = len(questionnaire.log)
+        return str(self.path)
+
+    def save_last(self) -> None:
+        """At a stop: the answers read since the last save (there are none, unless that save failed)."""
+        questionnaire = self.questionnaire
+        if questionnaire is not None and len(questionnaire.log) != self.saved_answers:
+            self.save(questionnaire)
+
+    def discard(self) -> None:
+        from iza_check.profile.draft import remove_draft
+
+        try:
+            remove_draft(self.path)
+        except OSError:
+            pass  # a draft that cannot be removed is offered next time; nothing is lost
+
+
+def _stopped(keeper: _DraftKeeper, lang: Lang, *, interrupted: bool) -> NoReturn:
+    keeper.save_last()
+    click.echo("", err=True)
+    if keeper.failure is not None:
+        click.echo(_t("stopped_lost", lang, reason=keeper.failure), err=True)
+    elif keeper.path.exists():
+        click.echo(_t("stopped_kept", lang, draft=keeper.path), err=True)
+    else:
+        click.echo(_t("stopped_nothing", lang), err=True)
+    sys.exit(EXIT_INTERRUPTED if interrupted else EXIT_INVALID_INPUT)
+
+
+def _when(draft: Draft, lang: Lang) -> str:
+    return f"{human_date(draft.saved.date(), lang)}, {draft.saved:%H:%M}"
+
+
+def _resume(keeper: _DraftKeeper, lang: Lang) -> Draft | None:
+    """The draft to go on with, if there is one and the person wants to; else None (a fresh start).
+
+    A draft that cannot be resumed (another command, a changed profile, another version) or that the
+    person does not want is never just dropped: its answers are kept in ``<name>.antwoorden`` first.
+    """
+    from iza_check.profile.draft import DraftError, read_draft, set_aside
+
+    path = keeper.path
+    if not path.is_file():
+        return None
+    try:
+        draft = read_draft(path)
+    except (DraftError, OSError) as error:
+        problem = error.strerror if isinstance(error, OSError) and error.strerror else error
+        try:
+            aside = set_aside(path)
+        except OSError as failure:
+            _fail(_t("resume_keep_failed", lang, draft=path, reason=failure.strerror or failure))
+        click.echo(_t("resume_unreadable", lang, draft=path, reason=problem, aside=aside), err=True)
+        return None
+    when = _when(draft, lang)
+    if draft.flow != answer_flow():
+        reason = _t("reason_version", lang)
+    elif draft.source != keeper.source:
+        reason = _t("reason_source", lang)
+    elif draft.source_digest != keeper.source_digest:
+        reason = _t("reason_changed", lang, source=draft.source)
+    else:
+        reason = None
+    if reason is not None:
+        side = _set_aside_answers(draft, keeper, lang)
+        click.echo(_t("resume_mismatch", lang, when=when, reason=reason, side=side), err=True)
+        return None
+    click.echo(_t("resume_ask", lang, when=when, draft=path))
+    while True:
+        try:
+            word = _ask("> ").strip().lower()
+        except KeyboardInterrupt:
+            click.echo("", err=True)
+            click.echo(_t("stopped_kept", lang, draft=path), err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except EOFError:
+            click.echo("", err=True)
+            click.echo(_t("stopped_kept", lang, draft=path), err=True)
+            sys.exit(EXIT_INVALID_INPUT)
+        if word in ("", "j", "ja", "y", "yes"):
+            return draft
+        if word in ("n", "nee", "no"):
+            side = _set_aside_answers(draft, keeper, lang)
+            click.echo(_t("resume_fresh", lang, side=side))
+            return None
+        click.echo(_t("resume_yes_no", lang))
+
+
+def _set_aside_answers(draft: Draft, keeper: _DraftKeeper, lang: Lang) -> Path:
+    """Keep a draft's answers in ``<name>.antwoorden`` and remove the draft (exit 2 when that cannot be done)."""
+    from iza_check.profile.draft import remove_draft
     from iza_check.profile.writer import save_answers
+
+    note = (_t("draft_note", lang, path=keeper.target, when=_when(draft, lang)),)
+    try:
+        side = save_answers(dict(draft.data), keeper.target, note=note)
+        remove_draft(keeper.path)
+    except OSError as error:
+        _fail(_t("resume_keep_failed", lang, draft=keeper.path, reason=error.strerror or error))
+    return side
+
+
+def _gaps(profile: Profile, today: dt.date, lang: Lang) -> Gaps:
+    """Which facts keep which rules from *voldoet* (their causes), for ``--alleen-open``'s plan questions.
+
+    A fact inside a list item (``aanbod[2].verwijzing_nodig``) names no criterion of its own in the
+    questionnaire, so there only rules that are more than information are offered a plan.
+    """
+    from iza_check.outcomes import Outcome
+
+    try:
+        from iza_check.engine import create_engine
+        from iza_check.resources import rules_dir
+        from iza_check.rules.loader import load_catalogue
+
+        catalogue = load_catalogue([rules_dir()])
+        results = create_engine(catalogue).evaluate(profile, peildatum=today)
+    except Exception as error:  # noqa: BLE001 - the questions still work without plan suggestions
+        click.echo(_t("gaps_failed", lang, reason=error), err=True)
+        return {}
+    informational = {rule.id for rule in catalogue.rules if rule.ernst == "informatief"}
+    found: dict[str, set[str]] = {}
+    for result in results:
+        if result.outcome not in (Outcome.deels, Outcome.voldoet_niet):
+            continue
+        for path in result.causes:
+            if "[" in path and result.rule_id in informational:
+                continue
+            found.setdefault(path, set()).add(result.rule_id)
+    return {path: frozenset(ids) for path, ids in found.items()}
+
+
+# ------------------------------------------------------------------------------------- the answers
+
+def _keep_answers(data: dict[str, object], target: Path, lang: Lang, problem: str, keeper: _DraftKeeper, *,
+                  show_problems: bool = False) -> None:
+    """Say why nothing was saved and keep every answer beside ``target``, so no answer is ever lost.
+
+    Once they are kept there the draft is superseded and goes; if they cannot be kept, the draft stays.
+    """
+    from iza_check.profile.writer import save_answers
+    from iza_check.report._common import clean
 
     click.echo("", err=True)
     click.echo(clean(problem, keep_newlines=True), err=True)
@@ -165,7 +466,10 @@ def _keep_answers(data: dict[str, object], target: Path, lang: Lang, problem: st
         side = save_answers(data, target, note=(_t("side_note", lang, path=target, why=first_line),))
     except OSError as error:
         click.echo(_t("kept_failed", lang, reason=error.strerror or error), err=True)
+        if keeper.path.exists():
+            click.echo(_t("kept_in_draft", lang, draft=keeper.path), err=True)
         return
+    keeper.discard()
     if show_problems:
         # The saved answers read with the strict loader: every problem with its line in the side file.
         try:
@@ -196,16 +500,14 @@ def _target_problem(target: Path, force: bool, lang: Lang) -> str | None:
 
 def _load_existing(path: Path, lang: Lang) -> tuple[Profile, Snapshot]:
     if not path.is_file():
-        click.echo(_t("update_missing", lang, path=path), err=True)
-        sys.exit(EXIT_INVALID_INPUT)
+        _fail(_t("update_missing", lang, path=path))
     try:
         return _load(path)
     except InputError as error:
         click.echo(_t("update_invalid", lang, path=path), err=True)
         for problem in error.problems:
             click.echo(f"  {problem.format()}", err=True)
-        click.echo(_t("update_fix", lang), err=True)
-        sys.exit(EXIT_INVALID_INPUT)
+        _fail(_t("update_fix", lang))
 
 
 def _load(path: Path) -> tuple[Profile, Snapshot]:

@@ -24,7 +24,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark
 from ruamel.yaml.error import YAMLError as RoundTripYAMLError
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString
+from ruamel.yaml.scalarstring import (
+    DoubleQuotedScalarString,
+    FoldedScalarString,
+    LiteralScalarString,
+)
 from ruamel.yaml.tokens import CommentToken
 
 from iza_check.profile.writer import _FLOW_KEYS, SECTION_COMMENTS, WIDTH, scalar
@@ -144,8 +148,8 @@ def _apply_items(seq: CommentedSeq, old: list[Any], new: list[Any]) -> None:
             used.add(match)
         chosen.append(match)
     if chosen == list(range(len(old))):
-        for j, item in enumerate(new):
-            _apply(seq[j], old[j], item)
+        for index, item in enumerate(new):
+            _apply(seq[index], old[index], item)
         return
     nodes = []
     for j, item in zip(chosen, new):
@@ -238,7 +242,7 @@ def _remove(node: CommentedMap, key: str) -> None:
     if index > 0:
         _give_trailing(node, keys[index - 1], trailing)
     elif len(node):
-        node.yaml_set_comment_before_after_key(list(node)[0], before=_uncomment(trailing), indent=0)
+        node.yaml_set_comment_before_after_key(next(iter(node)), before=_uncomment(trailing), indent=0)
 
 
 def _uncomment(text: str) -> str:

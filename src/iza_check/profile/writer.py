@@ -79,27 +79,20 @@ class RenderError(ValueError):
     """The rendered text did not read back as the same profile (a bug, never the user's fault)."""
 
 
-def default_schema_ref() -> str:
-    """The schema that came with this installation, so an editor on this machine can complete keys."""
-    from iza_check.resources import schema_dir
+def schema_ref_for(target: Path) -> str | None:
+    """The schema line's reference for a profile at ``target``: a path relative to its folder, or None.
 
-    installed = schema_dir() / "profile.schema.json"
-    if installed.is_file():
-        return installed.resolve().as_uri()
-    extra = Profile.model_config.get("json_schema_extra")
-    ref = extra.get("$id") if isinstance(extra, Mapping) else None
-    return str(ref) if ref else "https://iza-check.nl/schema/profile.schema.json"
-
-
-def schema_ref_for(target: Path) -> str:
-    """A relative path to ``schema/profile.schema.json`` when the target lives in a checkout, else the
-    installed schema's file URI."""
+    The profile's folder and those above it are searched for ``schema/profile.schema.json`` (a checkout of
+    iza-check, or a project that keeps the schema beside its profiles). The relative path keeps working when
+    the folder moves with the profiles in it. Outside such a project there is no reference that would keep
+    working (an absolute path breaks when the file is moved or shared), so then no schema line is written.
+    """
     folder = target.resolve().parent
     for candidate in (folder, *folder.parents):
         schema = candidate / SCHEMA_FILE
         if schema.is_file():
             return Path(os.path.relpath(schema, folder)).as_posix()
-    return default_schema_ref()
+    return None
 
 
 # ------------------------------------------------------------------------------------------ scalars
@@ -242,8 +235,11 @@ def profile_data(profile: Profile) -> dict[str, Any]:
 
 
 def render_profile(profile: Profile, *, schema_ref: str | None = None, name: str = "profiel.yaml") -> str:
-    """The YAML text of ``profile``; checked to read back as the very same profile."""
-    out = [f"# yaml-language-server: $schema={schema_ref or default_schema_ref()}", "#"]
+    """The YAML text of ``profile``; checked to read back as the very same profile.
+
+    With ``schema_ref`` the text starts with the editor's schema line (``# yaml-language-server: $schema=``).
+    """
+    out = [f"# yaml-language-server: $schema={schema_ref}", "#"] if schema_ref else []
     out.extend(_comment([line.format(name=name) for line in HEADER]))
     for key, value in profile_data(profile).items():
         out.append("")
@@ -452,12 +448,11 @@ __all__ = [
     "RenderError",
     "Snapshot",
     "SourceChangedError",
-    "default_schema_ref",
     "profile_data",
     "quote",
     "render_profile",
-    "scalar",
     "save_answers",
+    "scalar",
     "schema_ref_for",
     "write_profile",
     "write_updated_profile",
