@@ -4,6 +4,8 @@ The first one found from the working directory upwards is read (in each folder `
 first); options on the command line win. Its keys are the long option names, and each applies to every
 command that has that option, through click's ``default_map``. Paths in ``rules`` are relative to the file.
 Like every other input, a wrong settings file is a located problem, never silently ignored.
+Patterns in ``exclude`` are matched against paths relative to the file's folder, and ``--exclude`` on the
+command line adds to them (every other option on the command line replaces its setting).
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ TOML_TABLE = "tool.iza-check"
 _APPLIES: dict[str, tuple[tuple[str, ...], str]] = {
     "fail-on": (("check",), "fail_on"),
     "fail-on-unknown": (("check",), "fail_on_unknown"),
-    "format": (("check",), "fmt"),
+    "format": (("check",), "formats"),
+    "exclude": (("check", "validate", "overview"), "exclude"),
     "lang": (("check", "overview", "diff", "explain", "init"), "lang"),
     "rules": (("check", "overview", "diff", "explain", "rules lint", "rules test"), "rule_dirs"),
     "reference-date": (("check", "overview", "diff", "rules test"), "peildatum"),
@@ -50,7 +53,16 @@ def config_json_schema() -> dict[str, Any]:
         "properties": {
             "fail-on": {"enum": list(FAIL_LEVELS), "description": "Zoals --fail-on."},
             "fail-on-unknown": {"type": "boolean", "description": "Zoals --fail-on-unknown."},
-            "format": {"enum": [*FORMATS, "csv"], "description": "Zoals --format van check."},
+            "format": {
+                "enum": [*FORMATS, "csv"],
+                "description": "Zoals --format van check: de vorm op het scherm of in --output (één vorm).",
+            },
+            "exclude": {
+                "type": "array",
+                "items": {"type": "string", "minLength": 1},
+                "description": "Bestanden die check, validate en overview overslaan: fnmatch-patronen voor het pad "
+                "ten opzichte van dit bestand, een map erboven of een naam erin (zoals --exclude, dat erbij komt).",
+            },
             "lang": {"enum": list(LANGS), "description": "Zoals --lang."},
             "rules": {
                 "type": "array",
@@ -81,6 +93,12 @@ class Settings:
             commands, parameter = _APPLIES[key]
             if key == "rules":
                 value = tuple(str((self.source.parent / item).resolve()) for item in value)
+            elif key == "exclude":
+                from iza_check.profile.loader import ExcludePattern
+
+                value = tuple(ExcludePattern.of(item, self.source.parent.absolute()) for item in value)
+            elif key == "format":
+                value = (value,)  # --format is repeatable; the setting is the one for the screen or --output
             elif key == "reference-date":
                 value = dt.datetime.strptime(value, "%Y-%m-%d")
             for command in commands:
@@ -108,7 +126,7 @@ def _has_table(pyproject: Path) -> bool:
         text = pyproject.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    return re.search(r"^\s*\[\s*tool\s*\.\s*[\"']?iza-check[\"']?\s*\]", text, flags=re.M) is not None
+    return re.search(r"^\s*\[\s*tool\s*\.\s*[\"']?iza-check[\"']?\s*\]", text, flags=re.MULTILINE) is not None
 
 
 def load(path: Path) -> Settings:
@@ -147,7 +165,7 @@ def _read_toml(path: Path, source: str) -> tuple[dict[str, Any], dict[str, tuple
         raise InputError([Problem(source, f"[{TOML_TABLE}] moet een tabel zijn", "not-a-mapping")])
     # tomllib gives no positions: a key is found on its own line below the table's header.
     marks: dict[str, tuple[int, int]] = {}
-    header = re.search(r"^\s*\[\s*tool\s*\.\s*[\"']?iza-check[\"']?\s*\]", text, flags=re.M)
+    header = re.search(r"^\s*\[\s*tool\s*\.\s*[\"']?iza-check[\"']?\s*\]", text, flags=re.MULTILINE)
     start = text.count("\n", 0, header.start()) if header else 0
     lines = text.splitlines()
     for key in table:

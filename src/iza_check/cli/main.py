@@ -3,18 +3,39 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from collections.abc import Sequence
-from typing import Any
+from pathlib import Path
+from typing import Any, NoReturn
 
 import click
 
 from iza_check import __version__
 from iza_check.cli.exitcodes import EXIT_INVALID_INPUT, EXIT_OK
-from iza_check.cli.options import ENGINE, FORMATS, LANGS, FailLevel, ReportOptions, dash_is_stdout
+from iza_check.cli.options import (
+    ENGINE,
+    EXCLUDE,
+    FORMATS,
+    LANGS,
+    NO_PROFILES,
+    STDIN_FILENAME,
+    FailLevel,
+    FormatSpec,
+    FormatSpecType,
+    ReportOptions,
+    TargetError,
+    dash_is_stdout,
+    exclude_option,
+    plan_targets,
+    select_paths,
+    with_stdin,
+)
 
 _PATHS = click.argument(
     "paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=False, dir_okay=True)
+)
+_PATHS_HELP = (
+    "PATHS zijn bestanden of mappen (mappen worden doorzocht op *.yaml en *.yml); - is één profiel op de "
+    "standaardinvoer."
 )
 _MAX_BYTES = click.option(
     "--max-bytes",
@@ -94,7 +115,12 @@ class _LazyGroup(click.Group):
         convention), SIGTERM 143 (a report being written is not left half-done, see open_output), an
         output that cannot be written (a closed pipe, a full disk) gives 2."""
         from iza_check.cli.exitcodes import EXIT_TERMINATED
-        from iza_check.stop import Terminated, on_sigterm_raise, restore_sigterm, run_cleanups
+        from iza_check.stop import (
+            Terminated,
+            on_sigterm_raise,
+            restore_sigterm,
+            run_cleanups,
+        )
 
         previous = on_sigterm_raise()
         try:
@@ -120,8 +146,36 @@ class _LazyGroup(click.Group):
             import importlib
 
             module, attribute = self.lazy[cmd_name]
-            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
+            command = getattr(importlib.import_module(module), attribute)
+            if cmd_name in _SEARCHING:
+                command = _with_exclude(command, _SEARCHING[cmd_name])
+            self.add_command(command, cmd_name)
         return super().get_command(ctx, cmd_name)
+
+
+# The commands defined elsewhere that search folders for profiles, with their paths parameter: they get
+# --exclude here, as check and validate have it, with the same meaning (select_paths).
+_SEARCHING = {"overview": "dirs"}
+
+
+def _with_exclude(command: click.Command, paths_parameter: str) -> click.Command:
+    """A copy of ``command`` with ``--exclude``: the files it leaves out are gone before the command runs."""
+    import copy
+    import functools
+
+    callback = command.callback
+    names = {param.name for param in command.params}
+    if callback is None or paths_parameter not in names or "exclude" in names:
+        return command
+    searching = copy.copy(command)
+    searching.params = [*command.params, exclude_option()]
+
+    def run(*args: Any, exclude: tuple[Any, ...] = (), **kwargs: Any) -> Any:
+        kwargs[paths_parameter] = select_paths(kwargs[paths_parameter], exclude)
+        return callback(*args, **kwargs)
+
+    searching.callback = functools.update_wrapper(run, callback)
+    return searching
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -168,16 +222,16 @@ def main() -> None:
     """
 
 
-@main.command()
+@main.command(epilog=_PATHS_HELP)
 @_PATHS
 @_MAX_BYTES
-def validate(paths: tuple[Path, ...], max_bytes: int) -> None:
-    """Controleer profielen alleen op vorm (schema), zonder de regels toe te passen.
-
-    PATHS zijn bestanden of mappen (mappen worden doorzocht op *.yaml en *.yml).
-    """
+@EXCLUDE
+@STDIN_FILENAME
+def validate(paths: tuple[Path, ...], max_bytes: int, exclude: tuple[Any, ...], stdin_filename: str | None) -> None:
+    """Controleer profielen alleen op vorm (schema), zonder de regels toe te passen."""
     from iza_check.validate import load_many
 
+    paths = _inputs(paths, exclude, stdin_filename, max_bytes)
     files = 0
     broken = 0
     for result in load_many(paths, max_bytes=max_bytes):
@@ -186,6 +240,8 @@ def validate(paths: tuple[Path, ...], max_bytes: int) -> None:
             broken += 1
             for problem in result.problems:
                 click.echo(problem.format())
+    if files == 0:
+        click.echo(NO_PROFILES, err=True)
     summary = f"{files} bestand(en) gecontroleerd, {broken} met fouten."
     click.echo(summary, err=True)
     sys.exit(EXIT_INVALID_INPUT if broken or files == 0 else EXIT_OK)
@@ -235,15 +291,31 @@ _LANG = click.option(
 )
 
 
-@main.command()
+def _inputs(
+    paths: tuple[Path, ...], exclude: tuple[Any, ...], stdin_filename: str | None, max_bytes: int
+) -> tuple[Path, ...]:
+    """The command's paths with ``-`` read from standard input and without what ``--exclude`` leaves out;
+    a wrong combination is a message and exit 2."""
+    try:
+        paths = with_stdin(paths, stdin_filename, max_bytes)
+    except TargetError as error:
+        click.echo(str(error), err=True)
+        sys.exit(EXIT_INVALID_INPUT)
+    return select_paths(paths, exclude)
+
+
+@main.command(epilog=_PATHS_HELP)
 @_PATHS
 @click.option(
     "--format",
-    "fmt",
-    type=click.Choice((*FORMATS, "csv")),
-    default=None,
-    help="Rapportvorm. Standaard: text (het volledige rapport) voor één profiel, concise (één regel per "
-    "tekort en een telling) voor meer. Met --summary: text, html of csv.",
+    "formats",
+    type=FormatSpecType((*FORMATS, "csv")),
+    multiple=True,
+    metavar="VORM[=BESTAND]",
+    help=f"Rapportvorm ({', '.join(FORMATS)}), herhaalbaar: het profiel wordt één keer getoetst en elke vorm "
+    "geschreven. VORM=BESTAND schrijft die vorm naar BESTAND; een vorm zonder bestand gaat naar het scherm "
+    "(of naar --output). Standaard: text (het volledige rapport) voor één profiel, concise (één regel per "
+    "tekort en een telling) voor meer. Met --summary één vorm zonder bestand (zoals html of csv).",
 )
 @click.option(
     "--quiet",
@@ -288,10 +360,12 @@ _LANG = click.option(
 @_RULES
 @_PEILDATUM
 @_MAX_BYTES
+@EXCLUDE
+@STDIN_FILENAME
 @ENGINE
 def check(
     paths: tuple[Path, ...],
-    fmt: str,
+    formats: tuple[FormatSpec, ...],
     output: Path | None,
     lang: str,
     fail_on: str,
@@ -303,26 +377,52 @@ def check(
     summary: bool,
     quiet: bool,
     fail_on_unknown: bool,
+    exclude: tuple[Any, ...],
+    stdin_filename: str | None,
 ) -> None:
     """Toets profielen aan de regels en toon het rapport.
 
-    PATHS zijn bestanden of mappen (mappen worden doorzocht op *.yaml en *.yml).
+    \b
+    Meer vormen in één run, bijvoorbeeld in CI:
+      iza-check check profiles/ --format concise --format sarif=iza-check.sarif --format junit=junit.xml
     """
     from iza_check.cli.run import run_check
 
-    if fmt is None:
-        fmt = "text" if summary or not (quiet or _several_profiles(paths)) else "concise"
-    if quiet and (summary or fmt != "concise"):
-        click.echo("--quiet hoort bij de vorm concise (zonder --summary).", err=True)
+    def usage(message: str) -> NoReturn:
+        click.echo(message, err=True)
         sys.exit(EXIT_INVALID_INPUT)
-    if fmt == "csv" and not summary:
-        click.echo("De vorm csv hoort bij de samenvatting: gebruik --summary --format csv.", err=True)
-        sys.exit(EXIT_INVALID_INPUT)
+
+    def default() -> str:
+        return "concise" if _several_profiles(paths) else "text"
+
+    if summary and (len(formats) > 1 or any(spec.to_file for spec in formats)):
+        from iza_check.report.summary_formats import SUMMARY_FORMATS
+
+        usage(
+            f"--summary maakt één overzicht in één vorm ({', '.join(SUMMARY_FORMATS)}), naar het scherm of naar "
+            "--output; meer vormen tegelijk en VORM=BESTAND horen bij check zonder --summary."
+        )
+    if not summary and any(spec.fmt == "csv" for spec in formats):
+        usage("De vorm csv hoort bij de samenvatting: gebruik --summary --format csv.")
+    if quiet and summary:
+        usage("--quiet hoort bij de vorm concise (zonder --summary).")
+    paths = _inputs(paths, exclude, stdin_filename, max_bytes)
+    try:
+        targets = (
+            [(formats[0].fmt if formats else "text", output, False)]
+            if summary
+            else plan_targets(formats, output, quiet=quiet, default=default)
+        )
+    except TargetError as error:
+        usage(str(error))
+    if quiet and targets[0][0] != "concise":
+        usage("--quiet hoort bij de vorm concise (zonder --summary).")
 
     options = ReportOptions.build(
         paths=paths,
-        fmt=fmt,
+        fmt=targets[0][0],
         output=output,
+        targets=() if summary else targets,
         lang=lang,
         fail_on=fail_on,
         colour=colour,
@@ -344,9 +444,7 @@ def _several_profiles(paths: tuple[Path, ...]) -> bool:
     """Whether the arguments name more than one profile (or file that could not be read)."""
     from iza_check.profile.loader import iter_profile_files
 
-    found = 0
-    for _item in iter_profile_files(paths):
-        found += 1
+    for found, _item in enumerate(iter_profile_files(paths), start=1):
         if found > 1:
             return True
     return False

@@ -8,22 +8,27 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING, Any, TextIO
 
 import click
+from click.core import ParameterSource
+from click.shell_completion import CompletionItem
 
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
 from iza_check.engine import BACKENDS
 from iza_check.findings import ProblemRef, Severity, VerdictKind
+from iza_check.report.registry import EXTENSIONS
 from iza_check.report.registry import FORMATS as REPORT_FORMATS
 from iza_check.writing import is_special, replace_mode
 
 if TYPE_CHECKING:
     from iza_check.checker import FileOutcome
+    from iza_check.profile.loader import ExcludePattern
 
 FORMATS = REPORT_FORMATS
 LANGS = ("nl", "en")
@@ -40,7 +45,180 @@ class FailLevel(click.Choice):
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         return super().convert(FAIL_LEVEL_ALIASES.get(value, value), param, ctx)
+
+
 NO_PROFILES = "Geen profielen gevonden (*.yaml, *.yml)."
+
+
+@dataclass(frozen=True, slots=True)
+class FormatSpec:
+    """One ``--format`` of ``check``: ``FMT`` (to stdout, or to ``--output``) or ``FMT=PATH`` (``-``: stdout)."""
+
+    fmt: str
+    path: Path | None = None
+    to_file: bool = False  # given as FMT=PATH; path None then means stdout (FMT=-)
+
+
+class FormatSpecType(click.ParamType):
+    """``FMT`` or ``FMT=PATH``; the formats are the registry's (report.registry.FORMATS), plus what the
+    command adds (csv for the summary)."""
+
+    name = "vorm"
+
+    def __init__(self, choices: Sequence[str]) -> None:
+        self.choices = tuple(choices)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> FormatSpec:
+        if isinstance(value, FormatSpec):
+            return value
+        name, equals, target = str(value).partition("=")
+        fmt = click.Choice(self.choices).convert(name, param, ctx)  # click's own message for an unknown one
+        if not equals:
+            return FormatSpec(fmt)
+        if not target:
+            self.fail(f"na '{fmt}=' hoort een bestand, bijvoorbeeld {fmt}=iza-check{EXTENSIONS.get(fmt, '.txt')}.", param, ctx)
+        # Made here, not at import, so that its messages are in the language the command line speaks.
+        path = click.Path(path_type=Path, dir_okay=False, writable=True, allow_dash=True).convert(target, param, ctx)
+        return FormatSpec(fmt, None if str(path) == "-" else Path(path), to_file=True)
+
+    def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+        return [CompletionItem(choice) for choice in self.choices if choice.startswith(incomplete)]
+
+
+class TargetError(ValueError):
+    """Formats and outputs that do not go together (exit 2, the message on stderr)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One report a run writes: a format, where to (None: stdout), in colour or not, quiet (concise -q)."""
+
+    fmt: str
+    path: Path | None
+    colour: bool = False
+    quiet: bool = False
+
+
+def plan_targets(
+    specs: Sequence[FormatSpec], output: Path | None, *, quiet: bool, default: Callable[[], str]
+) -> list[tuple[str, Path | None, bool]]:
+    """The reports of one ``check`` run as (format, path or None for stdout, quiet), the first for stdout or
+    ``--output``. A plain ``--format`` goes there; without one it gets concise with ``-q``, the default form
+    (``default()``) when ``--output`` is given or no ``--format`` at all, and else nothing. Raises TargetError
+    for two formats to stdout or two to one file."""
+    plain = [spec for spec in specs if not spec.to_file]
+    if len(plain) > 1:
+        where = f"naar {output}" if output is not None else "naar het scherm"
+        raise TargetError(
+            f"Hoogstens één --format zonder bestand: die gaat {where}. Geef de andere een eigen bestand, "
+            f"bijvoorbeeld --format {plain[1].fmt}=iza-check{EXTENSIONS.get(plain[1].fmt, '.txt')}."
+        )
+    main = plain[0].fmt if plain else "concise" if quiet else default() if output is not None or not specs else None
+    targets: list[tuple[str, Path | None, bool]] = [] if main is None else [(main, output, quiet)]
+    targets += [(spec.fmt, spec.path, False) for spec in specs if spec.to_file]
+    to_stdout = [fmt for fmt, path, _quiet in targets if path is None]
+    if len(to_stdout) > 1:
+        raise TargetError(
+            f"Hoogstens één rapportvorm kan naar het scherm, niet {' en '.join(to_stdout)}. Geef de andere een "
+            f"eigen bestand, bijvoorbeeld --format {to_stdout[1]}=iza-check{EXTENSIONS.get(to_stdout[1], '.txt')}."
+        )
+    seen: dict[str, str] = {}
+    for fmt, path, _quiet in targets:
+        if path is None:
+            continue
+        key = os.path.normcase(os.path.realpath(path))
+        if key in seen:
+            raise TargetError(
+                f"{path}: twee rapportvormen ({seen[key]} en {fmt}) naar hetzelfde bestand. Geef elke vorm een eigen bestand."
+            )
+        seen[key] = fmt
+    return targets
+
+
+def _exclude_with_settings(ctx: click.Context, param: click.Parameter, value: tuple[ExcludePattern, ...]) -> tuple[ExcludePattern, ...]:
+    """``--exclude`` on the command line adds to ``exclude`` in the settings file (which click would drop)."""
+    if param.name is None or ctx.get_parameter_source(param.name) is not ParameterSource.COMMANDLINE:
+        return value
+    settings = (ctx.default_map or {}).get(param.name) or ()
+    return (*param.type_cast_value(ctx, settings), *value)
+
+
+class ExcludeType(click.ParamType):
+    """An ``--exclude`` pattern; from the settings file it comes with the file's folder as its base."""
+
+    name = "patroon"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> ExcludePattern:
+        # The loader (and the profile model) only when a pattern is given.
+        from iza_check.profile.loader import ExcludePattern
+
+        pattern = value if isinstance(value, ExcludePattern) else ExcludePattern.of(str(value))
+        if not pattern.pattern:
+            self.fail("een leeg patroon sluit niets uit; bijvoorbeeld 'concepten/*' of '*.antwoorden.yaml'.", param, ctx)
+        return pattern
+
+
+_EXCLUDE_HELP = (
+    "Sla bestanden over waarvan het pad (ten opzichte van de werkmap, met /), een map erboven of een naam erin "
+    "bij dit patroon past (fnmatch; herhaalbaar), bijv. 'concepten/*' of '*.antwoorden.yaml'; ook een bestand "
+    "dat u zelf noemt. Komt bij 'exclude' uit het instellingenbestand. Het profiel op de standaardinvoer (-) "
+    "wordt nooit overgeslagen."
+)
+
+
+def exclude_option() -> click.Option:
+    """The ``--exclude`` option, as an object to add to a command that is defined elsewhere."""
+    return click.Option(
+        ["--exclude"], multiple=True, type=ExcludeType(), metavar="PATROON", callback=_exclude_with_settings,
+        help=_EXCLUDE_HELP,
+    )
+
+
+EXCLUDE = click.option(
+    "--exclude", multiple=True, type=ExcludeType(), metavar="PATROON", callback=_exclude_with_settings,
+    help=_EXCLUDE_HELP,
+)
+
+STDIN_FILENAME = click.option(
+    "--stdin-filename",
+    metavar="NAAM",
+    default=None,
+    help="De naam van het profiel op de standaardinvoer (-) in meldingen en rapporten, zodat een locatie naar "
+    "het echte bestand wijst (standaard <stdin>).",
+)
+
+
+def select_paths(paths: tuple[Path, ...], exclude: Sequence[ExcludePattern]) -> tuple[Path, ...]:
+    """``paths`` without the files ``--exclude`` (and the settings' ``exclude``) leave out, for any command
+    that searches for profiles. When nothing is left, says so; the command then says it found no profiles."""
+    if not exclude:
+        return paths
+    from iza_check.profile.loader import select_profiles
+
+    selection = select_profiles(paths, exclude)
+    if selection.excluded and not selection.files:
+        click.echo("Alles wat gevonden werd, valt onder --exclude (of 'exclude' in het instellingenbestand).", err=True)
+    return selection.paths
+
+
+def with_stdin(paths: tuple[Path, ...], stdin_filename: str | None, max_bytes: int) -> tuple[Path, ...]:
+    """``paths`` with ``-`` as the profile read from standard input (read once, here, named ``<stdin>`` or
+    ``--stdin-filename``). Raises TargetError for a ``--stdin-filename`` without ``-``."""
+    from iza_check.profile.loader import STDIN_ARGUMENT, STDIN_NAME, read_stdin
+
+    if not any(str(path) == STDIN_ARGUMENT for path in paths):
+        if stdin_filename is not None:
+            context = click.get_current_context(silent=True)
+            command = context.command_path if context is not None else "iza-check check"
+            raise TargetError(
+                "--stdin-filename geeft het profiel op de standaardinvoer een naam; geef dat profiel als '-', "
+                f"bijvoorbeeld: {command} - --stdin-filename {stdin_filename} < {stdin_filename}"
+            )
+        return paths
+    if stdin_filename is not None and not stdin_filename.strip():
+        raise TargetError("--stdin-filename heeft een naam nodig.")
+    profile = read_stdin(stdin_filename or STDIN_NAME, max_bytes=max_bytes)
+    return tuple(profile if str(path) == STDIN_ARGUMENT else path for path in paths)
 
 
 def _choose_engine(_ctx: object, _param: object, value: str | None) -> None:
@@ -81,13 +259,31 @@ class ReportOptions:
     max_bytes: int
     quiet: bool = False
     fail_on_unknown: bool = False
+    # Every report of a ``check`` run; empty: the one in ``fmt`` to ``output`` (see sinks()).
+    targets: tuple[Target, ...] = ()
 
     @classmethod
-    def build(cls, *, colour: bool | None, peildatum: object, output: Path | None, **kwargs: object) -> "ReportOptions":
-        if colour is None:
-            colour = output is None and colour_wanted(sys.stdout)
+    def build(
+        cls,
+        *,
+        colour: bool | None,
+        peildatum: object,
+        output: Path | None,
+        targets: Sequence[tuple[str, Path | None, bool]] = (),
+        **kwargs: object,
+    ) -> ReportOptions:
+        """``colour`` None: colour where the report goes to a terminal (each target on its own)."""
         date = peildatum.date() if isinstance(peildatum, dt.datetime) else (peildatum or dt.date.today())
-        return cls(colour=colour, peildatum=date, output=output, **kwargs)  # type: ignore[arg-type]
+        reports = tuple(Target(fmt, path, _colour(colour, path), quiet) for fmt, path, quiet in targets)
+        return cls(colour=_colour(colour, output), peildatum=date, output=output, targets=reports, **kwargs)  # type: ignore[arg-type]
+
+    def sinks(self) -> tuple[Target, ...]:
+        """The reports to write: ``targets``, or the one in ``fmt`` to ``output``."""
+        return self.targets or (Target(self.fmt, self.output, self.colour, self.quiet),)
+
+
+def _colour(colour: bool | None, path: Path | None) -> bool:
+    return colour if colour is not None else path is None and colour_wanted(sys.stdout)
 
 
 def colour_wanted(stream: object) -> bool:
@@ -166,47 +362,52 @@ def cannot_write(output: Path | None, error: OSError) -> str:
     return f"{output or '<stdout>'}: kan niet schrijven ({error.strerror or error})."
 
 
-def output_is_input(output: Path | None, inputs: Iterable[Path]) -> Path | None:
-    """The input profile file that writing the report to ``output`` would replace, or None.
-
-    ``inputs`` are the command's arguments: files, directories and patterns, expanded the way the
-    profiles are found. The same file is the same file through a symbolic or a hard link (device and
-    inode). Only an existing regular file can be an input, so without one nothing is searched.
-    """
-    if output is None:
-        return None
-    try:
-        target = os.stat(output)
-    except (OSError, ValueError):
-        return None  # not there (yet): it cannot be an input; a real problem shows when it is written
-    if not stat.S_ISREG(target.st_mode):
-        return None  # /dev/null, a FIFO: written into, never replaced
-    from iza_check.profile.loader import iter_profile_files
-
-    for item in iter_profile_files(inputs):
-        if isinstance(item, Path):
-            try:
-                if os.path.samestat(os.stat(item), target):
-                    return item
-            except (OSError, ValueError):
-                continue
-    return None
-
-
-def refuse_output_over_input(output: Path | None, inputs: Iterable[Path]) -> bool:
+def refuse_output_over_input(output: Path | None, inputs: Iterable[Path], option: str = "--output") -> bool:
     """True, after saying why on stderr, when the report would replace one of the input files.
 
     Called by ``check``, ``check --summary``, ``overview`` and ``diff`` before anything is read or written.
     """
-    same = output_is_input(output, inputs)
-    if same is None:
+    return refuse_outputs_over_inputs(((output, option),), inputs)
+
+
+def refuse_outputs_over_inputs(outputs: Sequence[tuple[Path | None, str]], inputs: Iterable[Path]) -> bool:
+    """:func:`refuse_output_over_input` for several outputs, each with the option that named it.
+
+    ``inputs`` are the command's arguments: files, directories and patterns, expanded the way the
+    profiles are found. The same file is the same file through a symbolic or a hard link (device and
+    inode). Only an existing regular file can be an input, so without one nothing is searched; else the
+    inputs are searched once for every output.
+    """
+    targets: list[tuple[Path, str, os.stat_result]] = []
+    for output, option in outputs:
+        if output is None:
+            continue
+        try:
+            target = os.stat(output)
+        except (OSError, ValueError):
+            continue  # not there (yet): it cannot be an input; a real problem shows when it is written
+        if stat.S_ISREG(target.st_mode):  # /dev/null, a FIFO: written into, never replaced
+            targets.append((output, option, target))
+    if not targets:
         return False
-    click.echo(
-        f"{output}: dit uitvoerbestand is het invoerbestand {same}; het rapport zou het profiel "
-        "overschrijven. Kies een ander bestand voor --output.",
-        err=True,
-    )
-    return True
+    from iza_check.profile.loader import iter_profile_files
+
+    for item in iter_profile_files(inputs):
+        if not isinstance(item, Path):
+            continue
+        try:
+            found = os.stat(item)
+        except (OSError, ValueError):
+            continue
+        for output, option, target in targets:
+            if os.path.samestat(found, target):
+                click.echo(
+                    f"{output}: dit uitvoerbestand is het invoerbestand {item}; het rapport zou het profiel "
+                    f"overschrijven. Kies een ander bestand voor {option}.",
+                    err=True,
+                )
+                return True
+    return False
 
 
 def dash_is_stdout(_ctx: object, _param: object, value: Path | None) -> Path | None:
@@ -263,3 +464,41 @@ def _stdout_utf8() -> Iterator[TextIO]:
 def write_output(text: str, output: Path | None) -> None:
     with open_output(output) as handle:
         handle.write(text)
+
+
+class OutputError(Exception):
+    """An OSError while one report was opened, written or put in place, with that report's path (None:
+    stdout), so that a run writing several names the one that failed."""
+
+    def __init__(self, path: Path | None, error: OSError) -> None:
+        super().__init__(str(error))
+        self.path = path
+        self.error = error
+
+
+class NamedOutput:
+    """:func:`open_output` whose own failures (opening, putting the file in place) become OutputError.
+
+    An exception from the body (another report, a signal) passes through as it is, after the temporary
+    file is removed.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._context = open_output(path)
+
+    def __enter__(self) -> TextIO:
+        try:
+            return self._context.__enter__()
+        except OSError as error:
+            raise OutputError(self.path, error) from error
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, traceback: TracebackType | None
+    ) -> bool | None:
+        if kind is not None:
+            return self._context.__exit__(kind, value, traceback)
+        try:
+            return self._context.__exit__(None, None, None)
+        except OSError as error:
+            raise OutputError(self.path, error) from error

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable, Iterable
+from contextlib import ExitStack
 from functools import partial
 from itertools import chain
 from pathlib import Path
@@ -17,11 +18,12 @@ from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
 from iza_check.cli.options import (
     NO_PROFILES,
     ExitTracker,
+    NamedOutput,
+    OutputError,
     ReportOptions,
+    Target,
     cannot_write,
-    open_output,
-    refuse_output_over_input,
-    write_output,
+    refuse_outputs_over_inputs,
 )
 from iza_check.cli.progress import interactive, with_progress
 from iza_check.engine import engine_name
@@ -29,7 +31,7 @@ from iza_check.findings import ProblemRef, ProfileReport
 from iza_check.problems import InputError, Problem
 
 if TYPE_CHECKING:
-    from iza_check.checker import FileOutcome
+    from iza_check.checker import FileOutcome, TooManyProfiles
     from iza_check.report.stream import StreamFormat
 
 
@@ -53,18 +55,116 @@ WHOLE_REPORT_MAX_PROFILES = 1000
 
 
 def run_check(options: ReportOptions) -> int:
-    from iza_check.checker import CheckOptions, TooManyProfiles, check_paths
+    """Check the profiles once and write every report of ``options.sinks()`` from the same outcomes."""
+    from iza_check.checker import TooManyProfiles
     from iza_check.engine import EngineUnavailable
+
+    targets = options.sinks()
+    outputs = [(target.path, _option_for(target, options)) for target in targets]
+    if refuse_outputs_over_inputs(outputs, options.paths):
+        return EXIT_INVALID_INPUT
+    skipped: tuple[Target, ...] = ()
+    try:
+        try:
+            tracker = _check_into(options, targets)
+        except TooManyProfiles as error:
+            # Nothing was checked yet. The whole-report formats are not written; the others (the log that
+            # shows everything) are, so a CI job still shows every finding, and the run ends with 2.
+            skipped = tuple(target for target in targets if _stream_of(target) is None)
+            targets = tuple(target for target in targets if target not in skipped)
+            click.echo(_too_many_message(skipped, error, written=bool(targets)), err=True)
+            if not targets:
+                return EXIT_INVALID_INPUT
+            tracker = _check_into(options, targets)
+    except InputError as error:
+        return _print_problems(error.problems)
+    except EngineUnavailable as error:
+        return _engine_unavailable(error)
+    except OutputError as error:
+        click.echo(cannot_write(error.path, error.error), err=True)
+        return EXIT_INVALID_INPUT
+    if not tracker.files:
+        click.echo(NO_PROFILES, err=True)
+    files = [target for target in targets if target.path is not None]
+    if files or skipped:
+        # Say what was written and why the run ends as it does; when no report reached the log, also the
+        # files that could not be read (the cause of an exit code 2), each on its own line.
+        from iza_check.report._common import problem_text
+
+        if all(target.path is not None for target in targets):
+            for problem in tracker.problems:
+                click.echo(problem_text(problem), err=True)
+        written = ", ".join(f"{target.path}: {target.fmt}" for target in files)
+        reason = _not_written_reason(skipped, options.lang) if skipped else tracker.reason(options.lang)
+        click.echo(" · ".join(part for part in (written, tracker.tally(options.lang), reason) if part), err=True)
+    return EXIT_INVALID_INPUT if skipped else tracker.result
+
+
+def _option_for(target: Target, options: ReportOptions) -> str:
+    """The option that named a report's file, for a message about it."""
+    return "--output" if target.path == options.output else f"--format {target.fmt}=BESTAND"
+
+
+def _stream_of(target: Target) -> StreamFormat | None:
+    """How a target is written profile by profile, or None when its format needs the whole report."""
     from iza_check.report.registry import stream_format
 
-    if refuse_output_over_input(options.output, options.paths):
-        return EXIT_INVALID_INPUT
-    stream = stream_format(options.fmt)
-    if options.quiet:
+    if target.quiet:
         from iza_check.report.concise import QUIET
 
-        stream = QUIET
-    render = None if stream is None else partial(_render_utf8, stream.profile, lang=options.lang, colour=options.colour)
+        return QUIET
+    return stream_format(target.fmt)
+
+
+def _too_many_message(skipped: tuple[Target, ...], error: TooManyProfiles, *, written: bool) -> str:
+    names = " en ".join(f"--format {target.fmt}" for target in skipped)
+    one = len(skipped) == 1
+    makes, is_, report = ("maakt", "is", "dat rapport") if one else ("maken elk", "zijn", "die rapporten")
+    message = (
+        f"{names} {makes} één document van het hele rapport en {is_} daarom begrensd op {error.limit} profielen; "
+        f"dit zijn er {error.count}. "
+    )
+    if written:
+        return message + (
+            f"{report.capitalize()} {is_} niet geschreven; de andere vormen wel (die schrijven elk profiel meteen "
+            f"weg, voor elk aantal). Verdeel de profielen over meer runs voor {report}."
+        )
+    return message + (
+        "Er is niets gecontroleerd of geschreven. Gebruik --format json of --format concise (die schrijven elk "
+        "profiel meteen weg, voor elk aantal), of verdeel de profielen over meer runs."
+    )
+
+
+def _not_written_reason(skipped: tuple[Target, ...], lang: str) -> str:
+    names = ", ".join(f"--format {target.fmt}" for target in skipped)
+    if lang == "en":
+        return f"exitcode {EXIT_INVALID_INPUT}: not written, too many profiles: {names}"
+    return f"exitcode {EXIT_INVALID_INPUT}: niet geschreven, te veel profielen: {names}"
+
+
+def _check_into(options: ReportOptions, targets: tuple[Target, ...]) -> ExitTracker:
+    """Check the profiles once and write each target from the same outcomes.
+
+    The streaming formats are written profile by profile: rendered in the worker that judged the profile
+    when every target streams (several formats packed into one message, see _render_packed), else here
+    from the report, which the whole-report formats (bounded, see WHOLE_REPORT_MAX_PROFILES) keep until
+    the end. Every target is opened before the first profile is written and put in place only when the
+    run is complete: a stop (Ctrl-C, SIGTERM, a failed write) leaves each file as it was.
+    """
+    from iza_check.checker import CheckOptions, check_paths
+    from iza_check.findings import Report
+    from iza_check.report.registry import render as render_whole
+    from iza_check.report.stream import ReportHead
+
+    kinds = [_stream_of(target) for target in targets]
+    streams = [(index, stream) for index, stream in enumerate(kinds) if stream is not None]
+    whole = [index for index, stream in enumerate(kinds) if stream is None]
+    render: Callable[[ProfileReport], bytes] | None = None
+    if not whole and len(streams) == 1:
+        render = partial(_render_utf8, streams[0][1].profile, lang=options.lang, colour=targets[streams[0][0]].colour)
+    elif not whole:
+        pieces = tuple((stream.profile, targets[index].colour) for index, stream in streams)
+        render = partial(_render_packed, pieces, lang=options.lang)
     check_options = CheckOptions(
         paths=options.paths,
         rule_dirs=options.rule_dirs,
@@ -72,85 +172,103 @@ def run_check(options: ReportOptions) -> int:
         max_bytes=options.max_bytes,
         jobs=options.jobs,
         render=render,
-        max_files=WHOLE_REPORT_MAX_PROFILES if stream is None else None,
+        max_files=WHOLE_REPORT_MAX_PROFILES if whole else None,
     )
-    try:
-        outcomes = check_paths(check_options)
-        # The first outcome comes after the catalogue has loaded: a broken rule file stops the run
-        # before anything is written.
-        first = next(outcomes, None)
-        all_outcomes: Iterable[FileOutcome] = chain(() if first is None else (first,), outcomes)
-        # A counter on stderr only when the report does not go to the same terminal.
-        show = interactive(sys.stderr) and (options.output is not None or not sys.stdout.isatty())
-        all_outcomes = with_progress(all_outcomes, sys.stderr, lang=options.lang, enabled=show)
-        tracker = ExitTracker(options.fail_on, options.fail_on_unknown)
-        if stream is None:
-            _write_whole(options, tracker.watch(all_outcomes))
-        else:
-            # The concise form ends with the run's tally, known once every outcome has been written.
-            closing = (lambda: tracker.tally(options.lang) + "\n") if options.fmt == "concise" else None
-            _write_stream(options, stream, tracker.watch(all_outcomes), closing)
-    except InputError as error:
-        return _print_problems(error.problems)
-    except EngineUnavailable as error:
-        return _engine_unavailable(error)
-    except TooManyProfiles as error:
-        click.echo(
-            f"--format {options.fmt} maakt één document van het hele rapport en is daarom begrensd op "
-            f"{error.limit} profielen; dit zijn er {error.count}. Er is niets gecontroleerd of geschreven. "
-            "Gebruik --format json of --format concise (die schrijven elk profiel meteen weg, voor elk aantal), "
-            "of verdeel de profielen over meer runs.",
-            err=True,
-        )
-        return EXIT_INVALID_INPUT
-    except OSError as error:
-        click.echo(cannot_write(options.output, error), err=True)
-        return EXIT_INVALID_INPUT
-    if not tracker.files:
-        click.echo(NO_PROFILES, err=True)
-    if options.output is not None:
-        # Nothing of the report reaches the log: say what was written and why the run ends as it does,
-        # with the files that could not be read (the cause of an exit code 2) on their own lines.
-        from iza_check.report._common import problem_text
+    outcomes = check_paths(check_options)
+    # The first outcome comes after the catalogue has loaded: a broken rule file stops the run
+    # before anything is written.
+    first = next(outcomes, None)
+    all_outcomes: Iterable[FileOutcome] = chain(() if first is None else (first,), outcomes)
+    # A counter on stderr only when no report goes to the same terminal.
+    to_stdout = any(target.path is None for target in targets)
+    show = interactive(sys.stderr) and (not to_stdout or not sys.stdout.isatty())
+    all_outcomes = with_progress(all_outcomes, sys.stderr, lang=options.lang, enabled=show)
+    tracker = ExitTracker(options.fail_on, options.fail_on_unknown)
+    problems: list[ProblemRef] = []
+    profiles: list[ProfileReport] = []
+    written = 0
+    with ExitStack() as stack:
+        sinks = [_Sink(target, stack) for target in targets]
+        head = ReportHead(options.peildatum, __version__, engine_name())
+        for index, stream in streams:
+            sinks[index].write(stream.head(head, options.lang, targets[index].colour))
+        for outcome in tracker.watch(all_outcomes):
+            problems.extend(outcome.problems)
+            if render is not None:
+                if outcome.rendered is None:
+                    continue
+                fragments = [outcome.rendered] if len(streams) == 1 else _unpack(outcome.rendered)
+            else:
+                if outcome.report is None:
+                    continue
+                profiles.append(outcome.report)
+                fragments = [
+                    stream.profile(outcome.report, options.lang, targets[index].colour).encode("utf-8")
+                    for index, stream in streams
+                ]
+            for (index, stream), fragment in zip(streams, fragments, strict=True):
+                if written:
+                    sinks[index].write(stream.separator)
+                sinks[index].write(fragment)
+            written += 1
+        for index, stream in streams:
+            sinks[index].write(stream.tail(tuple(problems), written, options.lang, targets[index].colour))
+            if targets[index].fmt == "concise":  # the concise form ends with the run's tally
+                sinks[index].write(tracker.tally(options.lang) + "\n")
+        if whole:
+            report = Report(options.peildatum, __version__, engine_name(), tuple(profiles), tuple(problems))
+            for index in whole:
+                target = targets[index]
+                sinks[index].write(render_whole(target.fmt, report, lang=options.lang, colour=target.colour))
+        for sink in sinks:
+            sink.flush()
+    return tracker
 
-        for problem in tracker.problems:
-            click.echo(problem_text(problem), err=True)
-        click.echo(
-            f"{options.output}: {options.fmt} · {tracker.tally(options.lang)} · {tracker.reason(options.lang)}",
-            err=True,
-        )
-    return tracker.result
+
+class _Sink:
+    """One report being written: opened in ``stack`` (atomically, see open_output), taking text or the
+    UTF-8 bytes a worker made; a failure names this report's path (OutputError)."""
+
+    def __init__(self, target: Target, stack: ExitStack) -> None:
+        self.path = target.path
+        self.out = stack.enter_context(NamedOutput(target.path))
+        self._write = _byte_writer(self.out)
+
+    def write(self, data: str | bytes) -> None:
+        try:
+            self._write(data.encode("utf-8") if isinstance(data, str) else data)
+        except OSError as error:
+            raise OutputError(self.path, error) from error
+
+    def flush(self) -> None:
+        try:
+            self.out.flush()
+        except OSError as error:
+            raise OutputError(self.path, error) from error
 
 
 def _render_utf8(render: Callable[..., str], report: ProfileReport, *, lang: str, colour: bool) -> bytes:
-    return render(report, lang=lang, colour=colour).encode("utf-8")
+    return render(report, lang, colour).encode("utf-8")
 
 
-def _write_stream(
-    options: ReportOptions,
-    stream: StreamFormat,
-    outcomes: Iterable[FileOutcome],
-    closing: Callable[[], str] | None = None,
-) -> None:
-    from iza_check.report.stream import ReportHead
+def _render_packed(
+    renders: tuple[tuple[Callable[..., str], bool], ...], report: ProfileReport, *, lang: str
+) -> bytes:
+    """Every streaming format of a run for one profile, in the worker, as one message: each part's length
+    (8 bytes) before it. The parent splits it with _unpack."""
+    parts = [render(report, lang, colour).encode("utf-8") for render, colour in renders]
+    return b"".join(len(part).to_bytes(8, "big") + part for part in parts)
 
-    problems: list[ProblemRef] = []
-    written = 0
-    with open_output(options.output) as out:
-        write = _byte_writer(out)
-        write(stream.head(ReportHead(options.peildatum, __version__, engine_name()), options.lang, options.colour).encode("utf-8"))
-        separator = stream.separator.encode("utf-8")
-        for outcome in outcomes:
-            problems.extend(outcome.problems)
-            if outcome.rendered is not None:
-                if written:
-                    write(separator)
-                write(outcome.rendered)
-                written += 1
-        write(stream.tail(tuple(problems), written, options.lang, options.colour).encode("utf-8"))
-        if closing is not None:
-            write(closing().encode("utf-8"))
-        out.flush()
+
+def _unpack(packed: bytes) -> list[bytes]:
+    parts: list[bytes] = []
+    view = memoryview(packed)
+    index = 0
+    while index < len(view):
+        size = int.from_bytes(view[index:index + 8], "big")
+        parts.append(bytes(view[index + 8:index + 8 + size]))
+        index += 8 + size
+    return parts
 
 
 def _byte_writer(out: TextIO) -> Callable[[bytes], object]:
@@ -160,20 +278,6 @@ def _byte_writer(out: TextIO) -> Callable[[bytes], object]:
         return lambda data: out.write(data.decode("utf-8"))
     out.flush()
     return raw.write
-
-
-def _write_whole(options: ReportOptions, outcomes: Iterable[FileOutcome]) -> None:
-    from iza_check.findings import Report
-    from iza_check.report.registry import render
-
-    profiles: list[ProfileReport] = []
-    problems: list[ProblemRef] = []
-    for outcome in outcomes:
-        problems.extend(outcome.problems)
-        if outcome.report is not None:
-            profiles.append(outcome.report)
-    report = Report(options.peildatum, __version__, engine_name(), tuple(profiles), tuple(problems))
-    write_output(render(options.fmt, report, lang=options.lang, colour=options.colour), options.output)
 
 
 def _load(rule_dirs: tuple[Path, ...]):  # type: ignore[no-untyped-def]

@@ -7,12 +7,13 @@ import fnmatch
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -42,9 +43,12 @@ class LoadedProfile:
 
 
 def load_profile(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedProfile:
-    """Read, parse and validate one profile; raise :class:`InputError` listing all problems."""
+    """Read, parse and validate one profile; raise :class:`InputError` listing all problems.
+
+    A :class:`StdinProfile` gives the bytes that were read from standard input, under its name.
+    """
     source = str(path)
-    raw = read_limited(path, source, max_bytes=max_bytes)
+    raw = path.raw(source) if isinstance(path, StdinProfile) else read_limited(path, source, max_bytes=max_bytes)
     return load_profile_bytes(raw, source, max_bytes=max_bytes)
 
 
@@ -75,6 +79,156 @@ def validate_profile_data(doc: YamlDocument, source: str) -> LoadedProfile:
 
 _GLOB_CHARS = re.compile(r"[*?[]")
 
+# The argument that stands for standard input, and the name its profile has unless --stdin-filename gives one.
+STDIN_ARGUMENT = "-"
+STDIN_NAME = "<stdin>"
+
+if TYPE_CHECKING:
+    _LocalPath = Path
+else:
+    _LocalPath = type(Path())  # PosixPath or WindowsPath: Path itself cannot be subclassed before 3.12
+
+
+class StdinProfile(_LocalPath):
+    """The profile given on standard input (``-``), read once, before any profile is checked.
+
+    It is a path only so that it travels with the other inputs (to a worker process too, bytes and all);
+    its name is what messages and reports show: ``<stdin>``, or the real file's name (``--stdin-filename``)
+    so that a location points into that file. It is never read from the disk, nor found twice.
+    """
+
+    data: bytes = b""
+    error: str | None = None
+
+    def raw(self, source: str) -> bytes:
+        """The bytes read, or :class:`InputError` when standard input could not be read."""
+        if self.error is not None:
+            raise InputError([Problem(source, f"de standaardinvoer kan niet gelezen worden ({self.error})", "unreadable")])
+        return self.data
+
+    def __reduce__(self) -> tuple[Callable[[str, bytes, str | None], StdinProfile], tuple[str, bytes, str | None]]:
+        return _stdin_profile, (str(self), self.data, self.error)
+
+
+def _stdin_profile(name: str, data: bytes, error: str | None) -> StdinProfile:
+    profile = StdinProfile(name)
+    profile.data = data
+    profile.error = error
+    return profile
+
+
+def read_stdin(name: str = STDIN_NAME, *, max_bytes: int = DEFAULT_MAX_BYTES) -> StdinProfile:
+    """Read standard input, never more than one byte past the limit (the loader then calls it too large).
+
+    A terminal is read like a pipe (until Ctrl-D); what cannot be read becomes the profile's problem.
+    """
+    stream = sys.stdin
+    try:
+        if stream is None:
+            raise OSError("er is geen standaardinvoer")
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None:
+            data = buffer.read(max_bytes + 1)
+        else:  # a text-only stdin (an embedding program's StringIO)
+            data = stream.read(max_bytes + 1).encode("utf-8")
+    except (OSError, ValueError, UnicodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error) or error.__class__.__name__
+        return _stdin_profile(name, b"", reason)
+    return _stdin_profile(name, data or b"", None)
+
+
+@dataclass(frozen=True, slots=True)
+class ExcludePattern:
+    """One ``--exclude`` glob (fnmatch), matched against a path relative to ``base`` (None: the working
+    directory) written with ``/``: against the whole path, each leading part of it (a folder: everything
+    below it is excluded) and each single name in it. ``concepten``, ``profielen/concepten``, ``concepten/*``
+    and ``*.antwoorden.yaml`` all work; a leading ``./`` and a trailing ``/`` are left off."""
+
+    pattern: str
+    base: Path | None = None
+
+    @classmethod
+    def of(cls, text: str, base: Path | None = None) -> ExcludePattern:
+        pattern = text
+        while pattern.startswith("./"):
+            pattern = pattern[2:]
+        return cls(pattern.rstrip("/") or pattern, base)
+
+
+class _Exclusion:
+    """Whether a path is excluded, and how many files and folders were."""
+
+    def __init__(self, patterns: Sequence[ExcludePattern]) -> None:
+        cwd = os.getcwd()
+        bases: dict[str, list[str]] = {}
+        for item in patterns:
+            base = os.path.abspath(item.base) if item.base is not None else cwd
+            bases.setdefault(base, []).append(item.pattern)
+        self._bases = [(base, tuple(found)) for base, found in bases.items()]
+        self.hits = 0
+
+    def __call__(self, path: Path) -> bool:
+        absolute = os.path.abspath(path)
+        for base, patterns in self._bases:
+            try:
+                relative = os.path.relpath(absolute, base)
+            except ValueError:  # another drive (Windows): the path as it is
+                relative = absolute
+            if _excluded(relative.replace(os.sep, "/"), patterns):
+                self.hits += 1
+                return True
+        return False
+
+
+def _excluded(relative: str, patterns: tuple[str, ...]) -> bool:
+    segments = relative.split("/")
+    for index, segment in enumerate(segments):
+        if segment in ("", ".", ".."):
+            continue
+        leading = "/".join(segments[: index + 1])
+        if any(fnmatch.fnmatch(segment, p) or fnmatch.fnmatch(leading, p) for p in patterns):
+            return True
+    return False
+
+
+class Discovered(_LocalPath):
+    """A file already found by :func:`select_profiles` (or the problem found in its place): searching it
+    again gives the same, without expanding folders or patterns anew."""
+
+    problem: Problem | None = None
+
+    def __reduce__(self) -> tuple[type[Path], tuple[str]]:
+        return Path, (str(self),)  # a worker process only reads the file
+
+
+def _discovered(item: Path | Problem) -> Path:
+    if isinstance(item, StdinProfile):
+        return item
+    if isinstance(item, Problem):
+        found = Discovered(item.file)
+        found.problem = item
+        return found
+    return Discovered(item)
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """What :func:`select_profiles` found: the inputs to check, and whether ``--exclude`` left anything out."""
+
+    paths: tuple[Path, ...]
+    files: int
+    excluded: int
+
+
+def select_profiles(paths: Iterable[Path], exclude: Sequence[ExcludePattern]) -> Selection:
+    """The profile files under ``paths`` without those ``exclude`` matches, as arguments that
+    :func:`iter_profile_files` (and so every command) takes as they are. The profile on standard input is
+    never excluded: it was given on purpose, and its name need not be a file here."""
+    exclusion = _Exclusion(exclude)
+    found = [_discovered(item) for item in _iter_profile_files(paths, exclusion)]
+    files = sum(1 for item in found if not isinstance(item, Discovered) or item.problem is None)
+    return Selection(tuple(found), files, exclusion.hits)
+
 
 def iter_profile_files(paths: Iterable[Path]) -> Iterator[Path | Problem]:
     """Files as given; directories searched recursively for ``*.yaml`` and ``*.yml``, sorted.
@@ -85,11 +239,24 @@ def iter_profile_files(paths: Iterable[Path]) -> Iterator[Path | Problem]:
     Symbolic links to directories are not followed, so a link loop cannot hang the search. A file reached
     twice (overlapping arguments such as ``ov ov/twente``, or a link) counts once. What is not a regular file
     (a FIFO, a device, a link to ``/dev/stdin``) is a ``not-a-file`` problem: reading it could block for ever.
+    A :class:`StdinProfile` is yielded as it is (once), and a :class:`Discovered` path as it was found.
     """
+    return _iter_profile_files(paths, None)
+
+
+def _iter_profile_files(paths: Iterable[Path], excluded: _Exclusion | None) -> Iterator[Path | Problem]:
     seen: set[tuple[int, int]] = set()
-    for item in _candidates(paths):
+    stdin_seen = False
+    for item in _candidates(paths, excluded):
+        if isinstance(item, StdinProfile):
+            if not stdin_seen:
+                stdin_seen = True
+                yield item
+            continue
         if isinstance(item, Problem):
             yield item
+            continue
+        if excluded is not None and excluded(item):
             continue
         try:
             info = item.stat()
@@ -105,10 +272,14 @@ def iter_profile_files(paths: Iterable[Path]) -> Iterator[Path | Problem]:
         yield item
 
 
-def _candidates(paths: Iterable[Path]) -> Iterator[Path | Problem]:
+def _candidates(paths: Iterable[Path], excluded: _Exclusion | None) -> Iterator[Path | Problem]:
     for path in paths:
-        if path.is_dir():
-            yield from _profiles_in(path)
+        if isinstance(path, StdinProfile):
+            yield path
+        elif isinstance(path, Discovered):
+            yield path if path.problem is None else path.problem
+        elif path.is_dir():
+            yield from _profiles_in(path, excluded)
         elif path.exists():
             yield path
         elif _GLOB_CHARS.search(str(path)):
@@ -117,7 +288,7 @@ def _candidates(paths: Iterable[Path]) -> Iterator[Path | Problem]:
                 yield Problem(str(path), "geen bestanden gevonden die bij dit patroon passen", "not-found")
             for match in matches:
                 if match.is_dir():
-                    yield from _profiles_in(match)
+                    yield from _profiles_in(match, excluded)
                 else:
                     yield match
         else:
@@ -163,13 +334,15 @@ def _segments_match(segments: tuple[re.Pattern[str] | None, ...], hidden_ok: tup
     return bool(segments[0].match(names[0])) and _segments_match(segments[1:], hidden_ok[1:], names[1:])
 
 
-def _profiles_in(directory: Path) -> list[Path]:
+def _profiles_in(directory: Path, excluded: _Exclusion | None = None) -> list[Path]:
     """The profiles below a folder. Hidden files and folders (.github, .pre-commit-config.yaml, the settings
-    in .iza-check.yaml) are not profiles; name one explicitly to check it."""
+    in .iza-check.yaml) are not profiles; name one explicitly to check it. An excluded folder is not entered."""
     found: list[Path] = []
     for root, dirs, files in os.walk(directory):
-        dirs[:] = [name for name in dirs if not name.startswith(".")]
         base = Path(root)
+        dirs[:] = [
+            name for name in dirs if not name.startswith(".") and not (excluded is not None and excluded(base / name))
+        ]
         found.extend(
             base / name for name in files if name.lower().endswith(PROFILE_SUFFIXES) and not name.startswith(".")
         )
