@@ -57,7 +57,7 @@ def _door_en_voor_aanbod(profile: Profile, marks: Marks) -> Iterator[FactRef]:
         if item.door_en_voor is not None:
             path = f"aanbod[{index}].door_en_voor"
             line, column = marks.get(path, (None, None))
-            yield FactRef(f"aanbod[{index}] ({item.naam})", item.door_en_voor, line, column)
+            yield FactRef(path, item.door_en_voor, line, column)
 
 
 def _partners(profile: Profile, marks: Marks) -> Iterator[FactRef]:

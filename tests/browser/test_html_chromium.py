@@ -12,9 +12,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from report_fixtures import FIXTURES, SCRIPT
 
 from iza_check.report.registry import render
-from report_fixtures import FIXTURES, SCRIPT
 
 pytestmark = pytest.mark.slow  # a real browser: seconds per test; deselect with -m "not slow"
 
@@ -116,3 +116,68 @@ def test_the_report_of_each_example_profile_renders_and_prints(example: Path, tm
     pdf = tmp_path / f"{example.stem}.pdf"
     _run(browser, tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", url)
     assert pdf.read_bytes().startswith(b"%PDF-")
+
+
+def _pages(pdf: Path) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes()))
+
+
+def _example_page(name: str, tmp_path: Path, *extra: str) -> Path:
+    from click.testing import CliRunner
+
+    from iza_check.cli.main import main
+
+    page = tmp_path / f"{name}.html"
+    example = Path(__file__).resolve().parents[2] / "profiles" / f"{name}.yaml"
+    args = ["check", str(example), "--format", "html", "-o", str(page), "--reference-date", "2026-11-01", *extra]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code in (0, 1), result.output
+    return page
+
+
+# A mature initiative and a naastenorganisatie: the profiles a coordinator typically brings.
+@pytest.mark.parametrize("name", ["zelfregiecentrum-de-brug", "naasten-steunpunt"])
+def test_a_typical_report_prints_on_two_a4_pages_without_its_appendix(name: str, tmp_path: Path) -> None:
+    browser = _chromium()
+    url = _example_page(name, tmp_path).as_uri()
+    pdf = tmp_path / f"{name}.pdf"
+    _run(browser, tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", url)
+    assert _pages(pdf) <= 2
+
+
+def test_the_appendix_prints_on_pages_of_its_own_when_asked(tmp_path: Path) -> None:
+    browser = _chromium()
+    short, full = tmp_path / "short.pdf", tmp_path / "full.pdf"
+    _run(browser, tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={short}", _example_page("naasten-steunpunt", tmp_path).as_uri())
+    (tmp_path / "with").mkdir()
+    page = _example_page("naasten-steunpunt", tmp_path / "with", "--appendix")
+    _run(browser, tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={full}", page.as_uri())
+    assert _pages(full) > _pages(short)
+
+
+def test_the_report_reads_at_phone_width(tmp_path: Path) -> None:
+    """At 390 CSS pixels nothing is wider than the screen: the page does not scroll sideways."""
+    browser = _chromium()
+    page = _example_page("starter-vrijwilligers", tmp_path)
+    # Without scripts of our own, the width is measured from a copy with one probe script that writes the
+    # document's scroll width into the title.
+    probe = tmp_path / "probe.html"
+    probe.write_text(
+        page.read_text(encoding="utf-8").replace(
+            "</body>",
+            "<script>document.title='W'+document.documentElement.scrollWidth+'/'+window.innerWidth</script></body>",
+        ),
+        encoding="utf-8",
+    )
+    profile_dir = tmp_path / "phone-profile"
+    result = subprocess.run(
+        [browser, *_FLAGS, f"--user-data-dir={profile_dir}", "--window-size=390,844", "--dump-dom", probe.as_uri()],
+        capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=180, check=False,
+    )
+    match = re.search(r"<title>W(\d+)/(\d+)</title>", result.stdout)
+    assert match is not None, result.stdout[:500]
+    scroll, inner = int(match.group(1)), int(match.group(2))
+    assert scroll <= inner, f"the page is {scroll}px wide on a {inner}px screen"
+    screenshot = tmp_path / "phone.png"
+    _run(browser, tmp_path, "--window-size=390,844", "--hide-scrollbars", f"--screenshot={screenshot}", page.as_uri())
+    assert screenshot.stat().st_size > 10_000

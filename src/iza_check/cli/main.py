@@ -356,6 +356,14 @@ def _inputs(
     help="Ook exitcode 1 bij een regel van dat niveau die onbekend is (voor wie complete profielen vraagt).",
 )
 @click.option("--color/--no-color", "colour", default=None, help="Kleur in de tekstweergave (standaard: als het een terminal is).")
+@click.option(
+    "--appendix",
+    is_flag=True,
+    default=False,
+    help="Met bijlage (text, markdown, html): alle feiten per criterium met hun plaats in het profiel, de vragen "
+    "van de financier en de cijfers ter vergelijking. In html staat de bijlage er altijd in, dichtgeklapt; met "
+    "--appendix open, zodat hij ook wordt afgedrukt.",
+)
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Aantal processen (0: alle kernen).")
 @_RULES
 @_PEILDATUM
@@ -379,6 +387,7 @@ def check(
     fail_on_unknown: bool,
     exclude: tuple[Any, ...],
     stdin_filename: str | None,
+    appendix: bool,
 ) -> None:
     """Toets profielen aan de regels en toon het rapport.
 
@@ -432,6 +441,7 @@ def check(
         max_bytes=max_bytes,
         quiet=quiet,
         fail_on_unknown=fail_on_unknown,
+        appendix=appendix,
     )
     if summary:
         from iza_check.cli.funders import run_summary

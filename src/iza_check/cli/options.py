@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import shutil
 import stat
 import sys
 import tempfile
@@ -22,8 +23,9 @@ from click.shell_completion import CompletionItem
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
 from iza_check.engine import BACKENDS
 from iza_check.findings import ProblemRef, Severity, VerdictKind
-from iza_check.report.registry import EXTENSIONS
+from iza_check.report.registry import EXTENSIONS, VIEWED
 from iza_check.report.registry import FORMATS as REPORT_FORMATS
+from iza_check.report.stream import View
 from iza_check.writing import is_special, replace_mode
 
 if TYPE_CHECKING:
@@ -91,12 +93,42 @@ class TargetError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """One report a run writes: a format, where to (None: stdout), in colour or not, quiet (concise -q)."""
+    """One report a run writes: a format, where to (None: stdout), in colour or not, quiet (concise -q), and for
+    the reports for people its line width and whether the appendix is in it."""
 
     fmt: str
     path: Path | None
     colour: bool = False
     quiet: bool = False
+    width: int = 100
+    appendix: bool = False
+
+    @property
+    def shown(self) -> bool | View:
+        """What the format's pieces take: a View for the reports for people, the colour flag for the others."""
+        if self.fmt in VIEWED:
+            return View(colour=self.colour, width=self.width, appendix=self.appendix)
+        return self.colour
+
+    @property
+    def view(self) -> View | None:
+        shown = self.shown
+        return shown if isinstance(shown, View) else None
+
+
+# Text for a terminal follows its width, within limits that stay readable; a file or a pipe gets the default.
+_TEXT_WIDTH = (60, 100, 160)
+
+
+def text_width(path: Path | None) -> int:
+    """The line width of a text report: the terminal's (or ``COLUMNS``) when it goes to one, else 100."""
+    low, default, high = _TEXT_WIDTH
+    if path is not None:
+        return default
+    if not os.environ.get("COLUMNS") and not (getattr(sys.stdout, "isatty", None) and sys.stdout.isatty()):
+        return default
+    columns = shutil.get_terminal_size((default, 24)).columns
+    return max(low, min(high, columns))
 
 
 def plan_targets(
@@ -261,6 +293,7 @@ class ReportOptions:
     fail_on_unknown: bool = False
     # Every report of a ``check`` run; empty: the one in ``fmt`` to ``output`` (see sinks()).
     targets: tuple[Target, ...] = ()
+    appendix: bool = False  # the reports for people with their appendix (--appendix)
 
     @classmethod
     def build(
@@ -274,12 +307,17 @@ class ReportOptions:
     ) -> ReportOptions:
         """``colour`` None: colour where the report goes to a terminal (each target on its own)."""
         date = peildatum.date() if isinstance(peildatum, dt.datetime) else (peildatum or dt.date.today())
-        reports = tuple(Target(fmt, path, _colour(colour, path), quiet) for fmt, path, quiet in targets)
+        appendix = bool(kwargs.get("appendix", False))
+        reports = tuple(
+            Target(fmt, path, _colour(colour, path), quiet, text_width(path), appendix) for fmt, path, quiet in targets
+        )
         return cls(colour=_colour(colour, output), peildatum=date, output=output, targets=reports, **kwargs)  # type: ignore[arg-type]
 
     def sinks(self) -> tuple[Target, ...]:
         """The reports to write: ``targets``, or the one in ``fmt`` to ``output``."""
-        return self.targets or (Target(self.fmt, self.output, self.colour, self.quiet),)
+        return self.targets or (
+            Target(self.fmt, self.output, self.colour, self.quiet, text_width(self.output), self.appendix),
+        )
 
 
 def _colour(colour: bool | None, path: Path | None) -> bool:

@@ -32,7 +32,7 @@ from iza_check.problems import InputError, Problem
 
 if TYPE_CHECKING:
     from iza_check.checker import FileOutcome, TooManyProfiles
-    from iza_check.report.stream import StreamFormat
+    from iza_check.report.stream import StreamFormat, View
 
 
 def _print_problems(problems: list[Problem]) -> int:
@@ -161,9 +161,9 @@ def _check_into(options: ReportOptions, targets: tuple[Target, ...]) -> ExitTrac
     whole = [index for index, stream in enumerate(kinds) if stream is None]
     render: Callable[[ProfileReport], bytes] | None = None
     if not whole and len(streams) == 1:
-        render = partial(_render_utf8, streams[0][1].profile, lang=options.lang, colour=targets[streams[0][0]].colour)
+        render = partial(_render_utf8, streams[0][1].profile, lang=options.lang, colour=targets[streams[0][0]].shown)
     elif not whole:
-        pieces = tuple((stream.profile, targets[index].colour) for index, stream in streams)
+        pieces = tuple((stream.profile, targets[index].shown) for index, stream in streams)
         render = partial(_render_packed, pieces, lang=options.lang)
     check_options = CheckOptions(
         paths=options.paths,
@@ -191,7 +191,7 @@ def _check_into(options: ReportOptions, targets: tuple[Target, ...]) -> ExitTrac
         sinks = [_Sink(target, stack) for target in targets]
         head = ReportHead(options.peildatum, __version__, engine_name())
         for index, stream in streams:
-            sinks[index].write(stream.head(head, options.lang, targets[index].colour))
+            sinks[index].write(stream.head(head, options.lang, targets[index].shown))
         for outcome in tracker.watch(all_outcomes):
             problems.extend(outcome.problems)
             if render is not None:
@@ -203,7 +203,7 @@ def _check_into(options: ReportOptions, targets: tuple[Target, ...]) -> ExitTrac
                     continue
                 profiles.append(outcome.report)
                 fragments = [
-                    stream.profile(outcome.report, options.lang, targets[index].colour).encode("utf-8")
+                    stream.profile(outcome.report, options.lang, targets[index].shown).encode("utf-8")
                     for index, stream in streams
                 ]
             for (index, stream), fragment in zip(streams, fragments, strict=True):
@@ -212,14 +212,16 @@ def _check_into(options: ReportOptions, targets: tuple[Target, ...]) -> ExitTrac
                 sinks[index].write(fragment)
             written += 1
         for index, stream in streams:
-            sinks[index].write(stream.tail(tuple(problems), written, options.lang, targets[index].colour))
+            sinks[index].write(stream.tail(tuple(problems), written, options.lang, targets[index].shown))
             if targets[index].fmt == "concise":  # the concise form ends with the run's tally
                 sinks[index].write(tracker.tally(options.lang) + "\n")
         if whole:
             report = Report(options.peildatum, __version__, engine_name(), tuple(profiles), tuple(problems))
             for index in whole:
                 target = targets[index]
-                sinks[index].write(render_whole(target.fmt, report, lang=options.lang, colour=target.colour))
+                sinks[index].write(
+                    render_whole(target.fmt, report, lang=options.lang, colour=target.colour, view=target.view)
+                )
         for sink in sinks:
             sink.flush()
     return tracker
@@ -247,12 +249,12 @@ class _Sink:
             raise OutputError(self.path, error) from error
 
 
-def _render_utf8(render: Callable[..., str], report: ProfileReport, *, lang: str, colour: bool) -> bytes:
+def _render_utf8(render: Callable[..., str], report: ProfileReport, *, lang: str, colour: bool | View) -> bytes:
     return render(report, lang, colour).encode("utf-8")
 
 
 def _render_packed(
-    renders: tuple[tuple[Callable[..., str], bool], ...], report: ProfileReport, *, lang: str
+    renders: tuple[tuple[Callable[..., str], bool | View], ...], report: ProfileReport, *, lang: str
 ) -> bytes:
     """Every streaming format of a run for one profile, in the worker, as one message: each part's length
     (8 bytes) before it. The parent splits it with _unpack."""

@@ -96,7 +96,10 @@ def names_of(profile: ProfileReport) -> dict[str, str]:
 
 def readable_fact(ref: FactRef, lang: str, names: Mapping[str, str], *, limit: int | None = 240) -> str:
     """``label: value`` for a person (``activiteit 2 (WRAP-training): methode: geen vaste methode``)."""
-    text = f"{clean(readable_path(ref.path, lang, names))}: {readable_value(ref.path, ref.value, lang)}"
+    if isinstance(ref.value, ListItem) and ref.path.endswith("]"):
+        text = readable_value(ref.path, ref.value, lang)  # an item by itself: its name and kind say it all
+    else:
+        text = f"{clean(readable_path(ref.path, lang, names))}: {readable_value(ref.path, ref.value, lang)}"
     return shorten(text, limit) if limit is not None else text
 
 
