@@ -29,8 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT / "src") not in sys.path:
     sys.path.insert(0, str(ROOT / "src"))
 
-from iza_check.profile.model import Profile  # noqa: E402
-from iza_check.yamlsafe import load_yaml_file  # noqa: E402
+from iza_check.profile.model import Profile
+from iza_check.yamlsafe import load_yaml_file
 
 DEFAULT_SEED = 2026
 HEADER = "# yaml-language-server: $schema=../schema/profile.schema.json\n"
@@ -70,7 +70,7 @@ _LAST_DAY = dt.date(2027, 12, 31).toordinal()
 class _Constraints:
     """The bounds pydantic keeps in ``Annotated`` metadata, gathered from every layer."""
 
-    __slots__ = ("ge", "le", "min_length", "max_length", "pattern")
+    __slots__ = ("ge", "le", "max_length", "min_length", "pattern")
 
     def __init__(self) -> None:
         self.ge: float | None = None

@@ -54,9 +54,8 @@ if str(SRC) not in sys.path:
     sys.path.insert(0, str(SRC))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import yaml  # noqa: E402
-
-from generate import DEFAULT_SEED, write_profiles  # noqa: E402
+import yaml
+from generate import DEFAULT_SEED, write_profiles
 
 REFERENCE_DATE = "2026-11-01"
 SCHEMA = ROOT / "schema" / "profile.schema.json"
@@ -169,7 +168,7 @@ def measure(command: Sequence[str], env: dict[str, str], *, stdout: Path | None 
         rss_file = Path(handle.name)
     if GNU_TIME is not None:
         command = [GNU_TIME, "-f", "%M", "-o", str(rss_file), *command]
-    out = open(stdout, "wb") if stdout is not None else subprocess.DEVNULL
+    out = open(stdout, "wb") if stdout is not None else subprocess.DEVNULL  # noqa: SIM115 - closed below
     try:
         start = time.perf_counter()
         process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.PIPE if stdout is None else out)
@@ -409,11 +408,11 @@ _LABELS = {
 def markdown(results: dict[str, Any]) -> str:
     m = results["machine"]
     lines = [
-        f"Machine: {m['nproc']} cores ({m['cpu_model']}), Python {m['python']}, libyaml {'yes' if m['libyaml'] else 'no'}; "
-        f"load average at start {m['load_average_at_start'][0]:.1f}; {results['date']}.",
+        (f"Machine: {m['nproc']} cores ({m['cpu_model']}), Python {m['python']}, libyaml {'yes' if m['libyaml'] else 'no'}; "
+        f"load average at start {m['load_average_at_start'][0]:.1f}; {results['date']}."),
         "",
-        "| profiles | step | wall (s) | profiles/s | ms/profile | CPU ms/profile | × parse floor (wall) "
-        "| × parse floor (CPU) | peak RSS, largest process (MiB) | peak PSS, all processes (MiB) |",
+        ("| profiles | step | wall (s) | profiles/s | ms/profile | CPU ms/profile | × parse floor (wall) "
+        "| × parse floor (CPU) | peak RSS, largest process (MiB) | peak PSS, all processes (MiB) |"),
         "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size, steps in results["sizes"].items():
@@ -538,7 +537,7 @@ def hot_path(count: int, folder: Path) -> dict[str, Any]:
             if warm_up:
                 continue
             reports.append(report)
-            for name, span in zip(names, (c1 - c0, c2 - c1, c3 - c2, c4 - c3, c5 - c4, c6 - c5)):
+            for name, span in zip(names, (c1 - c0, c2 - c1, c3 - c2, c4 - c3, c5 - c4, c6 - c5), strict=True):
                 stages[name] += span
     whole_report = Report(peildatum=peildatum, tool_version="bench", engine=checker.engine.name, profiles=tuple(reports))
     renderers: dict[str, float] = {}

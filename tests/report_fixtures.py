@@ -52,10 +52,10 @@ _RULES: dict[str, tuple[str, Severity, tuple[str, str], tuple[str, str], str]] =
         Severity.verplicht,
         ("Gericht op leren, herstel en ontwikkeling", "Aimed at learning, recovery and development"),
         (
-            "Begin naast de inloop met een herstelaanbod, bijvoorbeeld een herstelgroep of een door&voor-cursus; "
-            "Regie in de Regio brengt u in contact met initiatieven die dat al doen.",
-            "Add a recovery offer to the drop-in, for instance a recovery group or a peer-run course; Regie in de "
-            "Regio can connect you with initiatives that already run one.",
+            ("Begin naast de inloop met een herstelaanbod, bijvoorbeeld een herstelgroep of een door&voor-cursus; "
+            "Regie in de Regio brengt u in contact met initiatieven die dat al doen."),
+            ("Add a recovery offer to the drop-in, for instance a recovery group or a peer-run course; Regie in de "
+            "Regio can connect you with initiatives that already run one."),
         ),
         "002_bd6a1f13a11948c7.txt, §2",
     ),
@@ -389,7 +389,7 @@ def _figures(fte: float | None, visitors: float | None) -> tuple[Figure, ...]:
 
 def growth_profile(source: str = "profiles/herstelcafe-de-kiem.yaml") -> ProfileReport:
     p = source
-    K = Outcome  # noqa: N806 - a short name keeps the table readable
+    K = Outcome
     findings = (
         finding(
             p,

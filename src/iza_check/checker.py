@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from iza_check import stop
 from iza_check.findings import Finding, Outcome, ProblemRef, ProfileReport, Severity, VerdictKind, counts_as_gap
 from iza_check.problems import InputError, Problem
-from iza_check import stop
 from iza_check.yamlsafe import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:

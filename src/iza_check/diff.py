@@ -117,7 +117,7 @@ def classify(old: Outcome | None, new: Outcome | None) -> ChangeKind:
     if old == new:
         return ChangeKind.unchanged
     if old in _SCALE and new in _SCALE:
-        return ChangeKind.improved if _SCALE[new] > _SCALE[old] else ChangeKind.regressed  # type: ignore[index]
+        return ChangeKind.improved if _SCALE[new] > _SCALE[old] else ChangeKind.regressed
     if old is Outcome.onbekend and new in _SCALE:
         return ChangeKind.improved
     if old in _SCALE and new is Outcome.onbekend:

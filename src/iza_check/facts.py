@@ -43,6 +43,7 @@ from typing import Any, Literal, NamedTuple, get_args
 
 from pydantic import AnyUrl, BaseModel
 
+from iza_check.profile.model import COMPLETE_SUFFIX
 from iza_check.rules.conditions import (
     AantalMinstens,
     Alle,
@@ -55,18 +56,17 @@ from iza_check.rules.conditions import (
     Gelijk,
     Hoogstens,
     In,
+    Lijst,
     MeerDan,
     MinderDan,
     Minstens,
     Niet,
     NietNaPeildatum,
     NietOuderDanJaren,
-    Lijst,
     Ongelijk,
     Ontbreekt,
     iter_leaves,
 )
-from iza_check.profile.model import COMPLETE_SUFFIX
 from iza_check.rules.paths import FieldType, resolve
 
 DerivedKind = Literal[
@@ -368,7 +368,7 @@ def _value_test(atom: AtomBase, ftype: FieldType) -> Callable[[object, dt.date],
             return None if value is MISSING else value in options
 
         return _member
-    operand = encode(atom.operand)
+    operand: Any = encode(atom.operand)
     compare: Callable[[Any, Any], bool]
     if isinstance(atom, Gelijk):
         compare = operator.eq
@@ -386,7 +386,7 @@ def _value_test(atom: AtomBase, ftype: FieldType) -> Callable[[object, dt.date],
         raise TypeError(f"unsupported operator: {type(atom).__name__}")
 
     def _compare(raw: object, _peildatum: dt.date) -> Truth:
-        value = encode(raw)
+        value: Any = encode(raw)
         return None if value is MISSING else compare(value, operand)
 
     return _compare
@@ -474,7 +474,7 @@ def compile_reasons(condition: ConditionBase, model: type[BaseModel]) -> ReasonF
             result = memo.get(function)  # type: ignore[attr-defined]
             if result is None:
                 result = memo[function] = inner(obj, peildatum, lookups)  # type: ignore[index]
-            return result  # type: ignore[no-any-return]
+            return result
 
     _COMPILED[key] = function
     return function
@@ -543,8 +543,9 @@ def _compile_reasons(condition: ConditionBase, model: type[BaseModel]) -> Reason
         if value is False and about_a_list and not is_complete(obj, parts_path, raw):
             # Not in the list, and the list does not say it is whole (a list without a completeness field
             # never does, unless given empty): unknown, and that field, if there is one, could settle it.
-            told = complete is None or _lookup_parts(obj, complete[1]) is not MISSING
-            return Reason(None, (), () if told else (complete[0],))
+            if complete is None or _lookup_parts(obj, complete[1]) is not MISSING:
+                return Reason(None, (), ())
+            return Reason(None, (), (complete[0],))
         return Reason(value, own)
 
     return _atom

@@ -231,7 +231,7 @@ class Report:
     tool_version: str
     engine: str  # the back-end that evaluated the rules: durable or python
     profiles: tuple[ProfileReport, ...]
-    problems: tuple["ProblemRef", ...] = field(default_factory=tuple)
+    problems: tuple[ProblemRef, ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True, slots=True)

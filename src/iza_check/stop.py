@@ -39,7 +39,7 @@ def run_cleanups() -> None:
     for cleanup in _cleanups:
         try:
             cleanup()
-        except Exception:  # noqa: BLE001 - stopping anyway; one failed cleanup must not hide the others
+        except Exception:
             pass
 
 

@@ -22,9 +22,9 @@ and K3) decide the verdict; quality and bouwstenen gaps are reported beside it, 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from iza_check.findings import Finding, Outcome, PlanRef, Text, Verdict, VerdictKind
-
 
 _MET = (Outcome.voldoet, Outcome.nvt)
 _AT_LEAST_PART = (Outcome.voldoet, Outcome.deels, Outcome.nvt)
@@ -83,7 +83,7 @@ def decide(findings: Sequence[Finding]) -> Verdict:
     worst = classify(_filled(outcomes, unknown, Outcome.voldoet_niet, ceilings), core)
     possible = _ORDER[_ORDER.index(worst) : _ORDER.index(best) + 1]
     deciding = _deciding(outcomes, unknown, best, worst, ceilings, core)
-    common = {
+    common: dict[str, Any] = {
         "missing_kenmerken": gaps,
         "unknown_kenmerken": unknown,
         "planned_kenmerken": planned,

@@ -53,7 +53,7 @@ from yaml.events import (
     StreamEndEvent,
     StreamStartEvent,
 )
-from yaml.nodes import Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from iza_check.problems import InputError, Problem
 
@@ -343,6 +343,8 @@ def _scan_depth(text: str, source: str, max_depth: int, loader: type) -> Problem
             if depth > max_depth:
                 mark = event.start_mark
                 message = f"de gegevens zijn te diep genest (meer dan {max_depth} niveaus)"
+                if mark is None:
+                    return Problem(source, message, "too-deep")
                 return Problem(source, message, "too-deep", mark.line + 1, mark.column + 1)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
@@ -457,7 +459,7 @@ def _parse_plain_document(text: str, max_depth: int, max_nodes: int) -> YamlDocu
 class _EventBuilder:
     """The plain-document part of :class:`_Builder`, fed by events instead of nodes."""
 
-    __slots__ = ("get", "max_depth", "max_nodes", "count", "marks", "key_marks")
+    __slots__ = ("count", "get", "key_marks", "marks", "max_depth", "max_nodes")
 
     def __init__(self, get: Any, max_depth: int, max_nodes: int) -> None:
         self.get = get
@@ -509,6 +511,7 @@ class _EventBuilder:
             if key in result:
                 raise _NotPlain  # a duplicate key: the full path reports it
             mark = event.start_mark
+            assert mark is not None  # the parser always sets it
             child = f"{prefix}{key}"
             key_marks[child] = (mark.line + 1, mark.column + 1)
             result[key] = walk(get(), child, depth)
@@ -536,7 +539,7 @@ class _EventBuilder:
 class _Builder:
     """Turns a composed node tree into plain data in one walk, recording marks and soft problems."""
 
-    __slots__ = ("source", "max_depth", "max_nodes", "count", "marks", "key_marks", "problems")
+    __slots__ = ("count", "key_marks", "marks", "max_depth", "max_nodes", "problems", "source")
 
     def __init__(self, source: str, max_depth: int, max_nodes: int) -> None:
         self.source = source
@@ -558,8 +561,7 @@ class _Builder:
             )
             raise _Abort(Problem(self.source, message, "too-many-nodes", *position, path))
         self.marks[path] = position
-        kind = node.id
-        if kind == "scalar":
+        if isinstance(node, ScalarNode):
             value = node.value
             # Plain text is by far the most common value; only short words need the boolean check.
             if node.tag == _STR and (node.style or len(value) > _YAML11_MAX_LEN):
@@ -568,7 +570,7 @@ class _Builder:
         if depth > self.max_depth:
             message = f"de gegevens zijn te diep genest (meer dan {self.max_depth} niveaus)"
             raise _Abort(Problem(self.source, message, "too-deep", *position, path))
-        if kind == "mapping":
+        if isinstance(node, MappingNode):
             if node.tag != _MAP:
                 self.refuse_tag(node.tag, position, path)
             return self.mapping(node, path, depth)
@@ -589,7 +591,7 @@ class _Builder:
             )
             self.problems.append(Problem(self.source, message, "yaml11-boolean", *position, path))
             return value
-        if tag == _STR or tag == _VALUE or tag == _MERGE:
+        if tag in (_STR, _VALUE, _MERGE):
             return value
         if tag == _NULL:
             return None
@@ -658,9 +660,9 @@ class _Builder:
         """``<<: *anker`` as in PyYAML: explicit keys win, earlier merged mappings beat later ones."""
         sources: list[Node] = []
         for value in merges:
-            if value.id == "mapping":
+            if isinstance(value, MappingNode):
                 sources.append(value)
-            elif value.id == "sequence" and all(item.id == "mapping" for item in value.value):
+            elif isinstance(value, SequenceNode) and all(isinstance(item, MappingNode) for item in value.value):
                 sources.extend(value.value)
             else:
                 message = "na '<<:' moet een verwijzing naar een blok met velden staan (bijv. '<<: *basis')"
@@ -690,8 +692,8 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ("tab character", "er staat een tab; spring in met spaties, niet met tabs"),
     (
         "mapping values are not allowed",
-        "onverwachte dubbele punt; zet tekst met een ':' erin tussen aanhalingstekens, "
-        "of controleer het inspringen",
+        ("onverwachte dubbele punt; zet tekst met een ':' erin tussen aanhalingstekens, "
+        "of controleer het inspringen"),
     ),
     ("could not find expected ':'", "hier ontbreekt een ':' na de veldnaam, of het inspringen klopt niet"),
     (

@@ -18,8 +18,7 @@ from iza_check.findings import Outcome, ProfileReport, VerdictKind
 PROFILES = Path(__file__).resolve().parents[2] / "profiles"
 PEILDATUM = dt.date(2026, 11, 1)
 
-RULES = ("K1 K2 K3 K4 K5 K6 K7 K8 K9 K10 K10a K10b K10c K10d T6 Q1 Q2 Q3 Q4 Q5 Q6 Q7 Q8 Q9 Q10 "
-         "B1 B2 B3 I1 I2 I3 I4 F1 F2").split()
+RULES = ["K1", "K2", "K3", "K4", "K5", "K6", "K7", "K8", "K9", "K10", "K10a", "K10b", "K10c", "K10d", "T6", "Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7", "Q8", "Q9", "Q10", "B1", "B2", "B3", "I1", "I2", "I3", "I4", "F1", "F2"]
 #                                            K1........K10 abcdT Q1......Q10 B.. I... F.
 EXPECTED: dict[str, tuple[VerdictKind, str]] = {
     "zelfregiecentrum-de-brug.yaml": (VerdictKind.past,              "VVVVVVVVVV VVVVV VVVVVVVVVV VVV VVVV VV"),

@@ -94,7 +94,7 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
 
 def test_billion_laughs_is_stopped_by_the_node_limit(tmp_path: Path) -> None:
     levels = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-    for previous, name in zip("abcdefgh", "bcdefghi"):
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
         levels.append(f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]")
     write(tmp_path, "bom.yaml", "initiatief: {naam: x}\n" + "\n".join(levels) + "\n")
     result = run_cli("check", "bom.yaml", cwd=tmp_path)

@@ -143,8 +143,8 @@ def test_an_onbekend_that_is_deels_at_best_names_what_rules_out_voldoet(engine: 
 
 
 def test_reasons_agree_with_the_truth_of_the_condition() -> None:
-    from iza_check.facts import compile_condition
     from iza_check.engine.base import item_types
+    from iza_check.facts import compile_condition
 
     for rule in CAUSES.rules:
         condition: ConditionBase = rule.voldoet

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from test_rule_kit import PEILDATUM, catalogue, profile, rule_data
 
-from collections.abc import Callable
-
 from iza_check.engine import Engine
-from iza_check.rules.model import Catalogue
 from iza_check.outcomes import Outcome
 from iza_check.rules.conditions import dnf_size
-from iza_check.rules.model import RuleSpec
+from iza_check.rules.model import Catalogue, RuleSpec
 
 V, N, U = Outcome.voldoet, Outcome.voldoet_niet, Outcome.onbekend
 

@@ -7,17 +7,16 @@ import datetime as dt
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import requires_durable
 from test_rule_kit import PEILDATUM, catalogue, profile, rule_data
-
-from collections.abc import Callable
 
 import iza_check.engine as engine_package
 import iza_check.engine.durable as engine_module
-from conftest import requires_durable
 from iza_check.engine import Engine, EngineUnavailable, create_engine, decide
 from iza_check.outcomes import Fact, Outcome
 from iza_check.profile.model import Profile, Team, Toegang

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from test_rule_kit import PEILDATUM, catalogue, profile, rule_data
-
 from conftest import requires_durable
+from test_rule_kit import PEILDATUM, catalogue, profile, rule_data
 
 from iza_check.engine import create_engine
 from iza_check.facts import MISSING, age_in_years, encode_scalar, lookup, plain

@@ -17,15 +17,14 @@ import yaml
 from pydantic import ValidationError
 
 from iza_check.assess import assess
-from iza_check.checker import FileOutcome
+from iza_check.checker import FileOutcome, unknown_criteria
 from iza_check.engine import create_engine
-from iza_check.checker import unknown_criteria
 from iza_check.evidence import collect
 from iza_check.findings import Finding, Outcome, ProfileReport, Report
 from iza_check.profile.loader import load_profile
 from iza_check.profile.model import Profile
-from iza_check.report.stream import View
 from iza_check.report import html, json_report, markdown, text
+from iza_check.report.stream import View
 from iza_check.report.summary_formats import render_summary_csv, render_summary_html, render_summary_text
 from iza_check.resources import rules_dir
 from iza_check.rules.loader import load_catalogue

@@ -123,8 +123,8 @@ PROFILE_CASES: list[tuple[str, list[tuple[Any, ...]]]] = [
         "many_problems.yaml",
         [
             (3, 20, "invalid-value", "initiatief.organisatievorm",
-             "ongeldige waarde 'stichtng'; bedoelde u 'stichting'? Kies uit: stichting, vereniging, cooperatie, "
-             "onderdeel_ggz_instelling, onderdeel_welzijnsorganisatie, informeel_collectief, anders"),
+             ("ongeldige waarde 'stichtng'; bedoelde u 'stichting'? Kies uit: stichting, vereniging, cooperatie, "
+             "onderdeel_ggz_instelling, onderdeel_welzijnsorganisatie, informeel_collectief, anders")),
             (5, 20, "yaml11-boolean", "toegang.indicatie_nodig",
              "'ja' is geen geldige ja/nee-waarde: schrijf true of false (of zet de tekst tussen aanhalingstekens)"),
             (6, 3, "unknown-key", "toegang.verwijzing_nodg",
@@ -179,8 +179,8 @@ def test_size_limit_applies_to_profiles() -> None:
          "samenwerking.in_ontwikkeling[0].stapp", "onbekend veld 'stapp'; bedoelde u 'stap'?"),
         ("initiatief: {naam: X}\ntoegangg: {}\n", "toegangg", "onbekend veld 'toegangg'; bedoelde u 'toegang'?"),
         ("initiatief: {naam: X}\nbereik: {publiek: 3}\n", "bereik.publiek",
-         "onbekend veld 'publiek'; mogelijke velden hier: toelichting, bewijs, in_ontwikkeling, "
-         "bezoekers_per_jaar, bezoeken_per_week"),
+         ("onbekend veld 'publiek'; mogelijke velden hier: toelichting, bewijs, in_ontwikkeling, "
+         "bezoekers_per_jaar, bezoeken_per_week")),
     ],
 )
 def test_unknown_fields_suggest_the_closest_name(text: str, path: str, message: str) -> None:
@@ -215,8 +215,8 @@ def test_unknown_key_points_at_the_key_not_the_value() -> None:
          "verwacht velden ('veld: waarde') op een nieuwe regel, ingesprongen, niet true"),
         ("initiatief: {naam: X}\nwerkwijze:\n  bezoekersrollen: [vrijwilliger, bestuur]",
          "werkwijze.bezoekersrollen[1]", (3, 35),
-         "ongeldige waarde 'bestuur'; bedoelde u 'bestuurslid'? Kies uit: gastvrouw_gastheer, vrijwilliger, "
-         "co_trainer, organisator_activiteit, bestuurslid, betaalde_kracht"),
+         ("ongeldige waarde 'bestuur'; bedoelde u 'bestuurslid'? Kies uit: gastvrouw_gastheer, vrijwilliger, "
+         "co_trainer, organisator_activiteit, bestuurslid, betaalde_kracht")),
         ("initiatief: {naam: X}\nsamenwerking:\n  in_ontwikkeling:\n    - {betreft: [k2], stap: x}",
          "samenwerking.in_ontwikkeling[0].betreft[0]", (4, 18),
          "ongeldige code 'k2'; een code is die van een regel, bijv. K2 of Q10"),

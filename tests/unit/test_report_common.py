@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from report_fixtures import PEILDATUM, growth_profile, plan
 
 from iza_check.findings import Outcome
 from iza_check.report._common import (
@@ -18,7 +19,6 @@ from iza_check.report._common import (
     safe_url,
     shorten,
 )
-from report_fixtures import PEILDATUM, growth_profile, plan
 
 
 def test_clean_replaces_every_control_character_but_keeps_text() -> None:

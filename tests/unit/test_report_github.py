@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from report_fixtures import CONTROL, empty_report, hostile_report, report_with_text, sample_report
+
 from iza_check.report import github
 from iza_check.report.github import escape_data, escape_property
-from report_fixtures import CONTROL, empty_report, hostile_report, report_with_text, sample_report
 
 
 def test_escaping_follows_githubs_rules() -> None:

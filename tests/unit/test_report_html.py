@@ -7,10 +7,10 @@ from html.parser import HTMLParser
 from itertools import pairwise
 
 import pytest
+from report_fixtures import SCRIPT, empty_report, hostile_report, sample_report
 
 from iza_check.report import html
 from iza_check.report.stream import View
-from report_fixtures import SCRIPT, empty_report, hostile_report, sample_report
 
 
 @dataclass

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from report_fixtures import CONTROL, empty_report, hostile_report, report_with_text, sample_report
 
 from iza_check.findings import Outcome
 from iza_check.profile.schema import dumps_schema
 from iza_check.report import json_report
-from report_fixtures import CONTROL, empty_report, hostile_report, report_with_text, sample_report
 
 
 def _validator() -> jsonschema.Draft202012Validator:

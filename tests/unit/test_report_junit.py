@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from iza_check.report import junit
 from report_fixtures import CONTROL, SCRIPT, empty_report, hostile_report, report_with_text, sample_report
+
+from iza_check.report import junit
 
 
 def _cases(xml: str) -> dict[str, ET.Element]:

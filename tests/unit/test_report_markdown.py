@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from iza_check.report import markdown
-from iza_check.report.stream import View
-from iza_check.report.markdown import md, md_block
 from report_fixtures import empty_report, hostile_report, report_with_text, sample_report
+
+from iza_check.report import markdown
+from iza_check.report.markdown import md, md_block
+from iza_check.report.stream import View
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 

@@ -9,9 +9,9 @@ from html.parser import HTMLParser
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from report_fixtures import empty_report, hostile_report, report_with_text, sample_report
 
 from iza_check.report.registry import EXTENSIONS, REPORTERS, render
-from report_fixtures import empty_report, hostile_report, report_with_text, sample_report
 
 FORMATS = ("text", "html", "markdown", "json", "sarif", "junit", "github", "concise", "gitlab")
 

@@ -14,10 +14,10 @@ from typing import Any
 
 import jsonschema
 import pytest
+from report_fixtures import empty_report, hostile_report, report_with_text, sample_report
 
 from iza_check.findings import Outcome, Severity
 from iza_check.report import sarif
-from report_fixtures import empty_report, hostile_report, report_with_text, sample_report
 
 _LEVEL = {"enum": ["none", "note", "warning", "error"]}
 _MESSAGE = {

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from report_fixtures import empty_report, hostile_report, sample_report
+
 from iza_check.report import text
 from iza_check.report.stream import View
-from report_fixtures import empty_report, hostile_report, sample_report
 
 ORDER = (
     "Oordeel: Op de groeiroute: de kern is er, nog niet alle kenmerken",

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import requires_durable
+
 from iza_check.engine import create_engine
 from iza_check.problems import InputError
 from iza_check.profile.loader import load_profile

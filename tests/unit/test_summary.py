@@ -480,7 +480,7 @@ def test_moved_renderers_can_still_be_imported_from_summary_formats() -> None:
     assert summary_formats.render_diff is diff_formats.render_diff
     assert summary_formats.OVERVIEW_FORMATS is overview_formats.OVERVIEW_FORMATS
     with pytest.raises(AttributeError):
-        summary_formats.no_such_name  # noqa: B018
+        summary_formats.no_such_name
 
 
 def test_the_concise_form_does_not_load_the_overview_or_diff_renderers() -> None:

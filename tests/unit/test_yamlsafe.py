@@ -29,8 +29,8 @@ BOOLEAN_HINT = "schrijf true of false (of zet de tekst tussen aanhalingstekens)"
 GUARDS: list[tuple[str, int | None, int | None, int | None, str, str]] = [
     (
         "yaml_syntax.yaml", None, 2, 16, "yaml-syntax",
-        "onverwachte dubbele punt; zet tekst met een ':' erin tussen aanhalingstekens, "
-        "of controleer het inspringen",
+        ("onverwachte dubbele punt; zet tekst met een ':' erin tussen aanhalingstekens, "
+        "of controleer het inspringen"),
     ),
     ("tab_indent.yaml", None, 2, 1, "yaml-syntax", "er staat een tab; spring in met spaties, niet met tabs"),
     (

@@ -129,7 +129,7 @@ def _noop(_closure: object) -> None:
 
 
 def _make_host(durable_engine: Any, core: Any) -> Any:
-    class _Host(durable_engine.Host):  # type: ignore[misc, name-defined]
+    class _Host(durable_engine.Host):
         def _run(self) -> None:
             """No timer threads: they call into the C core concurrently and crash the process."""
 
@@ -251,8 +251,10 @@ class _Compiler:
         if isinstance(leaf, (Gelijk, Ongelijk)):
             equal = positive == isinstance(leaf, Gelijk)
             return [{key: operand}] if equal else [{"$neq": {key: operand}}]
-        ops = {Minstens: ("$gte", "$lt"), Hoogstens: ("$lte", "$gt"), MeerDan: ("$gt", "$lte"), MinderDan: ("$lt", "$gte")}
-        pass_op, fail_op = ops[type(leaf)]  # type: ignore[index]
+        ops: dict[type, tuple[str, str]] = {
+            Minstens: ("$gte", "$lt"), Hoogstens: ("$lte", "$gt"), MeerDan: ("$gt", "$lte"), MinderDan: ("$lt", "$gte")
+        }
+        pass_op, fail_op = ops[type(leaf)]
         return [{pass_op if positive else fail_op: {key: operand}}]
 
     def dnf(self, condition: ConditionBase, positive: bool) -> list[Term]:

@@ -57,20 +57,20 @@ ENTRIES: Final[dict[str, tuple[str, str]]] = {
     # Report and profile headings
     "report.title": ("Rapport IZA-check", "IZA check report"),
     "report.subtitle": (
-        "Zelfregie- en herstelinitiatieven naast de kenmerken, kwaliteitseisen en bouwstenen van het "
-        "Integraal Zorgakkoord",
-        "Self-management and recovery initiatives alongside the characteristics, quality requirements and "
-        "building blocks of the Integrated Care Agreement (IZA)",
+        ("Zelfregie- en herstelinitiatieven naast de kenmerken, kwaliteitseisen en bouwstenen van het "
+        "Integraal Zorgakkoord"),
+        ("Self-management and recovery initiatives alongside the characteristics, quality requirements and "
+        "building blocks of the Integrated Care Agreement (IZA)"),
     ),
     "report.peildatum": ("Peildatum", "Reference date"),
     "report.tool": ("Gemaakt met", "Made with"),
     "report.profiles": ("Beoordeelde profielen", "Profiles assessed"),
     "report.no_profiles": ("Er zijn geen profielen beoordeeld.", "No profiles were assessed."),
     "report.spirit": (
-        "Dit rapport is het begin van een gesprek, geen afvinklijst. Het oordeel rust op de feiten in het "
-        "profiel; wat ontbreekt staat er als ‘onbekend’, niet als tekort.",
-        "This report is the start of a conversation, not a checklist. The verdict rests on the facts in the "
-        "profile; what is missing is shown as ‘unknown’, not as a shortcoming.",
+        ("Dit rapport is het begin van een gesprek, geen afvinklijst. Het oordeel rust op de feiten in het "
+        "profiel; wat ontbreekt staat er als ‘onbekend’, niet als tekort."),
+        ("This report is the start of a conversation, not a checklist. The verdict rests on the facts in the "
+        "profile; what is missing is shown as ‘unknown’, not as a shortcoming."),
     ),
     "report.overview": ("Overzicht", "Overview"),
     "report.contents": ("Inhoud", "Contents"),
@@ -96,12 +96,12 @@ ENTRIES: Final[dict[str, tuple[str, str]]] = {
     "backing.onderbouwd": ("onderbouwd", "backed"),
     "backing.verklaard": ("verklaard", "declared"),
     "backing.note": (
-        "Onderbouwd: de uitkomst rust op een feit met een document, webadres of datum in het profiel. "
+        ("Onderbouwd: de uitkomst rust op een feit met een document, webadres of datum in het profiel. "
         "Verklaard: de uitkomst rust alleen op wat het initiatief zelf opgeeft. Bewijs maakt van een tekort "
-        "nooit een voldoet; het laat zien hoe stevig een uitkomst staat.",
-        "Backed: the outcome rests on a fact with a document, web address or date in the profile. Declared: "
+        "nooit een voldoet; het laat zien hoe stevig een uitkomst staat."),
+        ("Backed: the outcome rests on a fact with a document, web address or date in the profile. Declared: "
         "the outcome rests only on what the initiative states itself. Evidence never turns a gap into a "
-        "pass; it shows how firm an outcome is.",
+        "pass; it shows how firm an outcome is."),
     ),
     "finding.advice": ("Advies", "Advice"),
     "finding.plans": ("Plannen", "Plans"),
@@ -135,8 +135,8 @@ ENTRIES: Final[dict[str, tuple[str, str]]] = {
     ),
     "open.intro": (
         "Hierover zegt het profiel nog niets. Dat is geen tekort; vul het aan, dan kan het worden beoordeeld.",
-        "The profile does not say anything about these yet. That is not a shortcoming; add it, and it can be "
-        "assessed.",
+        ("The profile does not say anything about these yet. That is not a shortcoming; add it, and it can be "
+        "assessed."),
     ),
     "open.fill_in": ("vul aan", "add"),
     "point.why": ("Waarom", "Why"),
@@ -145,10 +145,10 @@ ENTRIES: Final[dict[str, tuple[str, str]]] = {
     "point.same_plan": ("Plan: zie {rules}.", "Plan: see {rules}."),
     "good.intro": ("Waaraan het initiatief voldoet", "What the initiative meets"),
     "appendix.hint": (
-        "Alle feiten per criterium, met de plaats in het profiel, de vragen van de financier en cijfers ter "
-        "vergelijking staan in de bijlage (iza-check check --appendix).",
-        "Every criterion's facts with their place in the profile, the funder's questions and figures for "
-        "comparison are in the appendix (iza-check check --appendix).",
+        ("Alle feiten per criterium, met de plaats in het profiel, de vragen van de financier en cijfers ter "
+        "vergelijking staan in de bijlage (iza-check check --appendix)."),
+        ("Every criterion's facts with their place in the profile, the funder's questions and figures for "
+        "comparison are in the appendix (iza-check check --appendix)."),
     ),
     "appendix.open": ("Bijlage openen", "Open the appendix"),
     "empty.good": (
@@ -162,16 +162,16 @@ ENTRIES: Final[dict[str, tuple[str, str]]] = {
     ),
     "empty.next": ("Er zijn op dit moment geen volgende stappen nodig.", "No next steps are needed at the moment."),
     "unknown.intro": (
-        "Over deze punten zegt het profiel (nog) niets. Dat is geen tekort: vul de ontbrekende gegevens aan, "
-        "dan kan het punt worden beoordeeld.",
-        "The profile says nothing (yet) about these points. That is not a shortcoming: add the missing "
-        "information and the point can be assessed.",
+        ("Over deze punten zegt het profiel (nog) niets. Dat is geen tekort: vul de ontbrekende gegevens aan, "
+        "dan kan het punt worden beoordeeld."),
+        ("The profile says nothing (yet) about these points. That is not a shortcoming: add the missing "
+        "information and the point can be assessed."),
     ),
     "figures.note": (
-        "Ter vergelijking, niet om te beoordelen. De cijfers zetten het initiatief in perspectief; ze tellen "
-        "niet mee in het oordeel.",
-        "For comparison, not for judging. The figures put the initiative in perspective; they do not count "
-        "towards the verdict.",
+        ("Ter vergelijking, niet om te beoordelen. De cijfers zetten het initiatief in perspectief; ze tellen "
+        "niet mee in het oordeel."),
+        ("For comparison, not for judging. The figures put the initiative in perspective; they do not count "
+        "towards the verdict."),
     ),
     "questions.intro": (
         "De vragen die een gemeente of zorgverzekeraar stelt, beantwoord met wat het profiel zegt.",
@@ -204,32 +204,32 @@ ENTRIES: Final[dict[str, tuple[str, str]]] = {
     # Who can help
     "help.regie.name": ("Regie in de Regio (MIND)", "Regie in de Regio (MIND)"),
     "help.regie.text": (
-        "Landelijk ondersteuningsprogramma van MIND voor zelfregie- en herstelinitiatieven. Het helpt "
+        ("Landelijk ondersteuningsprogramma van MIND voor zelfregie- en herstelinitiatieven. Het helpt "
         "initiatieven die naar de kenmerken toe willen groeien, bijvoorbeeld door ze in contact te brengen met "
         "initiatieven die een herstelaanbod al draaien, en via publicaties als ‘Bouwstenen voor participatie "
-        "en herstel’ en de ‘Handreiking financiering en inbedding’.",
-        "MIND's national support programme for self-management and recovery initiatives. It helps initiatives "
+        "en herstel’ en de ‘Handreiking financiering en inbedding’."),
+        ("MIND's national support programme for self-management and recovery initiatives. It helps initiatives "
         "that want to grow towards the characteristics, for instance by connecting them with initiatives that "
         "already run a recovery offer, and through publications such as ‘Bouwstenen voor participatie en "
-        "herstel’ and the funding guide ‘Handreiking financiering en inbedding’.",
+        "herstel’ and the funding guide ‘Handreiking financiering en inbedding’."),
     ),
     "help.nvzh.name": (
         "NVZH — Nederlandse Vereniging voor Zelfregie en Herstel",
         "NVZH — Dutch association for self-management and recovery",
     ),
     "help.nvzh.text": (
-        "De branchevereniging: kent de lidmaatschapscriteria en de praktijk van de tien kenmerken, en "
-        "beantwoordt via het Loket Laagdrempelige Steunpunten vragen van initiatieven en gemeenten.",
-        "The sector association: knows the membership criteria and how the ten characteristics work in "
+        ("De branchevereniging: kent de lidmaatschapscriteria en de praktijk van de tien kenmerken, en "
+        "beantwoordt via het Loket Laagdrempelige Steunpunten vragen van initiatieven en gemeenten."),
+        ("The sector association: knows the membership criteria and how the ten characteristics work in "
         "practice, and answers questions from initiatives and municipalities through its help desk for "
-        "low-threshold support centres (Loket Laagdrempelige Steunpunten).",
+        "low-threshold support centres (Loket Laagdrempelige Steunpunten)."),
     ),
     "help.mind.name": ("MIND", "MIND"),
     "help.mind.text": (
-        "De landelijke koepel van cliënten- en naastenorganisaties in de ggz. De MIND-Atlas laat zien welke "
-        "cliënten-, familie- en lotgenotenorganisaties er in de regio zijn om mee samen te werken.",
-        "The national umbrella of client and family organisations in mental health care. The MIND-Atlas shows "
-        "which client, family and peer organisations in the region could be partners.",
+        ("De landelijke koepel van cliënten- en naastenorganisaties in de ggz. De MIND-Atlas laat zien welke "
+        "cliënten-, familie- en lotgenotenorganisaties er in de regio zijn om mee samen te werken."),
+        ("The national umbrella of client and family organisations in mental health care. The MIND-Atlas shows "
+        "which client, family and peer organisations in the region could be partners."),
     ),
     # Machine formats
     "sarif.invalid_input.name": ("Ongeldige invoer", "Invalid input"),

@@ -152,7 +152,7 @@ def _apply_items(seq: CommentedSeq, old: list[Any], new: list[Any]) -> None:
             _apply(seq[index], old[index], item)
         return
     nodes = []
-    for j, item in zip(chosen, new):
+    for j, item in zip(chosen, new, strict=True):
         if j is None:
             nodes.append(_fresh(item, ""))
         else:

@@ -120,9 +120,8 @@ def readable_path(path: str, lang: str, names: Mapping[str, str] | None = None) 
 
     ``names`` gives an item's name by its path (``aanbod[1]`` -> "WRAP-training"); items are numbered from 1.
     """
-    match = None
-    for match in _INDEX.finditer(path):
-        pass
+    indices = list(_INDEX.finditer(path))
+    match = indices[-1] if indices else None
     if match is None:
         return field_label(path, lang)
     item_path = path[: match.end()]

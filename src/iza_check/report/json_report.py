@@ -13,7 +13,7 @@ import math
 import re
 from enum import Enum
 from functools import lru_cache
-from json.encoder import encode_basestring as _encode_string  # type: ignore[attr-defined]
+from json.encoder import encode_basestring as _encode_string
 from typing import Any
 
 from iza_check.findings import (
@@ -50,7 +50,7 @@ def _opt(text: str | None) -> str | None:
 
 
 def _value(value: object) -> Any:
-    if value is None or isinstance(value, bool) or isinstance(value, int):
+    if value is None or isinstance(value, (bool, int)):
         return value
     if isinstance(value, float):
         return value if math.isfinite(value) else None
@@ -211,7 +211,7 @@ def _dump(data: object) -> str:
 def _value_text(value: object) -> str:
     """``_dump(_value(value))``, without the encoder's overhead for the values facts mostly hold."""
     if value is None or isinstance(value, str):
-        return _string(value)  # type: ignore[arg-type]
+        return _string(value)
     if value is True:
         return "true"
     if value is False:

@@ -122,7 +122,8 @@ def _appendix(profile: ProfileReport, lang: str) -> list[str]:
                 basis.append(f"{md(t('finding.nvt_reason', lang))}: {md(f.nvt_reason.get(lang))}")
             if f.source:
                 basis.append(f"{md(t('finding.source', lang))}: {md(source_title(f.source, lang))}")
-            rows.append((f"**{md(f.rule_id)}**", md(f.title.get(lang)), _outcome(f.outcome, lang), "<br>".join(basis)))
+            row: tuple[str, ...] = (f"**{md(f.rule_id)}**", md(f.title.get(lang)), _outcome(f.outcome, lang), "<br>".join(basis))
+            rows.append(row)
         lines += ["", f"#### {md(group_label(group, lang))}", "", *_table(header, rows)]
     if profile.questions:
         lines += ["", f"#### {md(t('section.questions', lang))}", ""]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, Mapping
-from typing import Protocol
+from typing import Any, Protocol
 
 from iza_check.findings import Report
 from iza_check.i18n import DEFAULT_LANG, LANGS
@@ -34,7 +34,7 @@ _STREAMING = frozenset({"text", "markdown", "json", "github", "concise"})
 VIEWED = frozenset({"text", "markdown", "html"})
 
 
-def _module(name: str):  # type: ignore[no-untyped-def]
+def _module(name: str) -> Any:
     return importlib.import_module(f"iza_check.report.{_MODULES[name]}")
 
 
@@ -42,7 +42,8 @@ class _Reporters(Mapping[str, Reporter]):
     def __getitem__(self, name: str) -> Reporter:
         if name not in _MODULES:
             raise KeyError(name)
-        return _module(name).render  # type: ignore[no-any-return]
+        reporter: Reporter = _module(name).render
+        return reporter
 
     def __iter__(self) -> Iterator[str]:
         return iter(_MODULES)
@@ -56,7 +57,10 @@ REPORTERS: Mapping[str, Reporter] = _Reporters()
 
 def stream_format(name: str) -> StreamFormat | None:
     """The streaming pieces of format ``name``, or None when it needs the whole report at once."""
-    return _module(name).STREAM if name in _STREAMING else None  # type: ignore[no-any-return]
+    if name not in _STREAMING:
+        return None
+    stream: StreamFormat = _module(name).STREAM
+    return stream
 
 
 # The usual file name extension per format, for commands that write a report to a file.
@@ -85,5 +89,6 @@ def render(
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; choose one of: {', '.join(LANGS)}")
     if view is not None and name in VIEWED:
-        return _module(name).render(report, lang=lang, colour=view.colour, view=view)  # type: ignore[no-any-return]
+        text: str = _module(name).render(report, lang=lang, colour=view.colour, view=view)
+        return text
     return reporter(report, lang=lang, colour=colour)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from iza_check.findings import ProblemRef, ProfileReport, Report
 
@@ -40,11 +41,12 @@ def view_of(value: bool | View) -> View:
 
 @dataclass(frozen=True, slots=True)
 class StreamFormat:
-    head: Callable[[ReportHead, str, bool | View], str]
-    profile: Callable[[ProfileReport, str, bool | View], str]
+    # The third argument is the colour flag, or a View for the formats for people (see registry.VIEWED).
+    head: Callable[[ReportHead, str, Any], str]
+    profile: Callable[[ProfileReport, str, Any], str]
     separator: str
     # The problems of files that could not be judged, and how many profiles were written.
-    tail: Callable[[tuple[ProblemRef, ...], int, str, bool | View], str]
+    tail: Callable[[tuple[ProblemRef, ...], int, str, Any], str]
 
 
 def compose(stream: StreamFormat, report: Report, lang: str, view: bool | View) -> str:

@@ -131,7 +131,7 @@ def render_summary_text(
         header.rstrip(),
         "─" * len(header.rstrip()),
     ]
-    for row, name in zip(rows, names):
+    for row, name in zip(rows, names, strict=True):
         place = fit(_place(row), _TEXT_PLACE_WIDTH)
         start = f"{name.ljust(name_w)}  {place.ljust(place_w)}  "
         if not row.valid:

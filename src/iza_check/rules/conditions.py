@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Annotated, Any, ClassVar, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import (
     AfterValidator,
@@ -56,12 +56,12 @@ def _usable_float(value: Any) -> Any:
 FieldPath = Annotated[str, Field(pattern=PATH_PATTERN, max_length=200, description="Pad in het profiel, bijv. toegang.indicatie_nodig.")]
 # The float check runs after the union, so a refused float gives one message, not one per member.
 Scalar = Annotated[
-    Union[StrictBool, StrictInt, StrictFloat, dt.date, StrictStr],
+    StrictBool | StrictInt | StrictFloat | dt.date | StrictStr,
     Field(union_mode="smart", description="Een waarde: ja/nee (true/false), getal, tekst, keuzewaarde of datum."),
     AfterValidator(_usable_float),
 ]
 Comparable = Annotated[
-    Union[StrictInt, StrictFloat, dt.date, Annotated[str, Field(pattern=ISO_DATE_PATTERN)]],
+    StrictInt | StrictFloat | dt.date | Annotated[str, Field(pattern=ISO_DATE_PATTERN)],
     Field(union_mode="smart", description="Een getal of een datum (JJJJ-MM-DD)."),
     AfterValidator(_usable_float),
 ]
@@ -249,31 +249,34 @@ def condition_form(value: Any) -> str | None:
     return operators[0] if len(operators) == 1 else None
 
 
-Condition = Annotated[
-    Union[tuple(Annotated[form, Tag(form.form)] for form in (*COMPOUND_FORMS, *ATOM_FORMS))],  # type: ignore[misc]
-    Discriminator(
-        condition_form,
-        custom_error_type="condition_form",
-        custom_error_message="Een voorwaarde heeft precies één vorm: alle, een_van, niet, lijst of veld met één operator",
-    ),
-]
+if TYPE_CHECKING:
+    Condition = ConditionBase  # what every form is; the union below is for pydantic
+else:
+    Condition = Annotated[
+        Union[tuple(Annotated[form, Tag(form.form)] for form in (*COMPOUND_FORMS, *ATOM_FORMS))],  # noqa: UP007
+        Discriminator(
+            condition_form,
+            custom_error_type="condition_form",
+            custom_error_message="Een voorwaarde heeft precies één vorm: alle, een_van, niet, lijst of veld met één operator",
+        ),
+    ]
 
-Atom = Union[
-    Gelijk,
-    Ongelijk,
-    Minstens,
-    Hoogstens,
-    MeerDan,
-    MinderDan,
-    In,
-    Bestaat,
-    Ontbreekt,
-    Bevat,
-    BevatEenVan,
-    AantalMinstens,
-    NietOuderDanJaren,
-    NietNaPeildatum,
-]
+Atom = (
+    Gelijk
+    | Ongelijk
+    | Minstens
+    | Hoogstens
+    | MeerDan
+    | MinderDan
+    | In
+    | Bestaat
+    | Ontbreekt
+    | Bevat
+    | BevatEenVan
+    | AantalMinstens
+    | NietOuderDanJaren
+    | NietNaPeildatum
+)
 
 for _model in (Alle, EenVan, Niet, Lijst):
     _model.model_rebuild()

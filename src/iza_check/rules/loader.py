@@ -52,14 +52,14 @@ from iza_check.rules.paths import FieldType, PathError, did_you_mean, resolve, s
 from iza_check.yamlsafe import YamlDocument, load_yaml_file
 
 __all__ = [
-    "Catalogue",
-    "load_catalogue",
-    "load_rule_file",
-    "load_rule_document",
-    "rule_cost",
     "MAX_TERMS",
     "MAX_TERMS_PER_CATALOGUE",
     "MAX_TERMS_PER_RULE",
+    "Catalogue",
+    "load_catalogue",
+    "load_rule_document",
+    "load_rule_file",
+    "rule_cost",
 ]
 
 Loc = tuple[str | int, ...]
@@ -161,7 +161,7 @@ def _short(value: Any) -> str:
 
 
 def _is_condition_schema(schema: dict[str, Any]) -> bool:
-    options = schema.get("oneOf")
+    options = schema.get("oneOf") or []
     return bool(options) and all("$ref" in o for o in options) and any(o["$ref"].endswith("/Gelijk") for o in options)
 
 
@@ -208,7 +208,7 @@ def _schema_problems(data: Any, ctx: _FileContext) -> None:
             ctx.add(loc, f"hier is alleen {json.dumps(error.validator_value)} toegestaan", "bad-value")
         elif kind == "type":
             wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-            names = " of ".join(_TYPE_NL.get(w, w) for w in wanted)
+            names = " of ".join(_TYPE_NL.get(w) or str(w) for w in wanted)
             ctx.add(loc, f"verwacht {names}, niet {_short(instance)}", "bad-type")
         elif kind == "pattern":
             if loc and loc[-1] == "id":
@@ -311,10 +311,7 @@ def _data_loc(data: Any, pydantic_loc: tuple[Any, ...]) -> Loc:
     out: list[str | int] = []
     current = data
     for part in pydantic_loc:
-        if isinstance(current, dict) and part in current:
-            out.append(part)
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        if (isinstance(current, dict) and part in current) or (isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)):
             out.append(part)
             current = current[part]
         elif part == "in_" and isinstance(current, dict) and "in" in current:
@@ -529,9 +526,11 @@ def _budget_problem(rules: Sequence[Rule]) -> Problem | None:
     if total <= MAX_TERMS_PER_CATALOGUE:
         return None
     running = 0
-    for cost, crossing in costs:
+    crossing = costs[-1][1]
+    for cost, rule in costs:
         running += cost
         if running > MAX_TERMS_PER_CATALOGUE:
+            crossing = rule
             break
     dearest = sorted(costs, key=lambda item: -item[0])[:5]
     listed = ", ".join(f"{rule.id} {cost}" for cost, rule in dearest)
