@@ -154,14 +154,14 @@ def _golden(name: str, actual: str) -> None:
         path.write_text(actual, encoding="utf-8", newline="")
         return
     if not path.exists():
-        pytest.fail(f"{path} is missing: run IZA_UPDATE_GOLDEN=1 python -m pytest tests/acceptance/test_funders.py")
+        pytest.fail(f"{path} is missing: run .ci/regenerate")
     with open(path, encoding="utf-8", newline="") as handle:
         expected = handle.read()
     if actual != expected:
         diff = difflib.unified_diff(
             expected.splitlines(keepends=True), actual.splitlines(keepends=True), str(path), "actual", n=2
         )
-        pytest.fail(f"{name} differs from its golden file (IZA_UPDATE_GOLDEN=1 rewrites it):\n{''.join(list(diff)[:80])}")
+        pytest.fail(f"{name} differs from its golden file (.ci/regenerate rewrites it; review the diff):\n{''.join(list(diff)[:80])}")
 
 
 @pytest.fixture

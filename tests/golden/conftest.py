@@ -41,7 +41,7 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
             path.write_text(actual, encoding="utf-8", newline="")
             return
         if not path.exists():
-            pytest.fail(f"{path} is missing: run IZA_UPDATE_GOLDEN=1 python -m pytest tests/golden")
+            pytest.fail(f"{path} is missing: run .ci/regenerate (or IZA_UPDATE_GOLDEN=1 python -m pytest tests/golden)")
         with open(path, encoding="utf-8", newline="") as handle:
             expected = handle.read()
         if actual != expected:
@@ -49,6 +49,6 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
                 expected.splitlines(keepends=True), actual.splitlines(keepends=True), str(path), "actual", n=2
             )
             shown = "".join(list(diff)[:80])
-            pytest.fail(f"{name} differs from its golden file (IZA_UPDATE_GOLDEN=1 rewrites it):\n{shown}")
+            pytest.fail(f"{name} differs from its golden file (.ci/regenerate rewrites it; review the diff):\n{shown}")
 
     return check

@@ -6,15 +6,23 @@ import re
 from pathlib import Path
 
 import jsonschema
+import pytest
 
-from iza_check.profile.schema import dumps_schema, profile_json_schema
+from iza_check.generated import ARTEFACTS, REGENERATE
+from iza_check.profile.schema import profile_json_schema
 
 
-def test_profile_schema_file_matches_model(repo: Path) -> None:
-    committed = (repo / "schema" / "profile.schema.json").read_text(encoding="utf-8")
-    assert committed == dumps_schema(profile_json_schema()), (
-        "schema/profile.schema.json is out of date: run `iza-check schema > schema/profile.schema.json`"
-    )
+@pytest.mark.parametrize("name", sorted(ARTEFACTS))
+def test_a_generated_file_matches_its_source(repo: Path, name: str) -> None:
+    committed = (repo / name).read_text(encoding="utf-8")
+    assert committed == ARTEFACTS[name](), f"{name} is out of date: run `{REGENERATE}` and review the diff"
+
+
+def test_every_generated_file_is_listed(repo: Path) -> None:
+    """A schema or rule doc that is not in the list would drift unnoticed."""
+    present = {f"schema/{p.name}" for p in (repo / "schema").glob("*.json")}
+    present |= {"docs/regels.md", "docs/rules.en.md"}
+    assert present <= set(ARTEFACTS)
 
 
 def test_profile_schema_is_a_valid_json_schema() -> None:

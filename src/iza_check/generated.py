@@ -1,0 +1,79 @@
+"""Every file in the repository that is generated from a source, and the function that makes it.
+
+`.ci/regenerate` writes them all (and the golden files of the tests); tests/unit/test_generated_artefacts.py fails,
+naming that command, when a committed file differs from what its source makes now.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+
+def _profile_schema() -> str:
+    from iza_check.profile.schema import dumps_schema, profile_json_schema
+
+    return dumps_schema(profile_json_schema())
+
+
+def _report_schema() -> str:
+    from iza_check.profile.schema import dumps_schema
+    from iza_check.report.json_report import report_json_schema
+
+    return dumps_schema(report_json_schema())
+
+
+def _rules_schema() -> str:
+    from iza_check.profile.schema import dumps_schema
+    from iza_check.rules.model import rules_json_schema
+
+    return dumps_schema(rules_json_schema())
+
+
+def _summary_schema() -> str:
+    from iza_check.profile.schema import dumps_schema
+    from iza_check.report.summary_formats import summary_json_schema
+
+    return dumps_schema(summary_json_schema())
+
+
+def _rule_docs(lang: str) -> Callable[[], str]:
+    def make() -> str:
+        from iza_check.resources import rules_dir
+        from iza_check.ruledocs import catalogue_markdown
+        from iza_check.rules.loader import load_catalogue
+
+        return catalogue_markdown(load_catalogue([rules_dir()]).rules, lang)
+
+    return make
+
+
+# Path relative to the repository -> what its source makes.
+ARTEFACTS: dict[str, Callable[[], str]] = {
+    "schema/profile.schema.json": _profile_schema,
+    "schema/report.schema.json": _report_schema,
+    "schema/rules.schema.json": _rules_schema,
+    "schema/summary.schema.json": _summary_schema,
+    "docs/regels.md": _rule_docs("nl"),
+    "docs/rules.en.md": _rule_docs("en"),
+}
+REGENERATE = ".ci/regenerate"
+
+
+def write_all(root: Path) -> list[str]:
+    """Write every artefact under ``root``; the paths that changed."""
+    changed = []
+    for name, make in ARTEFACTS.items():
+        path = root / name
+        text = make()
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            changed.append(name)
+    return changed
+
+
+if __name__ == "__main__":
+    import sys
+
+    for name in write_all(Path(sys.argv[1] if len(sys.argv) > 1 else ".")):
+        print(f"rewritten: {name}")
