@@ -32,6 +32,14 @@ settings.register_profile("dev", _DEFAULT, deadline=None, max_examples=max(1, _D
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 
+@pytest.fixture(autouse=True)
+def _dutch_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI speaks English under an English locale; tests that expect Dutch must not depend on the machine's
+    LANG, so every test starts without one (tests of the English CLI set it themselves)."""
+    for name in ("LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+
+
 def pytest_report_header(config: pytest.Config) -> str:
     return f"hypothesis profile: {settings.get_current_profile_name()} (HYPOTHESIS_PROFILE; ci or dev)"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -80,3 +81,104 @@ def test_the_schema_is_printed_and_valid() -> None:
     schema = json.loads(result.stdout)
     assert schema == config_json_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_the_settings_reach_dossier(project: Path) -> None:
+    (project / ".iza-check.yaml").write_text(
+        "lang: en\nfail-on: nooit\nreference-date: 2028-01-01\njobs: 1\nengine: python\n", encoding="utf-8"
+    )
+    result = _run("dossier", "kiem.yaml", "-o", str(project / "dossier"))
+    assert result.exit_code == 0, result.stderr
+    assert "dossier with 1 report" in result.stderr and "--fail-on nooit" in result.stderr
+    assert '<html lang="en">' in (project / "dossier" / "index.html").read_text(encoding="utf-8")
+    # The reference date of the settings makes the plans' dates pass; the command line's --fail-on wins.
+    assert _run("dossier", "kiem.yaml", "-o", str(project / "dossier"), "--fail-on", "verplicht").exit_code == 1
+    (project / ".iza-check.yaml").write_text("max-bytes: 100\n", encoding="utf-8")
+    too_big = _run("dossier", "kiem.yaml", "-o", str(project / "dossier"))
+    assert too_big.exit_code == 2 and "kiem.yaml" in too_big.stderr
+
+
+def test_the_settings_reach_diff(project: Path) -> None:
+    (project / ".iza-check.yaml").write_text("max-bytes: 100\njobs: 1\n", encoding="utf-8")
+    assert _run("diff", "kiem.yaml", "kiem.yaml").exit_code == 2  # too big for the setting
+    assert _run("diff", "kiem.yaml", "kiem.yaml", "--max-bytes", "1000000").exit_code == 0
+    rounds = _run("diff", ".", ".")
+    assert rounds.exit_code == 2 and "kiem.yaml" in rounds.stdout + rounds.stderr
+
+
+def test_every_command_with_the_option_takes_the_setting() -> None:
+    """Drift: a key reaches every command that has its option (--KEY), under that option's parameter name;
+    only `format` stays with check, because overview's and diff's --format have other forms."""
+    import click
+
+    from iza_check.cli.config import _APPLIES
+
+    context = click.Context(main)
+    having: dict[str, dict[str, str]] = {}
+
+    def walk(command: click.Command, path: str) -> None:
+        for param in command.params:
+            for opt in param.opts:
+                if opt.startswith("--") and opt[2:] in _APPLIES:
+                    having.setdefault(opt[2:], {})[path] = param.name or ""
+        if isinstance(command, click.Group):
+            for name in command.list_commands(context):
+                sub = command.get_command(context, name)
+                assert sub is not None
+                walk(sub, f"{path} {name}".strip())
+
+    walk(main, "")
+    for key, (commands, parameter) in _APPLIES.items():
+        found = having.get(key, {})
+        assert set(commands) <= set(found), (key, set(commands) - set(found))
+        assert all(found[command] == parameter for command in commands), key
+        if key != "format":
+            assert set(commands) == set(found), (key, set(found) - set(commands))
+
+
+def test_the_readme_names_every_key() -> None:
+    from iza_check.cli.config import _APPLIES
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    settings = readme[readme.index("## Settings"):]
+    listed = re.search(r"Keys: ((?:`[a-z-]+`(?:,\s+)?)+)", settings)
+    assert listed is not None
+    assert set(re.findall(r"`([a-z-]+)`", listed[1])) == set(_APPLIES)
+    assert set(config_json_schema()["properties"]) == set(_APPLIES)
+
+
+def test_dossier_takes_exclude_on_the_command_line_and_from_the_settings(project: Path) -> None:
+    (project / "profielen" / "concepten").mkdir()
+    (project / "profielen" / "concepten" / "half.yaml").write_text("initiatief:\n  naam: X\n  naam: Y\n", encoding="utf-8")
+    everything = _run("dossier", ".", "-o", str(project / "alles"))
+    assert everything.exit_code == 2 and "half.yaml" in everything.stderr  # the broken draft is read
+    result = _run("dossier", ".", "-o", str(project / "zonder"), "--exclude", "concepten", "--reference-date", "2026-11-01")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(path.name for path in (project / "zonder").iterdir()) == ["index.html", "kiem.html"]
+    assert "half.yaml" not in (project / "zonder" / "index.html").read_text(encoding="utf-8")
+    (project / ".iza-check.yaml").write_text("exclude: [profielen/concepten]\nreference-date: 2026-11-01\n", encoding="utf-8")
+    settled = _run("dossier", ".", "-o", str(project / "instelling"))
+    assert settled.exit_code == 0, settled.stderr
+    assert sorted(path.name for path in (project / "instelling").iterdir()) == ["index.html", "kiem.html"]
+    assert "--exclude" in _run("dossier", "--help").stdout
+
+
+def test_settings_messages_follow_the_command_line(project: Path) -> None:
+    (project / ".iza-check.yaml").write_text("formaat: concise\nfail-on: altijd\n", encoding="utf-8")
+    english = CliRunner().invoke(main, ["check", "kiem.yaml", "--lang", "en"], catch_exceptions=False)
+    assert english.exit_code == 2
+    assert "'fail-on': choose from verplicht, aanbevolen, nooit" in english.stderr
+    assert "unknown setting 'formaat'. Did you mean 'format'?" in english.stderr
+    dutch = _run("check", "kiem.yaml")
+    assert "onbekende instelling 'formaat'. Bedoelde u 'format'?" in dutch.stderr
+
+
+def test_the_settings_lang_decides_the_output_not_the_usage(project: Path) -> None:
+    """`lang: en` in the settings is the commands' --lang: their output is English; --help and usage errors
+    follow the command line and the locale, as Click's own messages do (they come before the settings)."""
+    (project / ".iza-check.yaml").write_text("lang: en\n", encoding="utf-8")
+    (project / "leeg").mkdir()
+    result = _run("check", str(project / "leeg"))
+    assert result.exit_code == 2 and "No profiles found" in result.stderr
+    assert "1 profile:" in _run("check", "kiem.yaml", "--format", "concise").stdout
+    assert _run("check", "--help").stdout.startswith("Gebruik:")

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_report_golden import SUFFIX
 
 from iza_check.cli.main import main
 from iza_check.engine import BACKENDS, durable_problem
 from iza_check.report.registry import REPORTERS
-from test_report_golden import SUFFIX
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = ("zelfregiecentrum-de-brug", "starter-vrijwilligers")

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from report_fixtures import FIXTURES
 
 from iza_check.report.registry import REPORTERS, VIEWED, render
 from iza_check.report.stream import View
-from report_fixtures import FIXTURES
 
 EXPECTED = Path(__file__).resolve().parent / "expected"
 

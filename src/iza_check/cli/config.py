@@ -3,7 +3,8 @@
 The first one found from the working directory upwards is read (in each folder ``.iza-check.yaml`` comes
 first); options on the command line win. Its keys are the long option names, and each applies to every
 command that has that option, through click's ``default_map``. Paths in ``rules`` are relative to the file.
-Like every other input, a wrong settings file is a located problem, never silently ignored.
+Like every other input, a wrong settings file is a located problem, never silently ignored; its messages are in
+the command line's language (the settings are read before the command's own ``--lang``).
 Patterns in ``exclude`` are matched against paths relative to the file's folder, and ``--exclude`` on the
 command line adds to them (every other option on the command line replaces its setting).
 """
@@ -17,24 +18,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from iza_check.cli.lang import say_usage
 from iza_check.problems import InputError, Problem
 
 YAML_NAME = ".iza-check.yaml"
 TOML_NAME = "pyproject.toml"
 TOML_TABLE = "tool.iza-check"
 
-# Key -> (the commands that take it, their parameter name). Nested commands as "rules test".
+# Key -> (the commands that take it, their parameter name). Nested commands as "rules test". Every command with
+# the option --KEY is listed (tests/acceptance/test_config.py walks the commands), except `format`: the other
+# commands' --format has other forms (overview, diff).
 _APPLIES: dict[str, tuple[tuple[str, ...], str]] = {
-    "fail-on": (("check",), "fail_on"),
-    "fail-on-unknown": (("check",), "fail_on_unknown"),
+    "fail-on": (("check", "dossier"), "fail_on"),
+    "fail-on-unknown": (("check", "dossier"), "fail_on_unknown"),
     "format": (("check",), "formats"),
-    "exclude": (("check", "validate", "overview"), "exclude"),
-    "lang": (("check", "overview", "diff", "explain", "init"), "lang"),
-    "rules": (("check", "overview", "diff", "explain", "rules lint", "rules test"), "rule_dirs"),
-    "reference-date": (("check", "overview", "diff", "rules test"), "peildatum"),
-    "engine": (("check", "overview", "diff", "init", "rules test"), "engine"),
-    "jobs": (("check", "overview"), "jobs"),
-    "max-bytes": (("check", "validate"), "max_bytes"),
+    "exclude": (("check", "validate", "overview", "dossier"), "exclude"),
+    "lang": (("check", "overview", "diff", "dossier", "explain", "init"), "lang"),
+    "rules": (("check", "overview", "diff", "dossier", "explain", "rules lint", "rules test"), "rule_dirs"),
+    "reference-date": (("check", "overview", "diff", "dossier", "rules test"), "peildatum"),
+    "engine": (("check", "overview", "diff", "dossier", "init", "rules test"), "engine"),
+    "jobs": (("check", "overview", "diff", "dossier"), "jobs"),
+    "max-bytes": (("check", "validate", "diff", "dossier"), "max_bytes"),
 }
 
 
@@ -60,8 +64,9 @@ def config_json_schema() -> dict[str, Any]:
             "exclude": {
                 "type": "array",
                 "items": {"type": "string", "minLength": 1},
-                "description": "Bestanden die check, validate en overview overslaan: fnmatch-patronen voor het pad "
-                "ten opzichte van dit bestand, een map erboven of een naam erin (zoals --exclude, dat erbij komt).",
+                "description": "Bestanden die check, validate, overview en dossier overslaan: fnmatch-patronen voor "
+                "het pad ten opzichte van dit bestand, een map erboven of een naam erin (zoals --exclude, dat erbij "
+                "komt).",
             },
             "lang": {"enum": list(LANGS), "description": "Zoals --lang."},
             "rules": {
@@ -139,7 +144,10 @@ def load(path: Path) -> Settings:
 
         document = load_yaml_file(path)
         if not isinstance(document.data, dict):
-            raise InputError([Problem(source, "de instellingen moeten velden zijn ('sleutel: waarde')", "not-a-mapping", 1, 1)])
+            message = say_usage(
+                "de instellingen moeten velden zijn ('sleutel: waarde')", "the settings must be fields ('key: value')"
+            )
+            raise InputError([Problem(source, message, "not-a-mapping", 1, 1)])
         # An unquoted date is read as a date; the setting takes it as written.
         values = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in document.data.items()}
         marks = {**document.marks, **{f"key:{k}": v for k, v in document.key_marks.items()}}
@@ -159,10 +167,12 @@ def _read_toml(path: Path, source: str) -> tuple[dict[str, Any], dict[str, tuple
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"line (\d+), column (\d+)", str(error))
         line, column = (int(match[1]), int(match[2])) if match else (None, None)
-        raise InputError([Problem(source, f"de TOML-opmaak klopt niet ({error})", "toml-syntax", line, column)]) from None
+        message = say_usage(f"de TOML-opmaak klopt niet ({error})", f"the TOML syntax is wrong ({error})")
+        raise InputError([Problem(source, message, "toml-syntax", line, column)]) from None
     table = document.get("tool", {}).get("iza-check", {})
     if not isinstance(table, dict):
-        raise InputError([Problem(source, f"[{TOML_TABLE}] moet een tabel zijn", "not-a-mapping")])
+        message = say_usage(f"[{TOML_TABLE}] moet een tabel zijn", f"[{TOML_TABLE}] must be a table")
+        raise InputError([Problem(source, message, "not-a-mapping")])
     # tomllib gives no positions: a key is found on its own line below the table's header.
     marks: dict[str, tuple[int, int]] = {}
     header = re.search(r"^\s*\[\s*tool\s*\.\s*[\"']?iza-check[\"']?\s*\]", text, flags=re.MULTILINE)
@@ -181,7 +191,7 @@ def _read_toml(path: Path, source: str) -> tuple[dict[str, Any], dict[str, tuple
 def _validate(values: Mapping[str, Any], marks: Mapping[str, tuple[int, int]], source: str) -> None:
     import jsonschema
 
-    from iza_check.rules.paths import did_you_mean
+    from iza_check.rules.paths import suggest
 
     validator = jsonschema.Draft202012Validator(config_json_schema())
     problems: list[Problem] = []
@@ -190,7 +200,11 @@ def _validate(values: Mapping[str, Any], marks: Mapping[str, tuple[int, int]], s
         if error.validator == "additionalProperties":
             for key in _extra_keys(values):
                 line, column = marks.get(f"key:{key}", (None, None))
-                message = f"onbekende instelling '{key}'.{did_you_mean(key, _APPLIES)}"
+                match = suggest(key, _APPLIES)
+                message = say_usage(
+                    f"onbekende instelling '{key}'." + (f" Bedoelde u '{match}'?" if match else ""),
+                    f"unknown setting '{key}'." + (f" Did you mean '{match}'?" if match else ""),
+                )
                 problems.append(Problem(source, message, "unknown-key", line, column, key))
             continue
         key = path[0] if path else ""
@@ -204,14 +218,26 @@ def _extra_keys(values: Iterable[str]) -> list[str]:
     return [key for key in values if key not in _APPLIES]
 
 
+_KINDS = {
+    "integer": ("een geheel getal", "a whole number"),
+    "array": ("een lijst", "a list"),
+    "string": ("tekst", "text"),
+    "object": ("velden", "fields"),
+    "boolean": ("true of false", "true or false"),
+}
+
+
 def _message(error: Any) -> str:
     if error.validator == "enum":
-        return "kies uit " + ", ".join(str(option) for option in error.validator_value)
+        options = ", ".join(str(option) for option in error.validator_value)
+        return say_usage(f"kies uit {options}", f"choose from {options}")
     if error.validator == "type":
-        kinds = {"integer": "een geheel getal", "array": "een lijst", "string": "tekst", "object": "velden"}
-        return f"verwacht {kinds.get(error.validator_value, error.validator_value)}"
+        nl, en = _KINDS.get(error.validator_value, (error.validator_value, error.validator_value))
+        return say_usage(f"verwacht {nl}", f"expected {en}")
     if error.validator == "pattern":
-        return "schrijf een datum als JJJJ-MM-DD"
+        return say_usage("schrijf een datum als JJJJ-MM-DD", "write a date as YYYY-MM-DD")
     if error.validator == "minimum":
-        return f"minstens {error.validator_value}"
+        return say_usage(f"minstens {error.validator_value}", f"at least {error.validator_value}")
+    if error.validator == "minLength":
+        return say_usage("mag niet leeg zijn", "must not be empty")
     return str(error.message)

@@ -1,15 +1,18 @@
 """Click's own messages in Dutch, so that a Dutch command line does not switch to English on an error.
 
 Click marks its messages for gettext (``_("Usage:")``) but ships no Dutch catalogue; each of its modules binds
-``_`` and ``ngettext`` at import time, so the Dutch table below is installed in their place. Dutch is the
-default, as for the reports; ``--lang en`` on the command line or an English ``LANG`` keeps Click's English.
-A message missing from the table stays English rather than being lost.
+``_`` and ``ngettext`` at import time, so the functions below are installed in their place. They look the
+message up in the Dutch table unless the command line's language (:mod:`iza_check.cli.lang`, decided once per
+run in ``main()``) is English: Dutch is the default, as for the reports; ``--lang en`` on the command line or an
+English ``LANG`` keeps Click's English. A message missing from the table stays English rather than being lost.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+
+from iza_check.cli.lang import english
 
 _MESSAGES: dict[str, str] = {
     "Usage:": "Gebruik:",
@@ -49,6 +52,7 @@ _MESSAGES: dict[str, str] = {
     "env var: {var}": "omgevingsvariabele: {var}",
     "deprecated": "verouderd",
     "Choose from:\n\t{choices}": "Kies uit:\n\t{choices}",
+    "required": "vereist",
 }
 _PLURALS: dict[tuple[str, str], tuple[str, str]] = {
     ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"): (
@@ -76,11 +80,11 @@ _MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "termui"
 
 
 def gettext(message: str) -> str:
-    return _MESSAGES.get(message, message)
+    return message if english() else _MESSAGES.get(message, message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
-    one, many = _PLURALS.get((singular, plural), (singular, plural))
+    one, many = (singular, plural) if english() else _PLURALS.get((singular, plural), (singular, plural))
     return one if count == 1 else many
 
 
@@ -96,7 +100,7 @@ def wants_english(argv: Sequence[str]) -> bool:
 
 
 def install() -> None:
-    """Click speaks Dutch from now on in this process."""
+    """Click speaks the command line's language from now on in this process (again and again: idempotent)."""
     import importlib
 
     for name in _MODULES:

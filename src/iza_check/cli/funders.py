@@ -18,15 +18,16 @@ from typing import TYPE_CHECKING
 import click
 
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
+from iza_check.cli.lang import remember_lang, say
 from iza_check.cli.options import (
     ENGINE,
     LANGS,
-    NO_PROFILES,
     ExitTracker,
     FailLevel,
     ReportOptions,
     cannot_write,
     dash_is_stdout,
+    no_profiles,
     refuse_output_over_input,
     write_output,
 )
@@ -42,12 +43,12 @@ _GLOB_CHARS = re.compile(r"[*?[]")
 DEFAULT_MAX_BYTES = 1_048_576
 
 
-def _write(text: str, output: Path | None) -> bool:
+def _write(text: str, output: Path | None, lang: str) -> bool:
     """Like write_output, with a clear message instead of a traceback when the file cannot be written."""
     try:
         write_output(text, output)
     except OSError as error:
-        click.echo(cannot_write(output, error), err=True)
+        click.echo(cannot_write(output, error, lang), err=True)
         return False
     return True
 
@@ -89,8 +90,14 @@ def run_summary(options: ReportOptions) -> int:
     from iza_check.summary import summary_rows
 
     if options.fmt not in SUMMARY_FORMATS:
+        names = ", ".join(SUMMARY_FORMATS)
         click.echo(
-            f"De samenvatting kent de vormen {', '.join(SUMMARY_FORMATS)}, niet '{options.fmt}'.", err=True
+            say(
+                f"De samenvatting kent de vormen {names}, niet '{options.fmt}'.",
+                f"The summary comes in the formats {names}, not '{options.fmt}'.",
+                options.lang,
+            ),
+            err=True,
         )
         return EXIT_INVALID_INPUT
     if refuse_output_over_input(options.output, options.paths):
@@ -110,10 +117,10 @@ def run_summary(options: ReportOptions) -> int:
         )
     except _stopping_errors() as error:
         return _stopping_error(error)
-    if not _write(text, options.output):
+    if not _write(text, options.output, options.lang):
         return EXIT_INVALID_INPUT
     if tracker.files == 0:
-        click.echo(NO_PROFILES, err=True)
+        click.echo(no_profiles(options.lang), err=True)
     return tracker.result
 
 
@@ -146,10 +153,10 @@ def run_overview(
     except _stopping_errors() as error:
         return _stopping_error(error)
     overview = builder.build()
-    if not _write(render_overview(fmt, overview, lang=lang), output):
+    if not _write(render_overview(fmt, overview, lang=lang), output, lang):
         return EXIT_INVALID_INPUT
     if files == 0:
-        click.echo(NO_PROFILES, err=True)
+        click.echo(no_profiles(lang), err=True)
         return EXIT_INVALID_INPUT
     return EXIT_INVALID_INPUT if overview.problems else EXIT_OK
 
@@ -183,18 +190,29 @@ def run_diff(
     if old_round != new_round:
         file, folder = (new, old) if old_round else (old, new)
         if not file.exists():
-            click.echo(f"{file}: bestand of map niet gevonden.", err=True)
+            click.echo(f"{file}: " + say("bestand of map niet gevonden.", "file or folder not found.", lang), err=True)
             return EXIT_INVALID_INPUT
         click.echo(
-            f"Vergelijk twee bestanden (twee versies van één profiel) of twee mappen of patronen (twee rondes), "
-            f"niet een bestand met een map: {file} is een bestand, {folder} een map of patroon.",
+            say(
+                "Vergelijk twee bestanden (twee versies van één profiel) of twee mappen of patronen (twee rondes), "
+                f"niet een bestand met een map: {file} is een bestand, {folder} een map of patroon.",
+                "Compare two files (two versions of one profile) or two folders or patterns (two rounds), not a "
+                f"file with a folder: {file} is a file, {folder} a folder or pattern.",
+                lang,
+            ),
             err=True,
         )
         return EXIT_INVALID_INPUT
     if old_round:
         if fmt not in ROUNDS_FORMATS:
+            names = ", ".join(ROUNDS_FORMATS)
             click.echo(
-                f"Twee rondes vergelijken kan in de vormen {', '.join(ROUNDS_FORMATS)}, niet '{fmt}'.", err=True
+                say(
+                    f"Twee rondes vergelijken kan in de vormen {names}, niet '{fmt}'.",
+                    f"Two rounds are compared in the formats {names}, not '{fmt}'.",
+                    lang,
+                ),
+                err=True,
             )
             return EXIT_INVALID_INPUT
         return _run_rounds(
@@ -202,9 +220,15 @@ def run_diff(
             max_bytes=max_bytes,
         )
     if fmt not in DIFF_FORMATS:
+        names = ", ".join(DIFF_FORMATS)
         click.echo(
-            f"Twee versies van een profiel vergelijken kan in de vormen {', '.join(DIFF_FORMATS)}, niet '{fmt}' "
-            "(die vorm is er voor twee rondes: twee mappen).",
+            say(
+                f"Twee versies van een profiel vergelijken kan in de vormen {names}, niet '{fmt}' "
+                "(die vorm is er voor twee rondes: twee mappen).",
+                f"Two versions of a profile are compared in the formats {names}, not '{fmt}' "
+                "(that format is for two rounds: two folders).",
+                lang,
+            ),
             err=True,
         )
         return EXIT_INVALID_INPUT
@@ -244,7 +268,7 @@ def _run_two_files(
     before, after = (o.report for o in outcomes)
     assert before is not None and after is not None
     diff = diff_reports(before, after, peildatum)
-    if not _write(render_diff(fmt, diff, lang=lang), output):
+    if not _write(render_diff(fmt, diff, lang=lang), output, lang):
         return EXIT_INVALID_INPUT
     return EXIT_FINDINGS if diff.regressed else EXIT_OK
 
@@ -301,10 +325,10 @@ def _run_rounds(
     except _stopping_errors() as error:
         return _stopping_error(error)
     rounds = builder.build()
-    if not _write(render_rounds(fmt, rounds, lang=lang), output):
+    if not _write(render_rounds(fmt, rounds, lang=lang), output, lang):
         return EXIT_INVALID_INPUT
     if files == 0:
-        click.echo(NO_PROFILES, err=True)
+        click.echo(no_profiles(lang), err=True)
         return EXIT_INVALID_INPUT
     if rounds.incomplete:
         return EXIT_INVALID_INPUT
@@ -361,19 +385,33 @@ def run_dossier(
     from iza_check.summary import SummaryRow, row_for_outcome
 
     if output_dir.exists() and not output_dir.is_dir():
-        click.echo(f"{output_dir}: dit is een bestand, geen map; kies een (nieuwe) map voor --output-dir.", err=True)
+        click.echo(
+            f"{output_dir}: "
+            + say(
+                "dit is een bestand, geen map; kies een (nieuwe) map voor --output-dir.",
+                "this is a file, not a folder; choose a (new) folder for --output-dir.",
+                lang,
+            ),
+            err=True,
+        )
         return EXIT_INVALID_INPUT
     items = list(iter_profile_files(paths))
     if not items:
-        click.echo(NO_PROFILES, err=True)
+        click.echo(no_profiles(lang), err=True)
         return EXIT_INVALID_INPUT
     names = PageNames(str(item) for item in items if isinstance(item, Path))
     inputs = _input_files(items)
     for name in (INDEX, *names.names().values()):
         if _replaces_input(output_dir / name, inputs):
             click.echo(
-                f"{output_dir / name}: dit is een van de invoerbestanden; het dossier zou het overschrijven. "
-                "Kies een andere map voor --output-dir.",
+                f"{output_dir / name}: "
+                + say(
+                    "dit is een van de invoerbestanden; het dossier zou het overschrijven. Kies een andere map "
+                    "voor --output-dir.",
+                    "this is one of the input files; the dossier would overwrite it. Choose another folder for "
+                    "--output-dir.",
+                    lang,
+                ),
                 err=True,
             )
             return EXIT_INVALID_INPUT
@@ -394,7 +432,15 @@ def run_dossier(
             name = names[outcome.source]
             target = output_dir / name
             if _replaces_input(target, inputs):  # a link made while the run went on
-                click.echo(f"{target}: dit is een van de invoerbestanden; niet overschreven.", err=True)
+                click.echo(
+                    f"{target}: "
+                    + say(
+                        "dit is een van de invoerbestanden; niet overschreven.",
+                        "this is one of the input files; not overwritten.",
+                        lang,
+                    ),
+                    err=True,
+                )
                 return EXIT_INVALID_INPUT
             report = Report(peildatum, __version__, engine_name(), (outcome.report,), ())
             page = render("html", report, lang=lang)
@@ -410,14 +456,17 @@ def run_dossier(
     except _stopping_errors() as error:
         return _stopping_error(error)
     except OSError as error:
-        click.echo(cannot_write(writing, error), err=True)
+        click.echo(cannot_write(writing, error, lang), err=True)
         return EXIT_INVALID_INPUT
     for problem in tracker.problems:
         click.echo(problem_text(problem), err=True)
-    pages = "1 rapport" if len(links) == 1 else f"{len(links)} rapporten"
-    click.echo(
-        f"{output_dir / INDEX}: dossier met {pages} · {tracker.tally(lang)} · {tracker.reason(lang)}", err=True
+    count = len(links)
+    made = say(
+        "dossier met 1 rapport" if count == 1 else f"dossier met {count} rapporten",
+        "dossier with 1 report" if count == 1 else f"dossier with {count} reports",
+        lang,
     )
+    click.echo(f"{output_dir / INDEX}: {made} · {tracker.tally(lang)} · {tracker.reason(lang)}", err=True)
     return tracker.result
 
 
@@ -435,9 +484,17 @@ _OUTPUT = click.option(
     type=click.Path(path_type=Path, dir_okay=False, writable=True, allow_dash=True),
     default=None,
     callback=dash_is_stdout,
+    metavar="BESTAND",
     help="Schrijf naar dit bestand in plaats van naar het scherm (-: het scherm).",
 )
-_LANG = click.option("--lang", type=click.Choice(LANGS), default="nl", show_default=True, help="Taal van de uitvoer.")
+_LANG = click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    default="nl",
+    show_default=True,
+    callback=remember_lang,
+    help="Taal van de uitvoer.",
+)
 _PEILDATUM = click.option(
     "--reference-date",
     "peildatum",
@@ -450,6 +507,7 @@ _RULES = click.option(
     "rule_dirs",
     multiple=True,
     type=click.Path(path_type=Path, exists=True, file_okay=False),
+    metavar="MAP",
     help="Extra map met regelbestanden (herhaalbaar).",
 )
 _JOBS = click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Aantal processen (0: alle kernen).")
@@ -567,6 +625,7 @@ def diff_command(
     "output_dir",
     required=True,
     type=click.Path(path_type=Path),
+    metavar="MAP",
     help="De map voor het dossier; wordt gemaakt als die er niet is. Bestaande bestanden die niet bij het "
     "dossier horen, blijven staan.",
 )

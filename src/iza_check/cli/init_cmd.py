@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal, NoReturn
 import click
 
 from iza_check.cli.exitcodes import EXIT_INVALID_INPUT, EXIT_OK
+from iza_check.cli.lang import remember_lang
 from iza_check.cli.options import ENGINE
 from iza_check.problems import InputError, Problem
 from iza_check.profile.model import Profile
@@ -150,6 +151,7 @@ def _t(key: str, lang: Lang, **values: object) -> str:
     "update_from",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
+    metavar="BESTAND",
     help="Werk dit bestaande profiel bij: elke vraag krijgt het huidige antwoord als voorstel. "
     "Zonder FILE wordt dit bestand zelf bijgewerkt (dan is --force nodig).",
 )
@@ -171,7 +173,12 @@ def _t(key: str, lang: Lang, **values: object) -> str:
     "iets te doen ziet. Wat al beantwoord is, wordt overgeslagen.",
 )
 @click.option(
-    "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Taal van de vragen."
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default="nl",
+    show_default=True,
+    callback=remember_lang,
+    help="Taal van de vragen.",
 )
 @ENGINE
 def init_command(file: Path | None, force: bool, update_from: Path | None, sections: tuple[str, ...],
@@ -433,7 +440,7 @@ def _gaps(profile: Profile, today: dt.date, lang: Lang) -> Gaps:
 
         catalogue = load_catalogue([rules_dir()])
         results = create_engine(catalogue).evaluate(profile, peildatum=today)
-    except Exception as error:  # noqa: BLE001 - the questions still work without plan suggestions
+    except Exception as error:  # the questions still work without plan suggestions
         click.echo(_t("gaps_failed", lang, reason=error), err=True)
         return {}
     informational = {rule.id for rule in catalogue.rules if rule.ernst == "informatief"}
@@ -533,7 +540,7 @@ def _show_report(path: Path, lang: Lang) -> None:
     except (SystemExit, click.exceptions.Exit):
         # The report may end with a findings exit code; the profile itself was saved fine.
         pass
-    except Exception as error:  # noqa: BLE001 - the profile is saved; a report failure must not hide that
+    except Exception as error:  # the profile is saved; a report failure must not hide that
         click.echo(_t("report_failed", lang, path=path, reason=error), err=True)
         return
     click.echo("")

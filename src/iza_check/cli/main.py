@@ -5,18 +5,18 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, ClassVar, NoReturn
 
 import click
 
 from iza_check import __version__
 from iza_check.cli.exitcodes import EXIT_INVALID_INPUT, EXIT_OK
+from iza_check.cli.lang import localize, remember_lang, say, say_usage
 from iza_check.cli.options import (
     ENGINE,
     EXCLUDE,
     FORMATS,
     LANGS,
-    NO_PROFILES,
     STDIN_FILENAME,
     FailLevel,
     FormatSpec,
@@ -25,6 +25,7 @@ from iza_check.cli.options import (
     TargetError,
     dash_is_stdout,
     exclude_option,
+    no_profiles,
     plan_targets,
     select_paths,
     with_stdin,
@@ -92,7 +93,7 @@ class _LazyGroup(click.Group):
     """Imports a command's module only when that command runs (or help lists it): ``check`` then
     does not pay for the questionnaire and the funders' overviews."""
 
-    lazy = {
+    lazy: ClassVar[dict[str, tuple[str, str]]] = {
         "init": ("iza_check.cli.init_cmd", "init_command"),
         "overview": ("iza_check.cli.funders", "overview_command"),
         "diff": ("iza_check.cli.funders", "diff_command"),
@@ -104,11 +105,16 @@ class _LazyGroup(click.Group):
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         _tolerant_console()
-        from iza_check.cli import dutch
+        from iza_check.cli import dutch, lang
 
-        if not dutch.wants_english(sys.argv[1:] if args is None else list(args)):
-            dutch.install()
-        return super().main(args, *rest, **kwargs)
+        # The command line's language, decided once for this run: Click's messages, --help, usage errors.
+        lang.start(sys.argv[1:] if args is None else list(args))
+        dutch.install()
+        lang.localize(self)
+        try:
+            return super().main(args, *rest, **kwargs)
+        finally:
+            lang.reset()
 
     def invoke(self, ctx: click.Context) -> object:
         """Every command ends with an exit code and a line, never a traceback: Ctrl-C gives 130 (the
@@ -127,16 +133,17 @@ class _LazyGroup(click.Group):
             _apply_settings(ctx)
             return super().invoke(ctx)
         except KeyboardInterrupt:
-            click.echo("\nAfgebroken (Ctrl-C).", err=True)
+            click.echo("\n" + say("Afgebroken (Ctrl-C).", "Stopped (Ctrl-C)."), err=True)
             ctx.exit(EXIT_INTERRUPTED)
         except Terminated:
             run_cleanups()  # worker processes stopped before the interpreter exits (iza_check.checker)
-            click.echo("\nAfgebroken (SIGTERM).", err=True)
+            click.echo("\n" + say("Afgebroken (SIGTERM).", "Stopped (SIGTERM)."), err=True)
             ctx.exit(EXIT_TERMINATED)
         except OSError as error:
             if isinstance(error, BrokenPipeError):
                 _silence_stdout()  # nothing more reaches the reader; stderr says why the output stops
-            click.echo(f"kan niet schrijven ({error.strerror or error}).", err=True)
+            reason = error.strerror or error
+            click.echo(say(f"kan niet schrijven ({reason}).", f"cannot write ({reason})."), err=True)
             ctx.exit(EXIT_INVALID_INPUT)
         finally:
             restore_sigterm(previous)
@@ -150,12 +157,13 @@ class _LazyGroup(click.Group):
             if cmd_name in _SEARCHING:
                 command = _with_exclude(command, _SEARCHING[cmd_name])
             self.add_command(command, cmd_name)
+            localize(command, cmd_name)  # its --help in the command line's language
         return super().get_command(ctx, cmd_name)
 
 
 # The commands defined elsewhere that search folders for profiles, with their paths parameter: they get
 # --exclude here, as check and validate have it, with the same meaning (select_paths).
-_SEARCHING = {"overview": "dirs"}
+_SEARCHING = {"overview": "dirs", "dossier": "paths"}
 
 
 def _with_exclude(command: click.Command, paths_parameter: str) -> click.Command:
@@ -241,8 +249,10 @@ def validate(paths: tuple[Path, ...], max_bytes: int, exclude: tuple[Any, ...], 
             for problem in result.problems:
                 click.echo(problem.format())
     if files == 0:
-        click.echo(NO_PROFILES, err=True)
-    summary = f"{files} bestand(en) gecontroleerd, {broken} met fouten."
+        click.echo(no_profiles(), err=True)
+    summary = say(
+        f"{files} bestand(en) gecontroleerd, {broken} met fouten.", f"{files} file(s) checked, {broken} with errors."
+    )
     click.echo(summary, err=True)
     sys.exit(EXIT_INVALID_INPUT if broken or files == 0 else EXIT_OK)
 
@@ -256,7 +266,7 @@ def validate(paths: tuple[Path, ...], max_bytes: int, exclude: tuple[Any, ...], 
     help="Welk schema: het profiel, de regelbestanden of het instellingenbestand (.iza-check.yaml).",
 )
 def schema(kind: str) -> None:
-    """Print het JSON Schema van een profiel (of van de regelbestanden)."""
+    """Print het JSON Schema van een profiel (of van de regelbestanden of het instellingenbestand)."""
     from iza_check.profile.schema import dumps_schema, profile_json_schema
 
     if kind == "profile":
@@ -276,6 +286,7 @@ _RULES = click.option(
     "rule_dirs",
     multiple=True,
     type=click.Path(path_type=Path, exists=True, file_okay=False),
+    metavar="MAP",
     help="Extra map met regelbestanden (herhaalbaar). Een regel met een bestaand id is een fout, "
     "tenzij de regel `vervangt: true` heeft.",
 )
@@ -287,7 +298,18 @@ _PEILDATUM = click.option(
     help="Peildatum (JJJJ-MM-DD) voor datumcontroles zoals de VOG; standaard vandaag.",
 )
 _LANG = click.option(
-    "--lang", type=click.Choice(LANGS), default="nl", show_default=True, help="Taal van het rapport."
+    "--lang",
+    type=click.Choice(LANGS),
+    default="nl",
+    show_default=True,
+    callback=remember_lang,
+    help="Taal van het rapport.",
+)
+
+
+_QUIET_IS_CONCISE = (
+    "--quiet hoort bij de vorm concise (zonder --summary).",
+    "--quiet belongs to the concise format (without --summary).",
 )
 
 
@@ -337,6 +359,7 @@ def _inputs(
     type=click.Path(path_type=Path, dir_okay=False, writable=True, allow_dash=True),
     default=None,
     callback=dash_is_stdout,
+    metavar="BESTAND",
     help="Schrijf het rapport naar dit bestand in plaats van naar het scherm (-: het scherm).",
 )
 @_LANG
@@ -407,14 +430,24 @@ def check(
     if summary and (len(formats) > 1 or any(spec.to_file for spec in formats)):
         from iza_check.report.summary_formats import SUMMARY_FORMATS
 
+        names = ", ".join(SUMMARY_FORMATS)
         usage(
-            f"--summary maakt één overzicht in één vorm ({', '.join(SUMMARY_FORMATS)}), naar het scherm of naar "
-            "--output; meer vormen tegelijk en VORM=BESTAND horen bij check zonder --summary."
+            say_usage(
+                f"--summary maakt één overzicht in één vorm ({names}), naar het scherm of naar --output; meer "
+                "vormen tegelijk en VORM=BESTAND horen bij check zonder --summary.",
+                f"--summary makes one overview in one format ({names}), to the screen or to --output; several "
+                "formats at once and FORMAT=FILE belong to check without --summary.",
+            )
         )
     if not summary and any(spec.fmt == "csv" for spec in formats):
-        usage("De vorm csv hoort bij de samenvatting: gebruik --summary --format csv.")
+        usage(
+            say_usage(
+                "De vorm csv hoort bij de samenvatting: gebruik --summary --format csv.",
+                "The csv format belongs to the summary: use --summary --format csv.",
+            )
+        )
     if quiet and summary:
-        usage("--quiet hoort bij de vorm concise (zonder --summary).")
+        usage(say_usage(*_QUIET_IS_CONCISE))
     paths = _inputs(paths, exclude, stdin_filename, max_bytes)
     try:
         targets = (
@@ -425,7 +458,7 @@ def check(
     except TargetError as error:
         usage(str(error))
     if quiet and targets[0][0] != "concise":
-        usage("--quiet hoort bij de vorm concise (zonder --summary).")
+        usage(say_usage(*_QUIET_IS_CONCISE))
 
     options = ReportOptions.build(
         paths=paths,
@@ -454,10 +487,7 @@ def _several_profiles(paths: tuple[Path, ...]) -> bool:
     """Whether the arguments name more than one profile (or file that could not be read)."""
     from iza_check.profile.loader import iter_profile_files
 
-    for found, _item in enumerate(iter_profile_files(paths), start=1):
-        if found > 1:
-            return True
-    return False
+    return any(found > 1 for found, _item in enumerate(iter_profile_files(paths), start=1))
 
 
 def show_report(path: Path, lang: str) -> int:

@@ -21,6 +21,7 @@ from click.core import ParameterSource
 from click.shell_completion import CompletionItem
 
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
+from iza_check.cli.lang import say, say_usage
 from iza_check.engine import BACKENDS
 from iza_check.findings import ProblemRef, Severity, VerdictKind
 from iza_check.report.registry import EXTENSIONS, VIEWED
@@ -52,6 +53,11 @@ class FailLevel(click.Choice):
 NO_PROFILES = "Geen profielen gevonden (*.yaml, *.yml)."
 
 
+def no_profiles(lang: str | None = None) -> str:
+    """The line for a run that found no profile, in ``lang`` (else the output language)."""
+    return say(NO_PROFILES, "No profiles found (*.yaml, *.yml).", lang)
+
+
 @dataclass(frozen=True, slots=True)
 class FormatSpec:
     """One ``--format`` of ``check``: ``FMT`` (to stdout, or to ``--output``) or ``FMT=PATH`` (``-``: stdout)."""
@@ -78,7 +84,15 @@ class FormatSpecType(click.ParamType):
         if not equals:
             return FormatSpec(fmt)
         if not target:
-            self.fail(f"na '{fmt}=' hoort een bestand, bijvoorbeeld {fmt}=iza-check{EXTENSIONS.get(fmt, '.txt')}.", param, ctx)
+            example = f"{fmt}=iza-check{EXTENSIONS.get(fmt, '.txt')}"
+            self.fail(
+                say_usage(
+                    f"na '{fmt}=' hoort een bestand, bijvoorbeeld {example}.",
+                    f"'{fmt}=' needs a file after it, for example {example}.",
+                ),
+                param,
+                ctx,
+            )
         # Made here, not at import, so that its messages are in the language the command line speaks.
         path = click.Path(path_type=Path, dir_okay=False, writable=True, allow_dash=True).convert(target, param, ctx)
         return FormatSpec(fmt, None if str(path) == "-" else Path(path), to_file=True)
@@ -140,19 +154,30 @@ def plan_targets(
     for two formats to stdout or two to one file."""
     plain = [spec for spec in specs if not spec.to_file]
     if len(plain) > 1:
-        where = f"naar {output}" if output is not None else "naar het scherm"
+        example = f"--format {plain[1].fmt}=iza-check{EXTENSIONS.get(plain[1].fmt, '.txt')}"
         raise TargetError(
-            f"Hoogstens één --format zonder bestand: die gaat {where}. Geef de andere een eigen bestand, "
-            f"bijvoorbeeld --format {plain[1].fmt}=iza-check{EXTENSIONS.get(plain[1].fmt, '.txt')}."
+            say_usage(
+                f"Hoogstens één --format zonder bestand: die gaat "
+                f"{f'naar {output}' if output is not None else 'naar het scherm'}. Geef de andere een eigen "
+                f"bestand, bijvoorbeeld {example}.",
+                f"At most one --format without a file: it goes "
+                f"{f'to {output}' if output is not None else 'to the screen'}. Give the others a file of their "
+                f"own, for example {example}.",
+            )
         )
     main = plain[0].fmt if plain else "concise" if quiet else default() if output is not None or not specs else None
     targets: list[tuple[str, Path | None, bool]] = [] if main is None else [(main, output, quiet)]
     targets += [(spec.fmt, spec.path, False) for spec in specs if spec.to_file]
     to_stdout = [fmt for fmt, path, _quiet in targets if path is None]
     if len(to_stdout) > 1:
+        example = f"--format {to_stdout[1]}=iza-check{EXTENSIONS.get(to_stdout[1], '.txt')}"
         raise TargetError(
-            f"Hoogstens één rapportvorm kan naar het scherm, niet {' en '.join(to_stdout)}. Geef de andere een "
-            f"eigen bestand, bijvoorbeeld --format {to_stdout[1]}=iza-check{EXTENSIONS.get(to_stdout[1], '.txt')}."
+            say_usage(
+                f"Hoogstens één rapportvorm kan naar het scherm, niet {' en '.join(to_stdout)}. Geef de andere een "
+                f"eigen bestand, bijvoorbeeld {example}.",
+                f"At most one report format can go to the screen, not {' and '.join(to_stdout)}. Give the others "
+                f"a file of their own, for example {example}.",
+            )
         )
     seen: dict[str, str] = {}
     for fmt, path, _quiet in targets:
@@ -161,7 +186,12 @@ def plan_targets(
         key = os.path.normcase(os.path.realpath(path))
         if key in seen:
             raise TargetError(
-                f"{path}: twee rapportvormen ({seen[key]} en {fmt}) naar hetzelfde bestand. Geef elke vorm een eigen bestand."
+                say_usage(
+                    f"{path}: twee rapportvormen ({seen[key]} en {fmt}) naar hetzelfde bestand. Geef elke vorm een "
+                    "eigen bestand.",
+                    f"{path}: two report formats ({seen[key]} and {fmt}) to the same file. Give each format a file "
+                    "of its own.",
+                )
             )
         seen[key] = fmt
     return targets
@@ -186,7 +216,14 @@ class ExcludeType(click.ParamType):
 
         pattern = value if isinstance(value, ExcludePattern) else ExcludePattern.of(str(value))
         if not pattern.pattern:
-            self.fail("een leeg patroon sluit niets uit; bijvoorbeeld 'concepten/*' of '*.antwoorden.yaml'.", param, ctx)
+            self.fail(
+                say_usage(
+                    "een leeg patroon sluit niets uit; bijvoorbeeld 'concepten/*' of '*.antwoorden.yaml'.",
+                    "an empty pattern excludes nothing; for example 'concepten/*' or '*.antwoorden.yaml'.",
+                ),
+                param,
+                ctx,
+            )
         return pattern
 
 
@@ -229,7 +266,13 @@ def select_paths(paths: tuple[Path, ...], exclude: Sequence[ExcludePattern]) -> 
 
     selection = select_profiles(paths, exclude)
     if selection.excluded and not selection.files:
-        click.echo("Alles wat gevonden werd, valt onder --exclude (of 'exclude' in het instellingenbestand).", err=True)
+        click.echo(
+            say(
+                "Alles wat gevonden werd, valt onder --exclude (of 'exclude' in het instellingenbestand).",
+                "Everything that was found falls under --exclude (or 'exclude' in the settings file).",
+            ),
+            err=True,
+        )
     return selection.paths
 
 
@@ -242,13 +285,18 @@ def with_stdin(paths: tuple[Path, ...], stdin_filename: str | None, max_bytes: i
         if stdin_filename is not None:
             context = click.get_current_context(silent=True)
             command = context.command_path if context is not None else "iza-check check"
+            example = f"{command} - --stdin-filename {stdin_filename} < {stdin_filename}"
             raise TargetError(
-                "--stdin-filename geeft het profiel op de standaardinvoer een naam; geef dat profiel als '-', "
-                f"bijvoorbeeld: {command} - --stdin-filename {stdin_filename} < {stdin_filename}"
+                say_usage(
+                    "--stdin-filename geeft het profiel op de standaardinvoer een naam; geef dat profiel als '-', "
+                    f"bijvoorbeeld: {example}",
+                    "--stdin-filename names the profile on standard input; give that profile as '-', for "
+                    f"example: {example}",
+                )
             )
         return paths
     if stdin_filename is not None and not stdin_filename.strip():
-        raise TargetError("--stdin-filename heeft een naam nodig.")
+        raise TargetError(say_usage("--stdin-filename heeft een naam nodig.", "--stdin-filename needs a name."))
     profile = read_stdin(stdin_filename or STDIN_NAME, max_bytes=max_bytes)
     return tuple(profile if str(path) == STDIN_ARGUMENT else path for path in paths)
 
@@ -396,8 +444,10 @@ class ExitTracker:
         return EXIT_FINDINGS if any(failing & severities for severities in self.gaps) else EXIT_OK
 
 
-def cannot_write(output: Path | None, error: OSError) -> str:
-    return f"{output or '<stdout>'}: kan niet schrijven ({error.strerror or error})."
+def cannot_write(output: Path | None, error: OSError, lang: str | None = None) -> str:
+    """The line for a report that could not be written, in ``lang`` (else the output language)."""
+    reason = error.strerror or error
+    return f"{output or '<stdout>'}: " + say(f"kan niet schrijven ({reason}).", f"cannot write ({reason}).", lang)
 
 
 def refuse_output_over_input(output: Path | None, inputs: Iterable[Path], option: str = "--output") -> bool:
@@ -440,8 +490,12 @@ def refuse_outputs_over_inputs(outputs: Sequence[tuple[Path | None, str]], input
         for output, option, target in targets:
             if os.path.samestat(found, target):
                 click.echo(
-                    f"{output}: dit uitvoerbestand is het invoerbestand {item}; het rapport zou het profiel "
-                    f"overschrijven. Kies een ander bestand voor {option}.",
+                    say(
+                        f"{output}: dit uitvoerbestand is het invoerbestand {item}; het rapport zou het profiel "
+                        f"overschrijven. Kies een ander bestand voor {option}.",
+                        f"{output}: this output file is the input file {item}; the report would overwrite the "
+                        f"profile. Choose another file for {option}.",
+                    ),
                     err=True,
                 )
                 return True

@@ -15,14 +15,15 @@ import click
 
 from iza_check import __version__
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
+from iza_check.cli.lang import say
 from iza_check.cli.options import (
-    NO_PROFILES,
     ExitTracker,
     NamedOutput,
     OutputError,
     ReportOptions,
     Target,
     cannot_write,
+    no_profiles,
     refuse_outputs_over_inputs,
 )
 from iza_check.cli.progress import interactive, with_progress
@@ -33,6 +34,7 @@ from iza_check.problems import InputError, Problem
 if TYPE_CHECKING:
     from iza_check.checker import FileOutcome, TooManyProfiles
     from iza_check.report.stream import StreamFormat, View
+    from iza_check.rules.model import Catalogue
 
 
 def _print_problems(problems: list[Problem]) -> int:
@@ -72,7 +74,7 @@ def run_check(options: ReportOptions) -> int:
             # shows everything) are, so a CI job still shows every finding, and the run ends with 2.
             skipped = tuple(target for target in targets if _stream_of(target) is None)
             targets = tuple(target for target in targets if target not in skipped)
-            click.echo(_too_many_message(skipped, error, written=bool(targets)), err=True)
+            click.echo(_too_many_message(skipped, error, written=bool(targets), lang=options.lang), err=True)
             if not targets:
                 return EXIT_INVALID_INPUT
             tracker = _check_into(options, targets)
@@ -81,10 +83,10 @@ def run_check(options: ReportOptions) -> int:
     except EngineUnavailable as error:
         return _engine_unavailable(error)
     except OutputError as error:
-        click.echo(cannot_write(error.path, error.error), err=True)
+        click.echo(cannot_write(error.path, error.error, options.lang), err=True)
         return EXIT_INVALID_INPUT
     if not tracker.files:
-        click.echo(NO_PROFILES, err=True)
+        click.echo(no_profiles(options.lang), err=True)
     files = [target for target in targets if target.path is not None]
     if files or skipped:
         # Say what was written and why the run ends as it does; when no report reached the log, also the
@@ -102,7 +104,7 @@ def run_check(options: ReportOptions) -> int:
 
 def _option_for(target: Target, options: ReportOptions) -> str:
     """The option that named a report's file, for a message about it."""
-    return "--output" if target.path == options.output else f"--format {target.fmt}=BESTAND"
+    return "--output" if target.path == options.output else f"--format {target.fmt}=" + say("BESTAND", "FILE", options.lang)
 
 
 def _stream_of(target: Target) -> StreamFormat | None:
@@ -116,7 +118,9 @@ def _stream_of(target: Target) -> StreamFormat | None:
     return stream_format(target.fmt)
 
 
-def _too_many_message(skipped: tuple[Target, ...], error: TooManyProfiles, *, written: bool) -> str:
+def _too_many_message(skipped: tuple[Target, ...], error: TooManyProfiles, *, written: bool, lang: str = "nl") -> str:
+    if lang == "en":
+        return _too_many_message_en(skipped, error, written=written)
     names = " en ".join(f"--format {target.fmt}" for target in skipped)
     one = len(skipped) == 1
     makes, is_, report = ("maakt", "is", "dat rapport") if one else ("maken elk", "zijn", "die rapporten")
@@ -132,6 +136,25 @@ def _too_many_message(skipped: tuple[Target, ...], error: TooManyProfiles, *, wr
     return message + (
         "Er is niets gecontroleerd of geschreven. Gebruik --format json of --format concise (die schrijven elk "
         "profiel meteen weg, voor elk aantal), of verdeel de profielen over meer runs."
+    )
+
+
+def _too_many_message_en(skipped: tuple[Target, ...], error: TooManyProfiles, *, written: bool) -> str:
+    names = " and ".join(f"--format {target.fmt}" for target in skipped)
+    one = len(skipped) == 1
+    makes, is_, report = ("makes", "is", "that report") if one else ("each make", "are", "those reports")
+    message = (
+        f"{names} {makes} one document of the whole report and {is_} therefore limited to {error.limit} "
+        f"profiles; these are {error.count}. "
+    )
+    if written:
+        return message + (
+            f"{report.capitalize()} {is_} not written; the other formats are (they write each profile at once, "
+            f"for any number). Split the profiles over more runs for {report}."
+        )
+    return message + (
+        "Nothing was checked or written. Use --format json or --format concise (they write each profile at "
+        "once, for any number), or split the profiles over more runs."
     )
 
 
@@ -282,7 +305,7 @@ def _byte_writer(out: TextIO) -> Callable[[bytes], object]:
     return raw.write
 
 
-def _load(rule_dirs: tuple[Path, ...]):  # type: ignore[no-untyped-def]
+def _load(rule_dirs: tuple[Path, ...]) -> Catalogue:
     from iza_check.resources import rules_dir
     from iza_check.rules.loader import load_catalogue
 
@@ -294,7 +317,8 @@ def run_rules_lint(rule_dirs: tuple[Path, ...]) -> int:
         catalogue = _load(rule_dirs)
     except InputError as error:
         return _print_problems(error.problems)
-    click.echo(f"{len(catalogue.rules)} regels gecontroleerd: geen fouten.")
+    count = len(catalogue.rules)
+    click.echo(say(f"{count} regels gecontroleerd: geen fouten.", f"{count} rules checked: no errors."))
     return EXIT_OK
 
 
@@ -313,12 +337,20 @@ def run_rules_test(rule_dirs: tuple[Path, ...], peildatum: object) -> int:
     results = run_examples(catalogue, engine, peildatum=date)
     failed = [r for r in results if not r.ok]
     for result in results:
-        mark = "ok  " if result.ok else "FOUT"
-        line = f"{mark} {result.rule_id}: {result.naam} — verwacht {result.expected}, kreeg {result.actual}"
+        mark = "ok  " if result.ok else say("FOUT", "FAIL")
+        line = f"{mark} {result.rule_id}: {result.naam} — " + say(
+            f"verwacht {result.expected}, kreeg {result.actual}", f"expected {result.expected}, got {result.actual}"
+        )
         click.echo(line)
         if not result.ok and result.detail:
             click.echo(f"       {result.detail}")
-    click.echo(f"{len(results)} voorbeelden, {len(results) - len(failed)} geslaagd, {len(failed)} mislukt.")
+    total, passed = len(results), len(results) - len(failed)
+    click.echo(
+        say(
+            f"{total} voorbeelden, {passed} geslaagd, {len(failed)} mislukt.",
+            f"{total} examples, {passed} passed, {len(failed)} failed.",
+        )
+    )
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
@@ -332,7 +364,10 @@ def run_explain(rule_id: str, rule_dirs: tuple[Path, ...], lang: str) -> int:
     matches = [r for r in catalogue.rules if r.id.lower() == rule_id.lower()]
     if not matches:
         known = ", ".join(r.id for r in catalogue.rules)
-        click.echo(f"Onbekende regel '{rule_id}'. Bekende regels: {known}", err=True)
+        click.echo(
+            say(f"Onbekende regel '{rule_id}'. Bekende regels: {known}", f"Unknown rule '{rule_id}'. Known rules: {known}", lang),
+            err=True,
+        )
         return EXIT_INVALID_INPUT
     click.echo(rule_markdown(matches[0], lang), nl=False)
     return EXIT_OK
