@@ -447,7 +447,7 @@ def markdown(results: dict[str, Any]) -> str:
 
 
 _CHECK_IMPORTS = (
-    "import iza_check.cli.main, iza_check.cli.run, iza_check.checker, iza_check.engine, iza_check.assess, "
+    "import iza_check.cli.main, iza_check.cli.run, iza_check.checker, iza_check.engine, iza_check.assess.profile, "
     "iza_check.report.registry, iza_check.rules.loader, iza_check.engine.durable"
 )
 
@@ -493,11 +493,11 @@ def hot_path(count: int, folder: Path) -> dict[str, Any]:
             "cpu_s": statistics.median(run.cpu_s for run in runs),
         }
 
-    from iza_check.assess import assess
+    from iza_check.assess.findings import Report
+    from iza_check.assess.profile import assess
     from iza_check.checker import Checker
     from iza_check.engine import create_engine
     from iza_check.engine.durable import DurableEngine
-    from iza_check.findings import Report
     from iza_check.profile.loader import load_profile, validate_profile_data
     from iza_check.report.registry import REPORTERS, render
     from iza_check.resources import rules_dir
@@ -616,7 +616,7 @@ if stage == "floor":
     for f in files:
         yaml.load(f.read_bytes(), Loader=yaml.CSafeLoader)
     raise SystemExit
-from iza_check.assess import assess
+from iza_check.assess.profile import assess
 from iza_check.checker import Checker
 from iza_check.profile.loader import load_profile
 from iza_check.report.registry import stream_format

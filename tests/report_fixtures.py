@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from iza_check.findings import (
+from iza_check.assess.findings import (
     EvidenceRef,
     FactRef,
     Figure,

@@ -19,7 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from iza_check import stop
-from iza_check.findings import Finding, Outcome, ProblemRef, ProfileReport, Severity, VerdictKind, counts_as_gap
+from iza_check.assess.findings import (
+    FileOutcome,
+    ProblemRef,
+    ProfileReport,
+    count_gaps,
+    gap_severities,
+    unknown_severities,
+)
 from iza_check.problems import InputError, Problem
 from iza_check.yamlsafe import DEFAULT_MAX_BYTES
 
@@ -73,60 +80,10 @@ class TooManyProfiles(Exception):
         self.limit = limit
 
 
-@dataclass(frozen=True, slots=True)
-class FileOutcome:
-    """What became of one input file: a report (or its rendered text), or the problems that stopped it."""
-
-    source: str
-    report: ProfileReport | None = None
-    problems: tuple[ProblemRef, ...] = ()
-    rendered: bytes | None = None
-    # Kept only when the report itself is not (it was rendered in the worker); see gap_severities().
-    gaps: frozenset[Severity] = frozenset()
-    unknowns: frozenset[Severity] = frozenset()
-    verdict: VerdictKind | None = None
-    gap_count: int = 0
-
-    def gap_severities(self) -> frozenset[Severity]:
-        """The severities of the rules with a deels or voldoet niet that no current dated plan covers."""
-        return self.gaps if self.report is None else gap_severities(self.report)
-
-    def unknown_severities(self) -> frozenset[Severity]:
-        """The severities of the rules that are onbekend."""
-        return self.unknowns if self.report is None else unknown_severities(self.report)
-
-    def verdict_kind(self) -> VerdictKind | None:
-        return self.verdict if self.report is None else self.report.verdict.kind
-
-    def gaps_counted(self) -> int:
-        """How many gaps the tallies count (see counts_as_gap)."""
-        return self.gap_count if self.report is None else count_gaps(self.report)
-
-
-def count_gaps(report: ProfileReport) -> int:
-    return sum(1 for finding in report.findings if counts_as_gap(finding))
-
-
-def gap_severities(report: ProfileReport) -> frozenset[Severity]:
-    """Severities of the gaps that fail a run. A gap with a current, dated plan does not: the plan is the
-    initiative's own waiver, and it expires on its streefdatum (then the plan is overdue and the gap fails)."""
-    return frozenset(
-        f.severity for f in report.findings if f.outcome in (Outcome.deels, Outcome.voldoet_niet) and not waived(f)
-    )
-
-
-def waived(finding: Finding) -> bool:
-    return any(p.streefdatum is not None and not p.gerealiseerd and not p.verlopen for p in finding.plans)
-
-
-def unknown_severities(report: ProfileReport) -> frozenset[Severity]:
-    return frozenset(f.severity for f in report.findings if f.outcome is Outcome.onbekend)
-
-
 def unknown_criteria(loaded: LoadedProfile, rule_ids: frozenset[str]) -> list[Problem]:
     """A plan or an evidence entry for a criterion that no loaded rule has would silently count for nothing:
     a problem at each such code."""
-    from iza_check.evidence import criterion_codes
+    from iza_check.assess.evidence import criterion_codes
 
     problems = []
     for path, code in (*_plan_codes(loaded), *criterion_codes(loaded.profile)):
@@ -140,7 +97,7 @@ def unknown_criteria(loaded: LoadedProfile, rule_ids: frozenset[str]) -> list[Pr
 
 def _plan_codes(loaded: LoadedProfile) -> Iterator[tuple[str, str]]:
     """Every criterion code a plan names (``in_ontwikkeling[].betreft``), with the path where it stands."""
-    from iza_check.assess import AREAS
+    from iza_check.assess.profile import AREAS
 
     for area_name in AREAS:
         area = getattr(loaded.profile, area_name, None)
@@ -197,7 +154,7 @@ class Checker:
         self.render = render
 
     def check_file(self, path: Path) -> FileOutcome:
-        from iza_check.assess import assess
+        from iza_check.assess.profile import assess
         from iza_check.profile.loader import load_profile
 
         try:

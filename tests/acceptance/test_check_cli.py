@@ -200,8 +200,8 @@ def test_a_batch_written_as_a_stream_from_workers_equals_the_whole_report(tmp_pa
     import datetime as dt
 
     from iza_check import __version__
+    from iza_check.assess.findings import Report
     from iza_check.checker import Checker
-    from iza_check.findings import Report
     from iza_check.report.registry import render
 
     for copy in range(3):

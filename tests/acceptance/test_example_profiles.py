@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from iza_check.assess.findings import Outcome, ProfileReport, VerdictKind
 from iza_check.checker import Checker
-from iza_check.findings import Outcome, ProfileReport, VerdictKind
 
 PROFILES = Path(__file__).resolve().parents[2] / "profiles"
 PEILDATUM = dt.date(2026, 11, 1)

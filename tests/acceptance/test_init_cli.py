@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 from iza_check.cli.main import main
 from iza_check.profile import model as pm
 from iza_check.profile.loader import load_profile
-from iza_check.questionnaire import Questionnaire
+from iza_check.questionnaire.session import Questionnaire
 
 REPO = Path(__file__).resolve().parents[2]
 STARTER = REPO / "profiles" / "starter-vrijwilligers.yaml"

@@ -24,7 +24,7 @@ from iza_check.cli import init_cmd
 from iza_check.cli.main import main
 from iza_check.profile import draft as draft_module
 from iza_check.profile.loader import iter_profile_files, load_profile
-from iza_check.question_catalogue import SECTION_KEYS
+from iza_check.questionnaire.questions import SECTION_KEYS
 
 REPO = Path(__file__).resolve().parents[2]
 STARTER = REPO / "profiles" / "starter-vrijwilligers.yaml"

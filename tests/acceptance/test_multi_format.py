@@ -19,6 +19,7 @@ import yaml
 from click.testing import CliRunner, Result
 
 from iza_check import checker
+from iza_check.assess.findings import FileOutcome
 from iza_check.cli import run
 from iza_check.cli.main import main
 from iza_check.report.registry import FORMATS, stream_format
@@ -85,7 +86,7 @@ def test_the_profiles_are_checked_once(folder: Path, monkeypatch: pytest.MonkeyP
     checked: list[str] = []
     original = checker.Checker.check_file
 
-    def counting(self: checker.Checker, path: Path) -> checker.FileOutcome:
+    def counting(self: checker.Checker, path: Path) -> FileOutcome:
         checked.append(str(path))
         return original(self, path)
 

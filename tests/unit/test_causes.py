@@ -15,12 +15,12 @@ from typing import Any
 import pytest
 from test_rule_kit import PEILDATUM, catalogue, profile, rule_data
 
-from iza_check.assess import assess
+from iza_check.assess.findings import ProfileReport, Report
+from iza_check.assess.profile import assess
 from iza_check.engine import Engine, create_engine
 from iza_check.engine.base import basis
-from iza_check.facts import compile_reasons
-from iza_check.findings import ProfileReport, Report
-from iza_check.outcomes import Outcome
+from iza_check.engine.facts import compile_reasons
+from iza_check.engine.outcomes import Outcome
 from iza_check.profile.loader import load_profile
 from iza_check.profile.model import Profile
 from iza_check.report import concise, github, html, json_report, junit, markdown, sarif, text
@@ -144,7 +144,7 @@ def test_an_onbekend_that_is_deels_at_best_names_what_rules_out_voldoet(engine: 
 
 def test_reasons_agree_with_the_truth_of_the_condition() -> None:
     from iza_check.engine.base import item_types
-    from iza_check.facts import compile_condition
+    from iza_check.engine.facts import compile_condition
 
     for rule in CAUSES.rules:
         condition: ConditionBase = rule.voldoet

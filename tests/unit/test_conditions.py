@@ -10,7 +10,7 @@ import pytest
 from test_rule_kit import PEILDATUM, catalogue, profile, rule_data
 
 from iza_check.engine import Engine
-from iza_check.outcomes import Outcome
+from iza_check.engine.outcomes import Outcome
 from iza_check.rules.conditions import dnf_size
 from iza_check.rules.model import Catalogue, RuleSpec
 

@@ -10,9 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from iza_check.cli.main import main
-from iza_check.diff import ChangeKind, PlanStatus, RealisedBy, classify, diff_reports
-from iza_check.findings import (
+from iza_check.assess.findings import (
     Finding,
     Outcome,
     PlanRef,
@@ -22,6 +20,8 @@ from iza_check.findings import (
     Verdict,
     VerdictKind,
 )
+from iza_check.cli.main import main
+from iza_check.funders.diff import ChangeKind, PlanStatus, RealisedBy, classify, diff_reports
 from iza_check.report.diff_formats import render_diff
 
 PEILDATUM = dt.date(2026, 11, 1)
@@ -255,15 +255,15 @@ def test_command_help_documents_the_exit_codes() -> None:
 def _in_round(report: ProfileReport, gemeente: str | None = "Hengelo"):  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
-    from iza_check.checker import FileOutcome
+    from iza_check.assess.findings import FileOutcome
 
     return FileOutcome(report.source, report=replace(report, gemeente=gemeente))
 
 
 def _rounds(old: list, new: list, old_problems: tuple = (), new_problems: tuple = ()):  # type: ignore[no-untyped-def]
     """``old`` and ``new``: (outcome, path in the round) pairs."""
-    from iza_check.checker import FileOutcome
-    from iza_check.diff import RoundsBuilder
+    from iza_check.assess.findings import FileOutcome
+    from iza_check.funders.diff import RoundsBuilder
 
     builder = RoundsBuilder(PEILDATUM, "ronde-1", "ronde-2")
     for side, entries, problems in (("old", old, old_problems), ("new", new, new_problems)):
@@ -277,7 +277,7 @@ def _rounds(old: list, new: list, old_problems: tuple = (), new_problems: tuple 
 def test_identity_is_name_and_gemeente_normalised_else_the_path() -> None:
     from dataclasses import replace
 
-    from iza_check.diff import identity_of
+    from iza_check.funders.diff import identity_of
 
     report = _report({"K1": V}, naam="  De   KIEM ")
     assert identity_of(report, "a/b.yaml") == ("naam", "de kiem", "hengelo")
@@ -313,8 +313,8 @@ def test_rounds_sort_initiatives_into_new_gone_improved_regressed_unchanged() ->
 def test_reports_are_slimmed_to_what_a_diff_needs() -> None:
     from dataclasses import replace
 
-    from iza_check.diff import slim
-    from iza_check.findings import FactRef
+    from iza_check.assess.findings import FactRef
+    from iza_check.funders.diff import slim
 
     report = _report({"K1": D})
     fat = replace(report, findings=tuple(replace(f, facts=(FactRef("toegang.x", True),), missing=("a",)) for f in report.findings))
@@ -350,7 +350,7 @@ def test_the_same_path_twice_without_gemeente_is_ambiguous_too() -> None:
 
 
 def test_unreadable_files_are_kept_per_round() -> None:
-    from iza_check.findings import ProblemRef
+    from iza_check.assess.findings import ProblemRef
 
     broken = ProblemRef("r2/kapot.yaml", "kapot", "yaml-syntax", 1, 1)
     rounds = _rounds([], [], new_problems=(broken,))
@@ -358,7 +358,7 @@ def test_unreadable_files_are_kept_per_round() -> None:
 
 
 def _sample_rounds():  # type: ignore[no-untyped-def]
-    from iza_check.findings import ProblemRef
+    from iza_check.assess.findings import ProblemRef
 
     old = _report({"K1": O, "Q6": V}, {"Q6": (_plan("VOG <aanvragen> & *snel*", dt.date(2026, 6, 1)),)}, naam="De Kiem")
     new = _report({"K1": V, "Q6": D}, {"Q6": (_plan("VOG <aanvragen> & *snel*", dt.date(2026, 6, 1)),)}, naam="De Kiem",

@@ -16,7 +16,7 @@ from conftest import requires_durable
 from test_rule_kit import catalogue, profile, rule_data
 
 from iza_check.engine import create_engine
-from iza_check.outcomes import Outcome
+from iza_check.engine.outcomes import Outcome
 from iza_check.profile.model import Profile
 from iza_check.rules.model import Catalogue
 

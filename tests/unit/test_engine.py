@@ -18,7 +18,7 @@ from test_rule_kit import PEILDATUM, catalogue, profile, rule_data
 import iza_check.engine as engine_package
 import iza_check.engine.durable as engine_module
 from iza_check.engine import Engine, EngineUnavailable, create_engine, decide
-from iza_check.outcomes import Fact, Outcome
+from iza_check.engine.outcomes import Fact, Outcome
 from iza_check.profile.model import Profile, Team, Toegang
 from iza_check.resources import rules_dir
 from iza_check.rules.loader import load_catalogue

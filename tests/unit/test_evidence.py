@@ -16,11 +16,12 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from iza_check.assess import assess
-from iza_check.checker import FileOutcome, unknown_criteria
+from iza_check.assess.evidence import collect
+from iza_check.assess.findings import FileOutcome, Finding, Outcome, ProfileReport, Report
+from iza_check.assess.profile import assess
+from iza_check.checker import unknown_criteria
 from iza_check.engine import create_engine
-from iza_check.evidence import collect
-from iza_check.findings import Finding, Outcome, ProfileReport, Report
+from iza_check.funders.summary import row_for_report
 from iza_check.profile.loader import load_profile
 from iza_check.profile.model import Profile
 from iza_check.report import html, json_report, markdown, text
@@ -28,7 +29,6 @@ from iza_check.report.stream import View
 from iza_check.report.summary_formats import render_summary_csv, render_summary_html, render_summary_text
 from iza_check.resources import rules_dir
 from iza_check.rules.loader import load_catalogue
-from iza_check.summary import row_for_report
 
 PEILDATUM = dt.date(2026, 11, 1)
 CATALOGUE = load_catalogue([rules_dir()])
@@ -185,6 +185,6 @@ def test_the_summary_counts_onderbouwd_kenmerken(tmp_path: Path) -> None:
 
 
 def row_for_outcome(outcome: FileOutcome) -> Any:
-    from iza_check.summary import row_for_outcome as build
+    from iza_check.funders.summary import row_for_outcome as build
 
     return build(outcome)

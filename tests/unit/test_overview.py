@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from iza_check.checker import FileOutcome
-from iza_check.findings import (
+from iza_check.assess.findings import (
+    FileOutcome,
     Finding,
     Outcome,
     ProblemRef,
@@ -20,7 +20,7 @@ from iza_check.findings import (
     Verdict,
     VerdictKind,
 )
-from iza_check.overview import (
+from iza_check.funders.overview import (
     BOUWSTENEN_B,
     BOUWSTENEN_C,
     REGIONAL,

@@ -23,8 +23,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, HttpUrl
 
+from iza_check.assess.findings import Outcome, Report
 from iza_check.checker import Checker, CheckOptions, check_paths
-from iza_check.findings import Outcome, Report
 from iza_check.i18n import LANGS
 from iza_check.profile.loader import load_profile
 from iza_check.profile.model import Profile

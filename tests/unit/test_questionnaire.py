@@ -25,7 +25,7 @@ from iza_check.profile.writer import (
     schema_ref_for,
     write_profile,
 )
-from iza_check.questionnaire import (
+from iza_check.questionnaire.session import (
     CATALOGUE,
     LABELS,
     ItemGroup,

@@ -7,10 +7,10 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from iza_check.assess import assess
-from iza_check.context import answer_questions, kenmerken_answer
+from iza_check.assess.context import answer_questions, kenmerken_answer
+from iza_check.assess.findings import Outcome, ProfileReport, Report
+from iza_check.assess.profile import assess
 from iza_check.engine import create_engine
-from iza_check.findings import Outcome, ProfileReport, Report
 from iza_check.profile.loader import load_profile
 from iza_check.report import html, json_report
 from iza_check.resources import rules_dir

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from report_fixtures import PEILDATUM, growth_profile, plan
 
-from iza_check.findings import Outcome
+from iza_check.assess.findings import Outcome
 from iza_check.report._common import (
     artifact_uri,
     clean,

@@ -7,7 +7,7 @@ import string
 
 import pytest
 
-from iza_check.findings import Outcome, Severity, VerdictKind
+from iza_check.assess.findings import Outcome, Severity, VerdictKind
 from iza_check.i18n import HELP_CONTACTS, LANGS, format_date, has, keys, t
 from iza_check.i18n.catalogue import ENTRIES
 

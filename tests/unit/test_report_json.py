@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 from report_fixtures import CONTROL, empty_report, hostile_report, report_with_text, sample_report
 
-from iza_check.findings import Outcome
+from iza_check.assess.findings import Outcome
 from iza_check.report import json_report
 
 

@@ -16,7 +16,7 @@ import jsonschema
 import pytest
 from report_fixtures import empty_report, hostile_report, report_with_text, sample_report
 
-from iza_check.findings import Outcome, Severity
+from iza_check.assess.findings import Outcome, Severity
 from iza_check.report import sarif
 
 _LEVEL = {"enum": ["none", "note", "warning", "error"]}

@@ -10,7 +10,7 @@ import pytest
 from test_rule_kit import PEILDATUM, catalogue, rule_data
 
 from iza_check.engine import create_engine
-from iza_check.outcomes import Outcome
+from iza_check.engine.outcomes import Outcome
 from iza_check.resources import rules_dir
 from iza_check.rules.examples import run_examples
 from iza_check.rules.loader import load_catalogue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from iza_check.resources import rules_dir
-from iza_check.ruledocs import rule_markdown
+from iza_check.rules.docs import rule_markdown
 from iza_check.rules.loader import load_catalogue
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from iza_check.assess.findings import Finding, Outcome
 from iza_check.checker import Checker
-from iza_check.findings import Finding, Outcome
 from iza_check.resources import rules_dir
 from iza_check.rules.loader import complete_fragment, load_catalogue
 from iza_check.rules.model import Catalogue, Rule

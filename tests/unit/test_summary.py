@@ -10,10 +10,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from iza_check.checker import FileOutcome
-from iza_check.cli.options import ExitTracker
-from iza_check.cli.progress import interactive, with_progress
-from iza_check.findings import (
+from iza_check.assess.findings import (
+    FileOutcome,
     Finding,
     Outcome,
     ProblemRef,
@@ -23,18 +21,20 @@ from iza_check.findings import (
     Verdict,
     VerdictKind,
 )
-from iza_check.report.summary_formats import (
-    render_summary,
-    render_summary_csv,
-    render_summary_html,
-    render_summary_text,
-)
-from iza_check.summary import (
+from iza_check.cli.options import ExitTracker
+from iza_check.cli.progress import interactive, with_progress
+from iza_check.funders.summary import (
     SummaryRow,
     columns,
     row_for_outcome,
     summary_rows,
     totals,
+)
+from iza_check.report.summary_formats import (
+    render_summary,
+    render_summary_csv,
+    render_summary_html,
+    render_summary_text,
 )
 
 PEILDATUM = dt.date(2026, 11, 1)
@@ -314,7 +314,7 @@ def test_quality_unknowns_are_not_shown_as_zero_gaps() -> None:
 def test_the_growth_route_shows_with_its_plans_and_dates() -> None:
     from dataclasses import replace
 
-    from iza_check.findings import PlanRef
+    from iza_check.assess.findings import PlanRef
     from iza_check.report.summary_formats import render_summary_csv, render_summary_text
 
     dated = PlanRef("Herstelgroep starten", dt.date(2027, 4, 1), None, False, 40)
@@ -348,7 +348,7 @@ def _summary_validator():  # type: ignore[no-untyped-def]
 def _planned_row() -> SummaryRow:
     from dataclasses import replace
 
-    from iza_check.findings import PlanRef
+    from iza_check.assess.findings import PlanRef
 
     late = PlanRef("Klachtenregeling <b>", dt.date(2026, 2, 1), None, True, 50)
     report = _report("Kiem", {**_all_kenmerken(V), "K2": D, "Q1": N, "Q2": O, "B1": V})

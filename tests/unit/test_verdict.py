@@ -7,8 +7,8 @@ import itertools
 
 import pytest
 
-from iza_check.findings import Finding, Outcome, PlanRef, Severity, Text, VerdictKind
-from iza_check.verdict import classify, decide
+from iza_check.assess.findings import Finding, Outcome, PlanRef, Severity, Text, VerdictKind
+from iza_check.assess.verdict import classify, decide
 
 # The catalogue marks these with `oordeel` (K2 and K3 as `kern`); decide() reads the marks from the findings.
 KENMERKEN = tuple(f"K{n}" for n in range(1, 11))

@@ -86,8 +86,8 @@ def run_summary(options: ReportOptions) -> int:
     """``check --summary``: one row per initiative in ``options.fmt`` (text, html, csv or json), written to
     ``options.output`` or stdout; returns the exit code of ``check``."""
     from iza_check.checker import check_paths
+    from iza_check.funders.summary import summary_rows
     from iza_check.report.summary_formats import render_summary
-    from iza_check.summary import summary_rows
 
     if options.fmt not in SUMMARY_FORMATS:
         names = ", ".join(SUMMARY_FORMATS)
@@ -137,7 +137,7 @@ def run_overview(
 ) -> int:
     """The regional overview; 2 when a file could not be read (it is listed) or none was found, else 0."""
     from iza_check.checker import check_paths
-    from iza_check.overview import OverviewBuilder
+    from iza_check.funders.overview import OverviewBuilder
     from iza_check.report.overview_formats import render_overview
 
     if refuse_output_over_input(output, paths):
@@ -249,7 +249,7 @@ def _run_two_files(
     max_bytes: int | None,
 ) -> int:
     from iza_check.checker import Checker
-    from iza_check.diff import diff_reports
+    from iza_check.funders.diff import diff_reports
     from iza_check.report._common import problem_text
     from iza_check.report.diff_formats import render_diff
 
@@ -308,7 +308,7 @@ def _run_rounds(
     max_bytes: int | None,
 ) -> int:
     from iza_check.checker import check_paths
-    from iza_check.diff import RoundsBuilder
+    from iza_check.funders.diff import RoundsBuilder
     from iza_check.report.diff_formats import render_rounds
 
     if refuse_output_over_input(output, (old, new)):
@@ -374,15 +374,15 @@ def run_dossier(
     code of ``check --summary``: 2 for a file that could not be read (it is in the index) or none found, 1 for
     a gap at the fail level, else 0."""
     from iza_check import __version__
+    from iza_check.assess.findings import Report
     from iza_check.checker import check_paths
     from iza_check.engine import engine_name
-    from iza_check.findings import Report
+    from iza_check.funders.summary import SummaryRow, row_for_outcome
     from iza_check.profile.loader import iter_profile_files
     from iza_check.report._common import problem_text
     from iza_check.report.dossier import INDEX, PageNames
     from iza_check.report.registry import render
     from iza_check.report.summary_formats import render_summary_html
-    from iza_check.summary import SummaryRow, row_for_outcome
 
     if output_dir.exists() and not output_dir.is_dir():
         click.echo(

@@ -21,8 +21,8 @@ from iza_check.cli.options import ENGINE
 from iza_check.problems import InputError, Problem
 from iza_check.profile.model import Profile
 from iza_check.profile.writer import Snapshot
-from iza_check.question_catalogue import SECTION_KEYS
-from iza_check.questionnaire import (
+from iza_check.questionnaire.questions import SECTION_KEYS
+from iza_check.questionnaire.session import (
     AnswersInvalid,
     Msg,
     QuestionnaireAborted,
@@ -33,7 +33,7 @@ from iza_check.questionnaire import (
 
 if TYPE_CHECKING:
     from iza_check.profile.draft import Draft, Session
-    from iza_check.questionnaire import Gaps, Questionnaire
+    from iza_check.questionnaire.session import Gaps, Questionnaire
 
 Lang = Literal["nl", "en"]
 DEFAULT_FILE = Path("profiel.yaml")
@@ -431,7 +431,7 @@ def _gaps(profile: Profile, today: dt.date, lang: Lang) -> Gaps:
     A fact inside a list item (``aanbod[2].verwijzing_nodig``) names no criterion of its own in the
     questionnaire, so there only rules that are more than information are offered a plan.
     """
-    from iza_check.outcomes import Outcome
+    from iza_check.engine.outcomes import Outcome
 
     try:
         from iza_check.engine import create_engine

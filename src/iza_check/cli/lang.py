@@ -10,7 +10,7 @@ Two decisions, each made once:
   else the command line's.
 
 Dutch is the default for both, also for a program that calls the runners without ``main()``. A text in both
-languages is the project's :class:`iza_check.findings.Text`; :func:`say` picks one.
+languages is the project's :class:`iza_check.assess.findings.Text`; :func:`say` picks one.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from iza_check.findings import Text
+from iza_check.assess.findings import Text
 
 if TYPE_CHECKING:
     import click
@@ -104,7 +104,7 @@ def _english(table: dict[str, str], key: str, dutch: str | None) -> str | None:
 
         text = text.replace("{formats}", ", ".join(FORMATS))
     if "{sections}" in text:  # only init's help says it, and init has loaded the questionnaire
-        from iza_check.question_catalogue import SECTION_KEYS
+        from iza_check.questionnaire.questions import SECTION_KEYS
 
         text = text.replace("{sections}", ", ".join(SECTION_KEYS))
     return text

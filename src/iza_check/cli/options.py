@@ -20,17 +20,17 @@ import click
 from click.core import ParameterSource
 from click.shell_completion import CompletionItem
 
+from iza_check.assess.findings import ProblemRef, Severity, VerdictKind
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
 from iza_check.cli.lang import say, say_usage
 from iza_check.engine import BACKENDS
-from iza_check.findings import ProblemRef, Severity, VerdictKind
 from iza_check.report.registry import EXTENSIONS, VIEWED
 from iza_check.report.registry import FORMATS as REPORT_FORMATS
 from iza_check.report.stream import View
 from iza_check.writing import is_special, replace_mode
 
 if TYPE_CHECKING:
-    from iza_check.checker import FileOutcome
+    from iza_check.assess.findings import FileOutcome
     from iza_check.profile.loader import ExcludePattern
 
 FORMATS = REPORT_FORMATS

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO
 import click
 
 from iza_check import __version__
+from iza_check.assess.findings import ProblemRef, ProfileReport
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
 from iza_check.cli.lang import say
 from iza_check.cli.options import (
@@ -28,11 +29,11 @@ from iza_check.cli.options import (
 )
 from iza_check.cli.progress import interactive, with_progress
 from iza_check.engine import engine_name
-from iza_check.findings import ProblemRef, ProfileReport
 from iza_check.problems import InputError, Problem
 
 if TYPE_CHECKING:
-    from iza_check.checker import FileOutcome, TooManyProfiles
+    from iza_check.assess.findings import FileOutcome
+    from iza_check.checker import TooManyProfiles
     from iza_check.report.stream import StreamFormat, View
     from iza_check.rules.model import Catalogue
 
@@ -174,8 +175,8 @@ def _check_into(options: ReportOptions, targets: tuple[Target, ...]) -> ExitTrac
     the end. Every target is opened before the first profile is written and put in place only when the
     run is complete: a stop (Ctrl-C, SIGTERM, a failed write) leaves each file as it was.
     """
+    from iza_check.assess.findings import Report
     from iza_check.checker import CheckOptions, check_paths
-    from iza_check.findings import Report
     from iza_check.report.registry import render as render_whole
     from iza_check.report.stream import ReportHead
 
@@ -355,7 +356,7 @@ def run_rules_test(rule_dirs: tuple[Path, ...], peildatum: object) -> int:
 
 
 def run_explain(rule_id: str, rule_dirs: tuple[Path, ...], lang: str) -> int:
-    from iza_check.ruledocs import rule_markdown
+    from iza_check.rules.docs import rule_markdown
 
     try:
         catalogue = _load(rule_dirs)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from iza_check.facts import MISSING, ReasonFunction, compile_reasons, lookup_once, plain
-from iza_check.outcomes import Fact, Outcome, RuleResult
+from iza_check.engine.facts import MISSING, ReasonFunction, compile_reasons, lookup_once, plain
+from iza_check.engine.outcomes import Fact, Outcome, RuleResult
 from iza_check.profile.model import Profile
 from iza_check.rules.conditions import ConditionBase, iter_leaves
 from iza_check.rules.model import Catalogue, Rule
@@ -30,7 +30,7 @@ Truths = dict[str, bool | None]
 class CompiledRule:
     rule: Rule
     parts: dict[str, ConditionBase]
-    # Per part: its truth with the facts behind it (see iza_check.facts.Reason), for the explanation.
+    # Per part: its truth with the facts behind it (see iza_check.engine.facts.Reason), for the explanation.
     reasons: dict[str, ReasonFunction]
     paths: tuple[str, ...]  # every referenced path, in order of first use
 
@@ -53,7 +53,7 @@ _REASONS: dict[int, tuple[Rule, dict[str, ReasonFunction]]] = {}
 
 
 def rule_reasons(rule: Rule) -> dict[str, ReasonFunction]:
-    """Per part of the rule: its truth with the facts behind it (see iza_check.facts.Reason)."""
+    """Per part of the rule: its truth with the facts behind it (see iza_check.engine.facts.Reason)."""
     cached = _REASONS.get(id(rule))
     if cached is not None and cached[0] is rule:
         return cached[1]
@@ -101,7 +101,7 @@ def explain(
     that made the rule's ``voldoet`` condition false, and for voldoet niet also those that made ``deels``
     false. ``missing`` lists only absent facts that could still change the outcome: those below the
     undecided parts of the rule that are themselves undecided. Both come from the condition tree
-    (:func:`iza_check.facts.compile_reasons`), whichever back-end decided the truths.
+    (:func:`iza_check.engine.facts.compile_reasons`), whichever back-end decided the truths.
     ``lookups`` and ``fact_cache`` are shared by the rules of one profile (rules share paths).
     """
     outcome = decide(truth)

@@ -23,7 +23,7 @@ one node, so every group holds at most 16 network rules and every ruleset at mos
 catalogue is spread over several rulesets, each given only the fact keys it tests (at most 255
 properties per fact).
 
-Each profile is asserted as one fact (from :mod:`iza_check.facts`, with an id of its own) in the
+Each profile is asserted as one fact (from :mod:`iza_check.engine.facts`, with an id of its own) in the
 ruleset's one session, the fired rules are collected, then the fact is retracted, so nothing carries
 over between profiles. The session is kept: creating one clears about 8 KB per network node, which
 cost more than the evaluation itself. A fact that matched no rule would leave a session that can be
@@ -53,8 +53,8 @@ from typing import Any
 
 from iza_check.engine import EngineError, EngineUnavailable
 from iza_check.engine.base import PARTS, Engine, Truths, explain, item_types
-from iza_check.facts import MISSING, Derived, FactPlan, encode_scalar
-from iza_check.outcomes import Fact, RuleResult
+from iza_check.engine.facts import MISSING, Derived, FactPlan, encode_scalar
+from iza_check.engine.outcomes import Fact, RuleResult
 from iza_check.profile.model import Profile
 from iza_check.rules.conditions import (
     AantalMinstens,

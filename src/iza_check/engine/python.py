@@ -2,7 +2,7 @@
 
 It runs wherever durable-rules does not load (Python 3.13 and newer, a machine without a C compiler)
 and gives the same results: each part of a rule is read with the three-valued logic of
-:func:`iza_check.facts.compile_reasons`, the evaluator that also explains every result, so the truths and
+:func:`iza_check.engine.facts.compile_reasons`, the evaluator that also explains every result, so the truths and
 their explanation come from one reading of the profile; ``tests/unit/test_differential.py`` holds the two
 back-ends equal.
 """
@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from iza_check.engine.base import Engine, Truths, explain
-from iza_check.outcomes import Fact, RuleResult
+from iza_check.engine.outcomes import Fact, RuleResult
 from iza_check.profile.model import Profile
 
 

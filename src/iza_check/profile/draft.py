@@ -55,7 +55,7 @@ class Draft:
     """What is needed to go on where a questionnaire stopped.
 
     ``answers`` are the lines typed, in order; replayed under the language and date of the ``sessions`` they
-    were typed in, with the same ``flow`` (:func:`iza_check.questionnaire.answer_flow`), the same scope and the
+    were typed in, with the same ``flow`` (:func:`iza_check.questionnaire.session.answer_flow`), the same scope and the
     same starting profile (``source`` with its SHA-256 ``source_digest``, or none for a new profile) they lead
     to the same question again. ``data`` are the answers as profile data: what is kept when the draft cannot
     be resumed.

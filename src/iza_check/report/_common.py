@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from enum import Enum
 from urllib.parse import quote, urlsplit
 
-from iza_check.findings import EvidenceRef, FactRef, Finding, Outcome, PlanRef, ProblemRef, Severity
+from iza_check.assess.findings import EvidenceRef, FactRef, Finding, Outcome, PlanRef, ProblemRef, Severity
 from iza_check.i18n import format_date, has, t
 
 REPLACEMENT = "\ufffd"

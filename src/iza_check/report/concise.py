@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from iza_check.findings import Finding, ProblemRef, ProfileReport, Report, VerdictKind, counts_as_gap
+from iza_check.assess.findings import Finding, ProblemRef, ProfileReport, Report, VerdictKind, counts_as_gap
 from iza_check.report._common import clean, file_location, outcome_label, problem_text, severity_label
 from iza_check.report.stream import ReportHead, StreamFormat, compose
 from iza_check.report.summary_formats import verdict_short

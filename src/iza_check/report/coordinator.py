@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from iza_check.findings import (
+from iza_check.assess.findings import (
     FactRef,
     Finding,
     ListItem,

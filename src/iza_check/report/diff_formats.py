@@ -1,6 +1,6 @@
 """Progress (``diff``): of two versions of one profile, or of two rounds of profiles.
 
-Pure functions of the result types in :mod:`iza_check.diff`; each returns the whole output as text.
+Pure functions of the result types in :mod:`iza_check.funders.diff`; each returns the whole output as text.
 
 - Two files: ``text``, ``json`` and ``markdown`` (:func:`render_diff`).
 - Two rounds (folders or patterns): ``text``, ``html`` (self-contained, no script), ``csv`` (one row per
@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from iza_check.diff import (
+from iza_check.assess.findings import Outcome, ProblemRef, VerdictKind
+from iza_check.funders.diff import (
     Ambiguity,
     ChangeKind,
     PlanProgress,
@@ -23,7 +24,6 @@ from iza_check.diff import (
     RoundStatus,
     RuleChange,
 )
-from iza_check.findings import Outcome, ProblemRef, VerdictKind
 from iza_check.i18n import format_date, t
 from iza_check.report._common import OUTCOME_SYMBOL, clean, problem_text
 from iza_check.report.funder_common import (

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from html import escape
 from typing import Any, Final
 
-from iza_check.findings import Outcome, VerdictKind
+from iza_check.assess.findings import Outcome, VerdictKind
 from iza_check.i18n import t
 from iza_check.report._common import OUTCOME_SYMBOL, clean
 from iza_check.report.json_report import json_text

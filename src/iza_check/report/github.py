@@ -7,7 +7,7 @@ profile text can never end a command early or start a new one.
 
 from __future__ import annotations
 
-from iza_check.findings import Finding, Outcome, ProblemRef, ProfileReport, Report, Severity
+from iza_check.assess.findings import Finding, Outcome, ProblemRef, ProfileReport, Report, Severity
 from iza_check.i18n import t
 from iza_check.report._common import clean, finding_message
 from iza_check.report.stream import ReportHead, StreamFormat, compose

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from iza_check.findings import Finding, Outcome, ProblemRef, Report, Severity
+from iza_check.assess.findings import Finding, Outcome, ProblemRef, Report, Severity
 from iza_check.report._common import clean, finding_message
 
 _SEVERITY = {Severity.verplicht: "major", Severity.aanbevolen: "minor", Severity.informatief: "info"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
-from iza_check.findings import (
+from iza_check.assess.findings import (
     FactRef,
     Figure,
     Finding,

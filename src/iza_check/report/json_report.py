@@ -16,7 +16,7 @@ from functools import lru_cache
 from json.encoder import encode_basestring as _encode_string
 from typing import Any
 
-from iza_check.findings import (
+from iza_check.assess.findings import (
     EvidenceRef,
     FactRef,
     Figure,

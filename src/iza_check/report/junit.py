@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from iza_check.findings import Finding, Outcome, ProblemRef, ProfileReport, Report, Severity
+from iza_check.assess.findings import Finding, Outcome, ProblemRef, ProfileReport, Report, Severity
 from iza_check.i18n import t
 from iza_check.report._common import (
     clean,

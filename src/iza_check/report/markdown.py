@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from iza_check.findings import Outcome, ProblemRef, ProfileReport, Report
+from iza_check.assess.findings import Outcome, ProblemRef, ProfileReport, Report
 from iza_check.i18n import HELP_CONTACTS, format_date, source_title, t
 from iza_check.report._common import (
     OUTCOME_ORDER,

@@ -1,6 +1,6 @@
 """The regional overview (``overview``): text, html (with an inline SVG coverage chart), json and csv.
 
-Pure functions of :class:`iza_check.overview.Overview`; each returns the whole output as text.
+Pure functions of :class:`iza_check.funders.overview.Overview`; each returns the whole output as text.
 
 The csv has one row per initiative, in the overview's order (region, gemeente, name), for a policy officer to
 filter and pivot in Excel: its region (as the overview groups it: a gemeente without a region is a unit of its
@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from iza_check.findings import ProblemRef
-from iza_check.i18n import format_date, t
-from iza_check.overview import (
+from iza_check.assess.findings import ProblemRef
+from iza_check.funders.overview import (
     BOUWSTENEN_B,
     BOUWSTENEN_C,
     REGIONAL,
@@ -26,6 +25,7 @@ from iza_check.overview import (
     Overview,
     RegionOverview,
 )
+from iza_check.i18n import format_date, t
 from iza_check.report._common import clean, problem_text
 from iza_check.report.funder_common import (
     FORMAT_VERSION,

@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Iterator, Mapping
 from typing import Any, Protocol
 
-from iza_check.findings import Report
+from iza_check.assess.findings import Report
 from iza_check.i18n import DEFAULT_LANG, LANGS
 from iza_check.report.stream import StreamFormat, View
 

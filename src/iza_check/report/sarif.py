@@ -13,7 +13,7 @@ import re
 from typing import Any
 from urllib.parse import quote_from_bytes
 
-from iza_check.findings import Finding, Outcome, ProblemRef, Report, Severity
+from iza_check.assess.findings import Finding, Outcome, ProblemRef, Report, Severity
 from iza_check.i18n import t
 from iza_check.report._common import clean, finding_message, safe_url
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from iza_check.findings import ProblemRef, ProfileReport, Report
+from iza_check.assess.findings import ProblemRef, ProfileReport, Report
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,6 @@
 """The funder's batch summary (``check --summary``): one row per initiative, as text, html, csv or json.
 
-Pure functions of the small frozen rows of :mod:`iza_check.summary`; each returns the whole output as text.
+Pure functions of the small frozen rows of :mod:`iza_check.funders.summary`; each returns the whole output as text.
 The html table sorts with a small inline script, needs no network and reads fine without script; the
 dossier's index page is that table with each name linking to the initiative's own report. The csv opens in a
 Dutch Excel as it is (see :mod:`iza_check.report.funder_common`). The json is versioned (``format_version``)
@@ -18,7 +18,8 @@ from pathlib import PurePath
 from typing import Any, Final
 from urllib.parse import quote
 
-from iza_check.findings import Outcome, PlanRef, VerdictKind
+from iza_check.assess.findings import Outcome, PlanRef, VerdictKind
+from iza_check.funders.summary import SummaryRow, columns, totals
 from iza_check.i18n import format_date, t
 from iza_check.report._common import ANSI_RESET, OUTCOME_ANSI, clean, problem_text
 from iza_check.report.funder_common import (
@@ -48,7 +49,6 @@ from iza_check.report.funder_common import (
 from iza_check.report.funder_common import check_lang as _check_lang
 from iza_check.report.funder_common import html_text as _e
 from iza_check.report.json_report import json_text, problem_json
-from iza_check.summary import SummaryRow, columns, totals
 
 SUMMARY_FORMATS: Final = ("text", "html", "csv", "json")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 from functools import lru_cache
 
-from iza_check.findings import (
+from iza_check.assess.findings import (
     Finding,
     Outcome,
     PlanRef,

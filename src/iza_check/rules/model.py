@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StrictBool, model_validator
 
-from iza_check.outcomes import Outcome
+from iza_check.engine.outcomes import Outcome
 from iza_check.profile.model import CRITERION_ID_PATTERN
 from iza_check.rules.conditions import Condition
 
@@ -41,7 +41,7 @@ GROUP_ORDER: tuple[str, ...] = tuple(g.value for g in Groep)
 
 
 class Oordeel(StrEnum):
-    """The part a rule plays in the overall verdict (see iza_check.verdict)."""
+    """The part a rule plays in the overall verdict (see iza_check.assess.verdict)."""
 
     kenmerk = "kenmerk"  # one of the kenmerken the verdict weighs
     kern = "kern"  # a kenmerk that is the core of a steunpunt: without it, not op voorhand

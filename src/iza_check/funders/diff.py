@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from iza_check.findings import (
+from iza_check.assess.findings import (
     Finding,
     Outcome,
     PlanRef,
@@ -36,7 +36,7 @@ from iza_check.findings import (
 )
 
 if TYPE_CHECKING:
-    from iza_check.checker import FileOutcome
+    from iza_check.assess.findings import FileOutcome
 
 _SCALE = {Outcome.voldoet_niet: 0, Outcome.deels: 1, Outcome.voldoet: 2}
 

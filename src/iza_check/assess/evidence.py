@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from iza_check.findings import EvidenceRef
+from iza_check.assess.findings import EvidenceRef
 from iza_check.profile.model import Bewijs, Profile, Regeling, Rie, Vog, _Area
 
 # The areas of a profile, in the order of the model (and of a profile written by init).

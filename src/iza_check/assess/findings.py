@@ -10,11 +10,30 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Self
 
-from iza_check.outcomes import Outcome
+from iza_check.engine.outcomes import Outcome
 
 __all__ = [
-    "EvidenceRef", "FactRef", "Figure", "Finding", "ListItem", "Outcome", "PlanRef", "ProblemRef", "ProfileReport",
-    "QuestionAnswer", "Report", "Severity", "Text", "Verdict", "VerdictKind", "counts_as_gap",
+    "EvidenceRef",
+    "FactRef",
+    "Figure",
+    "FileOutcome",
+    "Finding",
+    "ListItem",
+    "Outcome",
+    "PlanRef",
+    "ProblemRef",
+    "ProfileReport",
+    "QuestionAnswer",
+    "Report",
+    "Severity",
+    "Text",
+    "Verdict",
+    "VerdictKind",
+    "count_gaps",
+    "counts_as_gap",
+    "gap_severities",
+    "unknown_severities",
+    "waived",
 ]
 
 
@@ -73,7 +92,7 @@ class FactRef:
 
 @dataclass(frozen=True, slots=True)
 class EvidenceRef:
-    """A document, web address or date in the profile that backs a finding (see iza_check.evidence).
+    """A document, web address or date in the profile that backs a finding (see iza_check.assess.evidence).
 
     ``path`` is where it stands: a ``bewijs`` entry (``kwaliteit.klachtenprocedure.bewijs[0]``) or a dated
     field (``kwaliteit.klachtenprocedure.vastgesteld_op``).
@@ -161,7 +180,7 @@ def counts_as_gap(finding: Finding) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """The verdict model of criteria.md (see iza_check.verdict)."""
+    """The verdict model of criteria.md (see iza_check.assess.verdict)."""
 
     kind: VerdictKind
     summary: Text  # one or two sentences explaining why
@@ -244,3 +263,53 @@ class ProblemRef:
     line: int | None = None
     column: int | None = None
     field_path: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FileOutcome:
+    """What became of one input file: a report (or its rendered text), or the problems that stopped it."""
+
+    source: str
+    report: ProfileReport | None = None
+    problems: tuple[ProblemRef, ...] = ()
+    rendered: bytes | None = None
+    # Kept only when the report itself is not (it was rendered in the worker); see gap_severities().
+    gaps: frozenset[Severity] = frozenset()
+    unknowns: frozenset[Severity] = frozenset()
+    verdict: VerdictKind | None = None
+    gap_count: int = 0
+
+    def gap_severities(self) -> frozenset[Severity]:
+        """The severities of the rules with a deels or voldoet niet that no current dated plan covers."""
+        return self.gaps if self.report is None else gap_severities(self.report)
+
+    def unknown_severities(self) -> frozenset[Severity]:
+        """The severities of the rules that are onbekend."""
+        return self.unknowns if self.report is None else unknown_severities(self.report)
+
+    def verdict_kind(self) -> VerdictKind | None:
+        return self.verdict if self.report is None else self.report.verdict.kind
+
+    def gaps_counted(self) -> int:
+        """How many gaps the tallies count (see counts_as_gap)."""
+        return self.gap_count if self.report is None else count_gaps(self.report)
+
+
+def count_gaps(report: ProfileReport) -> int:
+    return sum(1 for finding in report.findings if counts_as_gap(finding))
+
+
+def gap_severities(report: ProfileReport) -> frozenset[Severity]:
+    """Severities of the gaps that fail a run. A gap with a current, dated plan does not: the plan is the
+    initiative's own waiver, and it expires on its streefdatum (then the plan is overdue and the gap fails)."""
+    return frozenset(
+        f.severity for f in report.findings if f.outcome in (Outcome.deels, Outcome.voldoet_niet) and not waived(f)
+    )
+
+
+def waived(finding: Finding) -> bool:
+    return any(p.streefdatum is not None and not p.gerealiseerd and not p.verlopen for p in finding.plans)
+
+
+def unknown_severities(report: ProfileReport) -> frozenset[Severity]:
+    return frozenset(f.severity for f in report.findings if f.outcome is Outcome.onbekend)

@@ -1,7 +1,7 @@
 """The self-assessment questionnaire behind ``iza-check init``: the engine that asks the questions.
 
 The questions themselves (texts, the field each fills, plain labels) are data in
-:mod:`iza_check.question_catalogue`. The engine asks them through an injected ``ask`` (reads one answer)
+:mod:`iza_check.questionnaire.questions`. The engine asks them through an injected ``ask`` (reads one answer)
 and ``say`` (shows one line); it never touches a terminal, so every path is testable with scripted answers.
 
 Answers that are not facts have their own words: ``?`` (weet ik niet) leaves the field out, so it is
@@ -28,7 +28,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, HttpUrl, TypeAdapter, ValidationError
 
 from iza_check.profile import model as pm
-from iza_check.question_catalogue import (
+from iza_check.questionnaire.questions import (
     CATALOGUE,
     CHOICE_GROUPS,
     LABELS,
@@ -48,7 +48,7 @@ from iza_check.question_catalogue import (
     field_info,
     iter_questions,
 )
-from iza_check.question_catalogue import get_value as _get
+from iza_check.questionnaire.questions import get_value as _get
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]

@@ -12,8 +12,8 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from iza_check.checker import FileOutcome
-from iza_check.findings import (
+from iza_check.assess.findings import (
+    FileOutcome,
     Outcome,
     PlanRef,
     ProblemRef,

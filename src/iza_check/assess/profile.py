@@ -7,13 +7,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from iza_check.context import answer_questions, reference_figures
-from iza_check.engine.base import basis, rule_parts
-from iza_check.evidence import AREAS, Evidence, evidence_for
-from iza_check.evidence import collect as collect_evidence
-from iza_check.evidence import reach as evidence_reach
-from iza_check.facts import ReasonFunction, compile_reasons, plain
-from iza_check.findings import (
+from iza_check.assess.context import answer_questions, reference_figures
+from iza_check.assess.evidence import AREAS, Evidence, evidence_for
+from iza_check.assess.evidence import collect as collect_evidence
+from iza_check.assess.evidence import reach as evidence_reach
+from iza_check.assess.findings import (
     EvidenceRef,
     FactRef,
     Finding,
@@ -24,12 +22,14 @@ from iza_check.findings import (
     Severity,
     Text,
 )
-from iza_check.outcomes import RuleResult
+from iza_check.assess.verdict import decide
+from iza_check.engine.base import basis, rule_parts
+from iza_check.engine.facts import ReasonFunction, compile_reasons, plain
+from iza_check.engine.outcomes import RuleResult
 from iza_check.profile.loader import LoadedProfile
 from iza_check.profile.model import Plan, Profile
 from iza_check.rules.conditions import iter_leaves
 from iza_check.rules.model import Advies, Rule, Tekst
-from iza_check.verdict import decide
 
 
 def collect_plans(
@@ -73,7 +73,7 @@ class _RuleTexts:
     link: str | None
     source: str
     nvt_reason: Text | None
-    reach: frozenset[str]  # the fields the rule's conditions pass through (see iza_check.evidence.reach)
+    reach: frozenset[str]  # the fields the rule's conditions pass through (see iza_check.assess.evidence.reach)
     # advies_als: each situation's condition and its advice, in the rule's order
     situations: tuple[tuple[ReasonFunction, Text], ...]
     verdict_role: str | None
@@ -121,7 +121,7 @@ def build_finding(
 ) -> Finding:
     """One rule's finding; ``fact_refs`` shares the FactRef of a path between the findings of one profile.
 
-    ``profile_evidence`` is the profile's evidence (see iza_check.evidence): it decides onderbouwd or verklaard.
+    ``profile_evidence`` is the profile's evidence (see iza_check.assess.evidence): it decides onderbouwd or verklaard.
     """
     outcome = result.outcome
     marks = loaded.marks

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from iza_check.findings import (
+from iza_check.assess.findings import (
     FactRef,
     Figure,
     Finding,

@@ -32,7 +32,7 @@ _LABELS = {
         "more": "Meer informatie",
         "title": "Regels van iza-check",
         "intro": "Dit bestand wordt gemaakt uit de regelbestanden in `rules/` "
-        "(`python -m iza_check.ruledocs`); pas het niet met de hand aan.",
+        "(`python -m iza_check.rules.docs`); pas het niet met de hand aan.",
         "condition_help": "De voorwaarden gebruiken de taal uit `rules/README.md`; "
         "ontbreekt een feit, dan is de uitkomst *onbekend*.",
     },
@@ -53,7 +53,7 @@ _LABELS = {
         "expected": "expected",
         "more": "More information",
         "title": "iza-check rules",
-        "intro": "This file is made from the rule files in `rules/` (`python -m iza_check.ruledocs`); "
+        "intro": "This file is made from the rule files in `rules/` (`python -m iza_check.rules.docs`); "
         "do not edit it by hand.",
         "condition_help": "Conditions use the language described in `rules/README.md`; "
         "when a fact is missing the outcome is *onbekend* (unknown).",

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from iza_check.findings import Finding, Outcome, PlanRef, Text, Verdict, VerdictKind
+from iza_check.assess.findings import Finding, Outcome, PlanRef, Text, Verdict, VerdictKind
 
 _MET = (Outcome.voldoet, Outcome.nvt)
 _AT_LEAST_PART = (Outcome.voldoet, Outcome.deels, Outcome.nvt)

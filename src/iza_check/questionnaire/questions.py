@@ -2,7 +2,7 @@
 
 This module is data: the sections in the order of the sources, the questions with their ``why`` (a neutral
 explanation of what is asked, never a hint at which answer scores), the plain labels of every choice, and
-the example steps shown when something is planned. The engine that asks them is :mod:`iza_check.questionnaire`.
+the example steps shown when something is planned. The engine that asks them is :mod:`iza_check.questionnaire.session`.
 """
 
 from __future__ import annotations

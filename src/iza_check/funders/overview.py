@@ -17,8 +17,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from iza_check.checker import FileOutcome
-from iza_check.findings import Outcome, ProblemRef, ProfileReport, Severity, VerdictKind
+from iza_check.assess.findings import FileOutcome, Outcome, ProblemRef, ProfileReport, Severity, VerdictKind
 from iza_check.profile.model import Soort
 
 # The bouwstenen A are the catalogue's rules of this group (B1–B3 in the bundled rules); B and C are kinds of activity.
