@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import yaml
 
 from iza_check.i18n import source_title
-from iza_check.rules.model import Catalogue, Rule
+from iza_check.rules.model import Rule
 
 _LABELS = {
     "nl": {
@@ -32,7 +32,7 @@ _LABELS = {
         "more": "Meer informatie",
         "title": "Regels van iza-check",
         "intro": "Dit bestand wordt gemaakt uit de regelbestanden in `rules/` "
-        "(`python -m iza_check.rules.docs`); pas het niet met de hand aan.",
+        "(`.ci/regenerate`); pas het niet met de hand aan.",
         "condition_help": "De voorwaarden gebruiken de taal uit `rules/README.md`; "
         "ontbreekt een feit, dan is de uitkomst *onbekend*.",
     },
@@ -53,7 +53,7 @@ _LABELS = {
         "expected": "expected",
         "more": "More information",
         "title": "iza-check rules",
-        "intro": "This file is made from the rule files in `rules/` (`python -m iza_check.rules.docs`); "
+        "intro": "This file is made from the rule files in `rules/` (`.ci/regenerate`); "
         "do not edit it by hand.",
         "condition_help": "Conditions use the language described in `rules/README.md`; "
         "when a fact is missing the outcome is *onbekend* (unknown).",
@@ -126,20 +126,3 @@ def catalogue_markdown(rules: Iterable[Rule], lang: str) -> str:
 
 
 DOC_FILES = {"nl": "regels.md", "en": "rules.en.md"}
-
-
-def main() -> None:
-    """Regenerate docs/regels.md and docs/rules.en.md from the bundled catalogue."""
-    from pathlib import Path
-
-    from iza_check.resources import rules_dir
-    from iza_check.rules.loader import load_catalogue
-
-    catalogue: Catalogue = load_catalogue([rules_dir()])
-    docs = rules_dir().parent / "docs"
-    for lang, name in DOC_FILES.items():
-        (Path(docs) / name).write_text(catalogue_markdown(catalogue.rules, lang), encoding="utf-8")
-
-
-if __name__ == "__main__":
-    main()
