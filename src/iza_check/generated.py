@@ -54,8 +54,7 @@ ARTEFACTS: dict[str, Callable[[], str]] = {
     "schema/report.schema.json": _report_schema,
     "schema/rules.schema.json": _rules_schema,
     "schema/summary.schema.json": _summary_schema,
-    "docs/regels.md": _rule_docs("nl"),
-    "docs/rules.en.md": _rule_docs("en"),
+    **{f"docs/{name}": _rule_docs(lang) for lang, name in (("nl", "regels.md"), ("en", "rules.en.md"))},
 }
 REGENERATE = ".ci/regenerate"
 

@@ -124,5 +124,3 @@ def catalogue_markdown(rules: Iterable[Rule], lang: str) -> str:
     parts += [rule_markdown(rule, lang) for rule in rules]
     return "\n".join(parts)
 
-
-DOC_FILES = {"nl": "regels.md", "en": "rules.en.md"}
