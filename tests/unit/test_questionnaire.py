@@ -29,12 +29,12 @@ from iza_check.questionnaire.session import (
     CATALOGUE,
     LABELS,
     ItemGroup,
-    Msg,
     PlanOffer,
     Question,
     Questionnaire,
     QuestionnaireAborted,
     Stats,
+    Text,
     enum_of,
     field_info,
     human_date,
@@ -906,7 +906,7 @@ def test_each_question_fits_its_field(entry: tuple[type[BaseModel], tuple[str, .
         assert info.is_required()
 
 
-def _messages() -> Iterator[Msg]:
+def _messages() -> Iterator[Text]:
     for _, _, question in iter_questions():
         yield question.text
         yield question.why
@@ -939,7 +939,7 @@ _CRITERION_WORDS = re.compile(
 )
 
 
-def _question_texts() -> Iterator[Msg]:
+def _question_texts() -> Iterator[Text]:
     for _, _, question in iter_questions():
         yield question.text
         yield question.why

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Self
 
-from iza_check.engine.outcomes import Outcome
+from iza_check.engine.outcomes import Outcome, Severity
+from iza_check.i18n.text import Text
 
 __all__ = [
     "EvidenceRef",
@@ -35,23 +36,6 @@ __all__ = [
     "unknown_severities",
     "waived",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class Text:
-    """A text in both report languages."""
-
-    nl: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nl
-
-
-class Severity(str, Enum):
-    verplicht = "verplicht"
-    aanbevolen = "aanbevolen"
-    informatief = "informatief"
 
 
 class VerdictKind(str, Enum):

@@ -88,7 +88,7 @@ def _rule_texts(rule: Rule) -> _RuleTexts:
         return cached[1]
     texts = _RuleTexts(
         group=rule.groep.value,
-        severity=Severity(rule.ernst.value),
+        severity=rule.ernst,
         title=_text(rule.titel),
         advice=_text(rule.advies),
         link=str(rule.advies.link) if rule.advies.link else None,

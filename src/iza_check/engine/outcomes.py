@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import Enum, StrEnum
+
+
+class Severity(str, Enum):
+    """How much a rule weighs (``ernst`` in a rule file): verplicht, aanbevolen or informatief."""
+
+    verplicht = "verplicht"
+    aanbevolen = "aanbevolen"
+    informatief = "informatief"
 
 
 class Outcome(StrEnum):

@@ -16,23 +16,13 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from iza_check.i18n.text import Text
 from iza_check.profile import model as pm
 
 Lang = Literal["nl", "en"]
 Data = dict[str, Any]
 FieldPath = tuple[str, ...]
 Kind = Literal["yesno", "choice", "multi", "integer", "number", "date", "text", "url", "evidence"]
-
-
-@dataclass(frozen=True, slots=True)
-class Msg:
-    """One user-facing text in Dutch and English."""
-
-    nl: str
-    en: str
-
-    def __call__(self, lang: Lang) -> str:
-        return self.en if lang == "en" else self.nl
 
 
 class _Missing:
@@ -73,15 +63,15 @@ class Question:
 
     path: FieldPath
     kind: Kind
-    text: Msg
-    why: Msg
+    text: Text
+    why: Text
     serves: tuple[str, ...] = ()
     # yes/no: the answer that favours the criteria; "gepland" then records the other one ("not yet").
     good: bool | None = None
     required: bool = False
     when: Callable[[Data], bool] | None = None
     # After "gepland": an example of a next step, shown as an example only (a plan is in the person's words).
-    step: Msg | None = None
+    step: Text | None = None
     # Text questions: "geen" sets this flag field (in the same area) instead of the text.
     none_flag: str | None = None
     # Integer questions: the value at this path is the upper bound.
@@ -104,12 +94,12 @@ class ItemGroup:
 
     path: FieldPath
     model: type[BaseModel]
-    intro: Msg
-    why: Msg
-    noun: Msg
+    intro: Text
+    why: Text
+    noun: Text
     questions: tuple[Question, ...]
     serves: tuple[str, ...] = ()
-    step: Msg | None = None
+    step: Text | None = None
     plan_area: str = "initiatief"
 
     @property
@@ -122,10 +112,10 @@ class PlanOffer:
     """A yes/no question whose "ja" records a plan (no fact field of its own)."""
 
     key: str
-    text: Msg
-    why: Msg
+    text: Text
+    why: Text
     serves: tuple[str, ...]
-    step: Msg
+    step: Text
     area: str
     when: Callable[[Data], bool]
 
@@ -136,8 +126,8 @@ Step = Question | ItemGroup | PlanOffer
 @dataclass(frozen=True, slots=True)
 class Section:
     key: str
-    title: Msg
-    intro: Msg
+    title: Text
+    intro: Text
     steps: tuple[Step, ...]
     # Area sections carry toelichting and in_ontwikkeling; "aanbod" is a bare list.
     is_area: bool = True
@@ -146,16 +136,16 @@ class Section:
 def _yn(path: str, text: tuple[str, str], why: tuple[str, str], serves: str = "", good: bool | None = True,
         step: tuple[str, str] | None = None, when: Callable[[Data], bool] | None = None) -> Question:
     return Question(
-        tuple(path.split(".")), "yesno", Msg(*text), Msg(*why), tuple(serves.split()), good,
-        when=when, step=Msg(*step) if step else None,
+        tuple(path.split(".")), "yesno", Text(*text), Text(*why), tuple(serves.split()), good,
+        when=when, step=Text(*step) if step else None,
     )
 
 
 def _q(kind: Kind, path: str, text: tuple[str, str], why: tuple[str, str], serves: str = "",
        step: tuple[str, str] | None = None, **extra: Any) -> Question:
     return Question(
-        tuple(path.split(".")), kind, Msg(*text), Msg(*why), tuple(serves.split()),
-        step=Msg(*step) if step else None, **extra,
+        tuple(path.split(".")), kind, Text(*text), Text(*why), tuple(serves.split()),
+        step=Text(*step) if step else None, **extra,
     )
 
 
@@ -183,162 +173,162 @@ RECOVERY_KINDS = frozenset(
 )
 
 # Labels for every enum value shown in a numbered list: plain words instead of keys.
-LABELS: dict[type[Enum], dict[str, Msg]] = {
+LABELS: dict[type[Enum], dict[str, Text]] = {
     pm.Organisatievorm: {
-        "stichting": Msg("stichting", "foundation (stichting)"),
-        "vereniging": Msg("vereniging", "association (vereniging)"),
-        "cooperatie": Msg("coöperatie", "cooperative"),
-        "onderdeel_ggz_instelling": Msg("onderdeel van een ggz-instelling", "part of a mental health care provider"),
-        "onderdeel_welzijnsorganisatie": Msg("onderdeel van een welzijnsorganisatie", "part of a welfare organisation"),
-        "informeel_collectief": Msg("informele groep, zonder rechtsvorm", "informal group, no legal entity"),
-        "anders": Msg("anders", "other"),
+        "stichting": Text("stichting", "foundation (stichting)"),
+        "vereniging": Text("vereniging", "association (vereniging)"),
+        "cooperatie": Text("coöperatie", "cooperative"),
+        "onderdeel_ggz_instelling": Text("onderdeel van een ggz-instelling", "part of a mental health care provider"),
+        "onderdeel_welzijnsorganisatie": Text("onderdeel van een welzijnsorganisatie", "part of a welfare organisation"),
+        "informeel_collectief": Text("informele groep, zonder rechtsvorm", "informal group, no legal entity"),
+        "anders": Text("anders", "other"),
     },
     pm.Doelgroep: {
-        "psychische_kwetsbaarheid": Msg("mensen met psychische kwetsbaarheid", "people with mental vulnerability"),
-        "epa": Msg("mensen met EPA (ernstige, langdurige psychische problemen)",
+        "psychische_kwetsbaarheid": Text("mensen met psychische kwetsbaarheid", "people with mental vulnerability"),
+        "epa": Text("mensen met EPA (ernstige, langdurige psychische problemen)",
                    "people with EPA (severe, long-term mental illness)"),
-        "sociaal_emotionele_kwetsbaarheid": Msg("mensen met sociaal-emotionele kwetsbaarheid",
+        "sociaal_emotionele_kwetsbaarheid": Text("mensen met sociaal-emotionele kwetsbaarheid",
                                                 "people with social-emotional vulnerability"),
-        "naasten": Msg("naasten (familie, vrienden)", "loved ones (family, friends)"),
-        "verslaving": Msg("mensen met een verslaving", "people with an addiction"),
-        "dak_en_thuisloosheid": Msg("dak- en thuislozen", "homeless people"),
-        "iedereen": Msg("iedereen", "everyone"),
+        "naasten": Text("naasten (familie, vrienden)", "loved ones (family, friends)"),
+        "verslaving": Text("mensen met een verslaving", "people with an addiction"),
+        "dak_en_thuisloosheid": Text("dak- en thuislozen", "homeless people"),
+        "iedereen": Text("iedereen", "everyone"),
     },
     pm.EigenBijdrage: {
-        "geen": Msg("niets, het is gratis", "nothing, it is free"),
-        "vrijwillig": Msg("een vrijwillige bijdrage", "a voluntary contribution"),
-        "laag": Msg("een kleine vaste bijdrage", "a small fixed contribution"),
-        "hoog": Msg("een hogere vaste bijdrage", "a higher fixed contribution"),
+        "geen": Text("niets, het is gratis", "nothing, it is free"),
+        "vrijwillig": Text("een vrijwillige bijdrage", "a voluntary contribution"),
+        "laag": Text("een kleine vaste bijdrage", "a small fixed contribution"),
+        "hoog": Text("een hogere vaste bijdrage", "a higher fixed contribution"),
     },
     pm.Soort: {
-        "inloop": Msg("inloop", "drop-in"),
-        "ontmoeting": Msg("ontmoeting", "meeting others"),
-        "ontspanning": Msg("ontspanning en recreatie", "leisure and recreation"),
-        "sport": Msg("sport en bewegen", "sport and exercise"),
-        "creatief": Msg("creatieve activiteit", "creative activity"),
-        "maaltijd": Msg("samen eten", "shared meal"),
-        "maatjescontact": Msg("maatjescontact (een vast maatje)", "buddy contact"),
-        "vrijwilligerswerkplek": Msg("vrijwilligerswerkplek", "volunteer work placement"),
-        "werkproject": Msg("werkproject", "work project"),
-        "toeleiding_betaald_werk": Msg("hulp op weg naar betaald werk", "support towards paid work"),
-        "herstelcursus": Msg("herstelcursus", "recovery course"),
-        "empowermentcursus": Msg("empowermentcursus (meer regie over je leven)",
+        "inloop": Text("inloop", "drop-in"),
+        "ontmoeting": Text("ontmoeting", "meeting others"),
+        "ontspanning": Text("ontspanning en recreatie", "leisure and recreation"),
+        "sport": Text("sport en bewegen", "sport and exercise"),
+        "creatief": Text("creatieve activiteit", "creative activity"),
+        "maaltijd": Text("samen eten", "shared meal"),
+        "maatjescontact": Text("maatjescontact (een vast maatje)", "buddy contact"),
+        "vrijwilligerswerkplek": Text("vrijwilligerswerkplek", "volunteer work placement"),
+        "werkproject": Text("werkproject", "work project"),
+        "toeleiding_betaald_werk": Text("hulp op weg naar betaald werk", "support towards paid work"),
+        "herstelcursus": Text("herstelcursus", "recovery course"),
+        "empowermentcursus": Text("empowermentcursus (meer regie over je leven)",
                                  "empowerment course (more control over your life)"),
-        "herstelgroep": Msg("herstelgroep", "recovery group"),
-        "schrijfgroep": Msg("schrijfgroep", "writing group"),
-        "zelfhulpgroep": Msg("zelfhulpgroep", "self-help group"),
-        "lotgenotengroep": Msg("lotgenotengroep (mensen met dezelfde ervaring)",
+        "herstelgroep": Text("herstelgroep", "recovery group"),
+        "schrijfgroep": Text("schrijfgroep", "writing group"),
+        "zelfhulpgroep": Text("zelfhulpgroep", "self-help group"),
+        "lotgenotengroep": Text("lotgenotengroep (mensen met dezelfde ervaring)",
                                "peer group (people with the same experience)"),
-        "informatie_en_advies": Msg("informatie en advies", "information and advice"),
-        "individuele_ondersteuning": Msg("persoonlijke steun door een ervaringsdeskundige",
+        "informatie_en_advies": Text("informatie en advies", "information and advice"),
+        "individuele_ondersteuning": Text("persoonlijke steun door een ervaringsdeskundige",
                                          "one-to-one support by a peer expert"),
-        "kwaliteitsontwikkeling_ervaringsdeskundigheid": Msg("scholing en intervisie voor ervaringsdeskundigen",
+        "kwaliteitsontwikkeling_ervaringsdeskundigheid": Text("scholing en intervisie voor ervaringsdeskundigen",
                                                              "training and peer review for peer experts"),
-        "beleidsparticipatie": Msg("meepraten over beleid van gemeente of zorg",
+        "beleidsparticipatie": Text("meepraten over beleid van gemeente of zorg",
                                    "having a say in municipal or care policy"),
-        "kwartiermaken": Msg("kwartiermaken (de buurt gastvrij maken, tegen stigma)",
+        "kwartiermaken": Text("kwartiermaken (de buurt gastvrij maken, tegen stigma)",
                              "community building against stigma (kwartiermaken)"),
-        "deskundigheidsbevordering_professionals": Msg("training voor professionals", "training for professionals"),
-        "ondersteuning_naasten": Msg("steun voor familie en naasten", "support for family and loved ones"),
-        "anders": Msg("iets anders", "something else"),
+        "deskundigheidsbevordering_professionals": Text("training voor professionals", "training for professionals"),
+        "ondersteuning_naasten": Text("steun voor familie en naasten", "support for family and loved ones"),
+        "anders": Text("iets anders", "something else"),
     },
     pm.Methode: {
-        "herstellen_doe_je_zelf": Msg("Herstellen doe je zelf", "Herstellen doe je zelf (recovery is up to you)"),
-        "wrap": Msg("WRAP (een eigen plan om goed te blijven gaan)", "WRAP (Wellness Recovery Action Plan)"),
-        "werken_met_eigen_ervaring": Msg("Werken met eigen ervaring", "Werken met eigen ervaring (working with "
+        "herstellen_doe_je_zelf": Text("Herstellen doe je zelf", "Herstellen doe je zelf (recovery is up to you)"),
+        "wrap": Text("WRAP (een eigen plan om goed te blijven gaan)", "WRAP (Wellness Recovery Action Plan)"),
+        "werken_met_eigen_ervaring": Text("Werken met eigen ervaring", "Werken met eigen ervaring (working with "
                                          "your own experience)"),
-        "hop": Msg("HOP (Honest, Open, Proud: kiezen of je vertelt over je ervaring)", "HOP (Honest, Open, Proud)"),
-        "eigen_methode": Msg("een eigen methode", "a method of our own"),
-        "geen": Msg("geen vaste methode", "no fixed method"),
+        "hop": Text("HOP (Honest, Open, Proud: kiezen of je vertelt over je ervaring)", "HOP (Honest, Open, Proud)"),
+        "eigen_methode": Text("een eigen methode", "a method of our own"),
+        "geen": Text("geen vaste methode", "no fixed method"),
     },
     pm.Rol: {
-        "gastvrouw_gastheer": Msg("gastvrouw of gastheer", "host"),
-        "vrijwilliger": Msg("vrijwilliger", "volunteer"),
-        "co_trainer": Msg("co-trainer bij een cursus", "co-trainer of a course"),
-        "organisator_activiteit": Msg("organisator van een activiteit", "organiser of an activity"),
-        "bestuurslid": Msg("bestuurslid", "board member"),
-        "betaalde_kracht": Msg("betaalde kracht", "paid staff member"),
+        "gastvrouw_gastheer": Text("gastvrouw of gastheer", "host"),
+        "vrijwilliger": Text("vrijwilliger", "volunteer"),
+        "co_trainer": Text("co-trainer bij een cursus", "co-trainer of a course"),
+        "organisator_activiteit": Text("organisator van een activiteit", "organiser of an activity"),
+        "bestuurslid": Text("bestuurslid", "board member"),
+        "betaalde_kracht": Text("betaalde kracht", "paid staff member"),
     },
     pm.WensenOphalen: {
-        "bezoekersoverleg": Msg("een overleg met bezoekers", "a visitors' meeting"),
-        "ideeenbus": Msg("een ideeënbus", "a suggestion box"),
-        "enquete": Msg("een vragenlijst (enquête)", "a questionnaire (survey)"),
-        "persoonlijk_gesprek": Msg("persoonlijke gesprekken", "personal conversations"),
-        "evaluatie_na_activiteit": Msg("samen terugkijken na een activiteit", "looking back together after an activity"),
+        "bezoekersoverleg": Text("een overleg met bezoekers", "a visitors' meeting"),
+        "ideeenbus": Text("een ideeënbus", "a suggestion box"),
+        "enquete": Text("een vragenlijst (enquête)", "a questionnaire (survey)"),
+        "persoonlijk_gesprek": Text("persoonlijke gesprekken", "personal conversations"),
+        "evaluatie_na_activiteit": Text("samen terugkijken na een activiteit", "looking back together after an activity"),
     },
     pm.Aanspreekvorm: {
-        "bezoeker": Msg("bezoeker", "visitor"),
-        "deelnemer": Msg("deelnemer", "participant"),
-        "lid": Msg("lid", "member"),
-        "gast": Msg("gast", "guest"),
-        "client": Msg("cliënt", "client"),
-        "patient": Msg("patiënt", "patient"),
+        "bezoeker": Text("bezoeker", "visitor"),
+        "deelnemer": Text("deelnemer", "participant"),
+        "lid": Text("lid", "member"),
+        "gast": Text("gast", "guest"),
+        "client": Text("cliënt", "client"),
+        "patient": Text("patiënt", "patient"),
     },
     pm.Coordinatie: {
-        "ervaringsdeskundige": Msg("een ervaringsdeskundige", "a peer expert"),
-        "gedeeld": Msg("gedeeld: een ervaringsdeskundige samen met een professional",
+        "ervaringsdeskundige": Text("een ervaringsdeskundige", "a peer expert"),
+        "gedeeld": Text("gedeeld: een ervaringsdeskundige samen met een professional",
                        "shared: a peer expert together with a professional"),
-        "professional": Msg("een professional zonder eigen ervaringsdeskundigheid",
+        "professional": Text("een professional zonder eigen ervaringsdeskundigheid",
                             "a professional without lived-experience expertise"),
     },
     pm.Partnercategorie: {
-        "sociaal_domein": Msg("gemeente of sociaal domein (bijv. het wijkteam)",
+        "sociaal_domein": Text("gemeente of sociaal domein (bijv. het wijkteam)",
                               "municipality or social domain (e.g. the neighbourhood team)"),
-        "welzijn": Msg("welzijnsorganisatie", "welfare organisation"),
-        "huisartsen": Msg("huisarts of praktijkondersteuner (POH-ggz)", "GP or practice nurse for mental health"),
-        "zorgaanbieders": Msg("zorgaanbieder (bijv. een ggz-instelling)", "care provider (e.g. mental health care)"),
-        "onderwijs": Msg("onderwijs", "education"),
-        "werk_en_inkomen": Msg("werk en inkomen (bijv. UWV, werkgevers)", "work and income (e.g. UWV, employers)"),
-        "overig": Msg("anders", "other"),
+        "welzijn": Text("welzijnsorganisatie", "welfare organisation"),
+        "huisartsen": Text("huisarts of praktijkondersteuner (POH-ggz)", "GP or practice nurse for mental health"),
+        "zorgaanbieders": Text("zorgaanbieder (bijv. een ggz-instelling)", "care provider (e.g. mental health care)"),
+        "onderwijs": Text("onderwijs", "education"),
+        "werk_en_inkomen": Text("werk en inkomen (bijv. UWV, werkgevers)", "work and income (e.g. UWV, employers)"),
+        "overig": Text("anders", "other"),
     },
     pm.VrijwilligersOnderwerp: {
-        "continuiteit": Msg("continuïteit (het werk gaat door als iemand uitvalt)",
+        "continuiteit": Text("continuïteit (het werk gaat door als iemand uitvalt)",
                             "continuity (work goes on when someone drops out)"),
-        "kwaliteit_ondersteuning": Msg("kwaliteit van de ondersteuning", "quality of support"),
-        "veiligheid": Msg("veiligheid", "safety"),
-        "deskundigheid": Msg("deskundigheid en scholing", "expertise and training"),
-        "waardering": Msg("waardering van vrijwilligers", "appreciation of volunteers"),
+        "kwaliteit_ondersteuning": Text("kwaliteit van de ondersteuning", "quality of support"),
+        "veiligheid": Text("veiligheid", "safety"),
+        "deskundigheid": Text("deskundigheid en scholing", "expertise and training"),
+        "waardering": Text("waardering van vrijwilligers", "appreciation of volunteers"),
     },
     pm.VogVoor: {
-        "iedereen": Msg("iedereen die bezoekers ondersteunt, betaald en vrijwillig",
+        "iedereen": Text("iedereen die bezoekers ondersteunt, betaald en vrijwillig",
                         "everyone who supports visitors, paid and volunteer"),
-        "alleen_betaalde_medewerkers": Msg("alleen de betaalde medewerkers", "only the paid staff"),
-        "deel_van_vrijwilligers": Msg("een deel van de vrijwilligers", "some of the volunteers"),
-        "niemand": Msg("niemand", "no one"),
+        "alleen_betaalde_medewerkers": Text("alleen de betaalde medewerkers", "only the paid staff"),
+        "deel_van_vrijwilligers": Text("een deel van de vrijwilligers", "some of the volunteers"),
+        "niemand": Text("niemand", "no one"),
     },
     pm.KeurmerkNaam: {
-        "iso_9001": Msg("ISO 9001", "ISO 9001"),
-        "hkz": Msg("HKZ", "HKZ"),
-        "nen_en_15224": Msg("NEN-EN 15224", "NEN-EN 15224"),
-        "pso": Msg("PSO (Prestatieladder Socialer Ondernemen)", "PSO (social enterprise performance ladder)"),
-        "anders": Msg("een ander keurmerk", "another quality mark"),
-        "geen": Msg("geen keurmerk", "no quality mark"),
+        "iso_9001": Text("ISO 9001", "ISO 9001"),
+        "hkz": Text("HKZ", "HKZ"),
+        "nen_en_15224": Text("NEN-EN 15224", "NEN-EN 15224"),
+        "pso": Text("PSO (Prestatieladder Socialer Ondernemen)", "PSO (social enterprise performance ladder)"),
+        "anders": Text("een ander keurmerk", "another quality mark"),
+        "geen": Text("geen keurmerk", "no quality mark"),
     },
     pm.Financieringsbron: {
-        "gemeente_wmo": Msg("gemeente, via de Wmo (wet voor ondersteuning thuis en meedoen)",
+        "gemeente_wmo": Text("gemeente, via de Wmo (wet voor ondersteuning thuis en meedoen)",
                             "municipality, through the Wmo (social support act)"),
-        "gemeente_subsidie": Msg("gemeente, via een subsidie", "municipality, through a grant"),
-        "zorgverzekeraar": Msg("zorgverzekeraar", "health insurer"),
-        "zorgkantoor_wlz": Msg("zorgkantoor (Wlz, wet voor langdurige zorg)", "care office (Wlz, long-term care act)"),
-        "ggz_instelling": Msg("ggz-instelling", "mental health care provider"),
-        "fondsen": Msg("fondsen", "charitable funds"),
-        "donaties": Msg("giften en donaties", "gifts and donations"),
-        "eigen_inkomsten": Msg("eigen inkomsten", "own income"),
-        "anders": Msg("anders", "other"),
+        "gemeente_subsidie": Text("gemeente, via een subsidie", "municipality, through a grant"),
+        "zorgverzekeraar": Text("zorgverzekeraar", "health insurer"),
+        "zorgkantoor_wlz": Text("zorgkantoor (Wlz, wet voor langdurige zorg)", "care office (Wlz, long-term care act)"),
+        "ggz_instelling": Text("ggz-instelling", "mental health care provider"),
+        "fondsen": Text("fondsen", "charitable funds"),
+        "donaties": Text("giften en donaties", "gifts and donations"),
+        "eigen_inkomsten": Text("eigen inkomsten", "own income"),
+        "anders": Text("anders", "other"),
     },
 }
 
 # Headings inside the long list of activity kinds, so the bouwstenen are visible while choosing.
-CHOICE_GROUPS: dict[type[Enum], dict[str, Msg]] = {
+CHOICE_GROUPS: dict[type[Enum], dict[str, Text]] = {
     pm.Soort: {
-        "inloop": Msg("Meedoen en ontmoeten (bouwsteen 1)", "Social participation (building block 1)"),
-        "vrijwilligerswerkplek": Msg("Meedoen in de samenleving en werk (bouwsteen 2)",
+        "inloop": Text("Meedoen en ontmoeten (bouwsteen 1)", "Social participation (building block 1)"),
+        "vrijwilligerswerkplek": Text("Meedoen in de samenleving en werk (bouwsteen 2)",
                                      "Participation in society and work (building block 2)"),
-        "herstelcursus": Msg("Herstel, ontplooiing en zelfhulp (bouwsteen 3)",
+        "herstelcursus": Text("Herstel, ontplooiing en zelfhulp (bouwsteen 3)",
                              "Recovery, personal growth and self-help (building block 3)"),
-        "informatie_en_advies": Msg("Voor de hele regio", "For the whole region"),
-        "beleidsparticipatie": Msg("Voor een gastvrije omgeving", "For a welcoming community"),
-        "anders": Msg("Anders", "Other"),
+        "informatie_en_advies": Text("Voor de hele regio", "For the whole region"),
+        "beleidsparticipatie": Text("Voor een gastvrije omgeving", "For a welcoming community"),
+        "anders": Text("Anders", "Other"),
     },
 }
 
@@ -435,8 +425,8 @@ PARTNER_QUESTIONS: tuple[Question, ...] = (
 def _catalogue() -> tuple[Section, ...]:
     return (
         Section("initiatief",
-                Msg("Voor wie? - Het initiatief", "For whom? - The initiative"),
-                Msg("Eerst iets over het initiatief zelf.", "First, something about the initiative itself."), (
+                Text("Voor wie? - Het initiatief", "For whom? - The initiative"),
+                Text("Eerst iets over het initiatief zelf.", "First, something about the initiative itself."), (
             _q("text", "initiatief.naam",
                ("Wat is de naam van het initiatief?", "What is the name of the initiative?"),
                ("Aan de naam herkent iedereen het profiel en het rapport.",
@@ -477,8 +467,8 @@ def _catalogue() -> tuple[Section, ...]:
                 "Choose the groups the initiative was set up by and for; more than one is fine.")),
         )),
         Section("toegang",
-                Msg("Voor wie? - Toegang (kenmerk 1)", "For whom? - Access (characteristic 1)"),
-                Msg("Hoe makkelijk kan iemand meedoen?", "How easily can someone join in?"), (
+                Text("Voor wie? - Toegang (kenmerk 1)", "For whom? - Access (characteristic 1)"),
+                Text("Hoe makkelijk kan iemand meedoen?", "How easily can someone join in?"), (
             _yn("toegang.indicatie_nodig",
                 (("Heeft iemand een indicatie nodig om mee te doen? (een indicatie is een besluit dat iemand "
                  "recht heeft op zorg of hulp)"),
@@ -553,29 +543,29 @@ def _catalogue() -> tuple[Section, ...]:
                "K1", ("De inloop vaker openen", "Open the drop-in more often")),
         )),
         Section("aanbod",
-                Msg("Waartoe? - Activiteiten (kenmerk 2 en 7, bouwstenen)",
+                Text("Waartoe? - Activiteiten (kenmerk 2 en 7, bouwstenen)",
                     "What for? - Activities (characteristics 2 and 7, building blocks)"),
-                Msg("Wat kunnen mensen bij u doen? U vult de activiteiten een voor een in.",
+                Text("Wat kunnen mensen bij u doen? U vult de activiteiten een voor een in.",
                     "What can people do with you? You enter the activities one by one."), (
             ItemGroup(("aanbod",), pm.Activiteit,
-                      Msg("Heeft het initiatief al activiteiten?", "Does the initiative have activities yet?"),
-                      Msg("Denk aan alles wat mensen er kunnen doen, groot en klein. Na 'ja' vult u de activiteiten "
+                      Text("Heeft het initiatief al activiteiten?", "Does the initiative have activities yet?"),
+                      Text("Denk aan alles wat mensen er kunnen doen, groot en klein. Na 'ja' vult u de activiteiten "
                           "een voor een in: de naam, de soort en een paar vragen.",
                           "Think of everything people can do there, big and small. After 'yes' you enter the "
                           "activities one by one: the name, the kind and a few questions."),
-                      Msg("activiteit", "activity"), ACTIVITY_QUESTIONS,
+                      Text("activiteit", "activity"), ACTIVITY_QUESTIONS,
                       serves=("K2", "B1", "B2", "B3"),
-                      step=Msg("De eerste activiteiten starten", "Start the first activities")),
+                      step=Text("De eerste activiteiten starten", "Start the first activities")),
             PlanOffer("aanbod.herstelaanbod_gepland",
-                      Msg("U noemde geen herstelcursus of herstelgroep. Bent u van plan zo'n herstelaanbod te "
+                      Text("U noemde geen herstelcursus of herstelgroep. Bent u van plan zo'n herstelaanbod te "
                           "starten?",
                           "You did not mention a recovery course or group. Do you plan to start one?"),
-                      Msg("Herstelaanbod is bijvoorbeeld een herstelcursus, een herstelgroep of een zelfhulpgroep. "
+                      Text("Herstelaanbod is bijvoorbeeld een herstelcursus, een herstelgroep of een zelfhulpgroep. "
                           "Bij 'ja' schrijft u de eerste stap op, met een datum.",
                           "Recovery activities are, for example, a recovery course, a recovery group or a self-help "
                           "group. With 'yes' you write down the first step, with a date."),
                       ("K2", "K7", "B3"),
-                      Msg("Een herstelcursus of herstelgroep starten, bijvoorbeeld Herstellen doe je zelf",
+                      Text("Een herstelcursus of herstelgroep starten, bijvoorbeeld Herstellen doe je zelf",
                           "Start a recovery course or group, for example Herstellen doe je zelf"),
                       "initiatief",
                       when=lambda data: not any(
@@ -584,8 +574,8 @@ def _catalogue() -> tuple[Section, ...]:
                       )),
         ), is_area=False),
         Section("werkwijze",
-                Msg("Hoe? - Werkwijze (kenmerk 3 tot en met 8)", "How? - Way of working (characteristics 3 to 8)"),
-                Msg("Hoe gaat het er bij u aan toe?", "How do things work with you?"), (
+                Text("Hoe? - Werkwijze (kenmerk 3 tot en met 8)", "How? - Way of working (characteristics 3 to 8)"),
+                Text("Hoe gaat het er bij u aan toe?", "How do things work with you?"), (
             _q("multi", "werkwijze.bezoekersrollen",
                ("Welke rollen kunnen bezoekers op zich nemen?", "Which roles can visitors take on?"),
                ("Een rol is een taak die een bezoeker zelf op zich neemt, zoals gastvrouw of co-trainer.",
@@ -683,9 +673,9 @@ def _catalogue() -> tuple[Section, ...]:
                 "Funders often ask about this; this way your own words go into the report.")),
         )),
         Section("team",
-                Msg("Door wie? - Team (kenmerk 9, kwaliteitseis 7)", "By whom? - Team (characteristic 9, "
+                Text("Door wie? - Team (kenmerk 9, kwaliteitseis 7)", "By whom? - Team (characteristic 9, "
                                                                        "quality requirement 7)"),
-                Msg("Wie doet het werk? Een ervaringsdeskundige zet eigen ervaring met herstel bewust in om "
+                Text("Wie doet het werk? Een ervaringsdeskundige zet eigen ervaring met herstel bewust in om "
                     "anderen te steunen.",
                     "Who does the work? A peer expert (ervaringsdeskundige) uses their own experience of recovery "
                     "to support others."), (
@@ -766,19 +756,19 @@ def _catalogue() -> tuple[Section, ...]:
                             "Help volunteers on their way to paid work")),
         )),
         Section("samenwerking",
-                Msg("Met wie? - Samenwerking (kenmerk 10)", "With whom? - Cooperation (characteristic 10)"),
-                Msg("Met wie werkt u samen, zodat mensen bij de juiste plek terechtkomen?",
+                Text("Met wie? - Samenwerking (kenmerk 10)", "With whom? - Cooperation (characteristic 10)"),
+                Text("Met wie werkt u samen, zodat mensen bij de juiste plek terechtkomen?",
                     "Whom do you work with, so people end up in the right place?"), (
             ItemGroup(("samenwerking", "partners"), pm.Partner,
-                      Msg("Werkt het initiatief samen met andere organisaties?",
+                      Text("Werkt het initiatief samen met andere organisaties?",
                           "Does the initiative work with other organisations?"),
-                      Msg("Partners zijn organisaties waarmee u geregeld samenwerkt, bijvoorbeeld de gemeente, het "
+                      Text("Partners zijn organisaties waarmee u geregeld samenwerkt, bijvoorbeeld de gemeente, het "
                           "welzijnswerk, huisartsen of de ggz. Na 'ja' vult u ze een voor een in.",
                           "Partners are organisations you work with regularly, for example the municipality, welfare "
                           "services, GPs or mental health care. After 'yes' you enter them one by one."),
-                      Msg("partner", "partner"), PARTNER_QUESTIONS,
+                      Text("partner", "partner"), PARTNER_QUESTIONS,
                       serves=("K10",),
-                      step=Msg("Kennismaken met de gemeente, welzijn, huisartsen en de ggz",
+                      step=Text("Kennismaken met de gemeente, welzijn, huisartsen en de ggz",
                                "Get to know the municipality, welfare, GPs and mental health care"),
                       plan_area="samenwerking"),
             _yn("samenwerking.crisisafspraken_ggz",
@@ -798,8 +788,8 @@ def _catalogue() -> tuple[Section, ...]:
                              "Make arrangements with 113 Zelfmoordpreventie")),
         )),
         Section("kwaliteit",
-                Msg("Kwaliteit (kwaliteitseisen 1 tot en met 10)", "Quality (quality requirements 1 to 10)"),
-                Msg("Welke regelingen en afspraken zijn er?", "Which arrangements are in place?"), (
+                Text("Kwaliteit (kwaliteitseisen 1 tot en met 10)", "Quality (quality requirements 1 to 10)"),
+                Text("Welke regelingen en afspraken zijn er?", "Which arrangements are in place?"), (
             _yn("kwaliteit.klachtenprocedure.aanwezig",
                 ("Is er een klachtenregeling? (hoe iemand een klacht indient en wat er dan gebeurt)",
                  "Is there a complaints procedure? (how to complain and what happens next)"),
@@ -934,8 +924,8 @@ def _catalogue() -> tuple[Section, ...]:
                when=_value_is("kwaliteit.rie.uitgevoerd", True)),
         )),
         Section("financiering",
-                Msg("Financiering", "Funding"),
-                Msg("Deze vragen zijn geen eis; ze laten zien hoe stevig het geld geregeld is.",
+                Text("Financiering", "Funding"),
+                Text("Deze vragen zijn geen eis; ze laten zien hoe stevig het geld geregeld is.",
                     "These questions are not requirements; they show how solid the funding is."), (
             _q("multi", "financiering.bronnen",
                ("Waar komt het geld vandaan?", "Where does the money come from?"),
@@ -970,8 +960,8 @@ def _catalogue() -> tuple[Section, ...]:
                 "So the report can set your initiative beside national figures.")),
         )),
         Section("bereik",
-                Msg("Bereik", "Reach"),
-                Msg("Deze cijfers geven een beeld; ze worden niet beoordeeld. Een schatting is goed.",
+                Text("Bereik", "Reach"),
+                Text("Deze cijfers geven een beeld; ze worden niet beoordeeld. Een schatting is goed.",
                     "These figures give a picture; they are not judged. An estimate is fine."), (
             _q("integer", "bereik.bezoekers_per_jaar",
                ("Hoeveel verschillende mensen komen er per jaar?", "How many different people come per year?"),
@@ -1002,8 +992,8 @@ def _completeness(path: FieldPath) -> Question:
     return Question(
         (*path[:-1], path[-1] + pm.COMPLETE_SUFFIX),
         "yesno",
-        Msg("Is dit alles? Staat hiermee alles erin wat er is?", "Is this all? Does this list everything there is?"),
-        Msg("Alleen als de lijst compleet is, telt wat er niet in staat als 'is er niet'. Anders blijft dat "
+        Text("Is dit alles? Staat hiermee alles erin wat er is?", "Is this all? Does this list everything there is?"),
+        Text("Alleen als de lijst compleet is, telt wat er niet in staat als 'is er niet'. Anders blijft dat "
             "onbekend: geen fout, wel een open vraag.",
             "Only if the list is complete does what is not in it count as 'not there'. Otherwise it stays "
             "unknown: not a failure, but an open question."),
@@ -1034,9 +1024,9 @@ CATALOGUE: tuple[Section, ...] = _with_completeness(_catalogue())
 SECTION_KEYS: tuple[str, ...] = tuple(section.key for section in CATALOGUE)
 
 TOELICHTING = (
-    Msg("Wilt u nog iets toelichten over dit onderdeel? (in eigen woorden)",
+    Text("Wilt u nog iets toelichten over dit onderdeel? (in eigen woorden)",
         "Anything you want to explain about this part? (in your own words)"),
-    Msg("Uw uitleg helpt in het gesprek met de gemeente of een andere geldgever.",
+    Text("Uw uitleg helpt in het gesprek met de gemeente of een andere geldgever.",
         "Your explanation helps in the conversation with the municipality or another funder."),
 )
 

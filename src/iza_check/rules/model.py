@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StrictBool, model_validator
 
-from iza_check.engine.outcomes import Outcome
+from iza_check.engine.outcomes import Outcome, Severity
 from iza_check.profile.model import CRITERION_ID_PATTERN
 from iza_check.rules.conditions import Condition
 
@@ -45,12 +45,6 @@ class Oordeel(StrEnum):
 
     kenmerk = "kenmerk"  # one of the kenmerken the verdict weighs
     kern = "kern"  # a kenmerk that is the core of a steunpunt: without it, not op voorhand
-
-
-class Ernst(StrEnum):
-    verplicht = "verplicht"
-    aanbevolen = "aanbevolen"
-    informatief = "informatief"
 
 
 class Tekst(_Strict):
@@ -108,7 +102,7 @@ class RuleSpec(_Strict):
 
     id: Annotated[str, Field(pattern=RULE_ID_PATTERN)]
     titel: Tekst
-    ernst: Ernst
+    ernst: Severity
     bron: Bron
     uitleg: Uitleg
     voldoet: Condition
@@ -131,7 +125,7 @@ class RuleSpec(_Strict):
 
     @model_validator(mode="after")
     def _verdict_rules_are_required(self) -> RuleSpec:
-        if self.oordeel is not None and self.ernst is not Ernst.verplicht:
+        if self.oordeel is not None and self.ernst is not Severity.verplicht:
             raise ValueError("een regel die meetelt in het oordeel (oordeel: ...) heeft ernst: verplicht")
         return self
 
