@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -32,3 +34,37 @@ def is_special(path: Path) -> bool:
     except (FileNotFoundError, NotADirectoryError):
         return False
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def write_atomically(
+    target: Path,
+    text: str,
+    *,
+    mode: int | None = None,
+    newline: str = "",
+    suffix: str = ".tmp",
+    prepare: Callable[[Path], None] | None = None,
+    place: Callable[[Path, Path], None] = os.replace,
+) -> None:
+    """Write ``text`` so that ``target`` is either as it was or whole, never half-written.
+
+    The text goes to a temporary file beside ``target`` (synced to disk, with ``mode`` when given); ``prepare``
+    may check that file or refuse (by raising); ``place`` puts it at ``target`` (``os.replace``, or a function
+    that refuses to overwrite). On any failure, also Ctrl-C, the temporary file is removed.
+    """
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=folder)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        if prepare is not None:
+            prepare(tmp)
+        place(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

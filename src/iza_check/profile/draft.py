@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -24,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from iza_check.writing import write_atomically
 
 DRAFT_SUFFIX = ".concept"
 DRAFT_FORMAT = 1
@@ -113,19 +114,7 @@ def render_draft(draft: Draft) -> str:
 
 def write_draft(draft: Draft, path: Path) -> Path:
     """Write ``draft`` to ``path`` atomically (``OSError`` when the folder is not writable)."""
-    text = render_draft(draft)
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomically(path, render_draft(draft), newline="\n")
     return path
 
 

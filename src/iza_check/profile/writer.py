@@ -13,7 +13,6 @@ import hashlib
 import math
 import os
 import re
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -25,7 +24,7 @@ import yaml
 from pydantic import ValidationError
 
 from iza_check.profile.model import Profile
-from iza_check.writing import replace_mode
+from iza_check.writing import replace_mode, write_atomically
 
 SCHEMA_FILE = Path("schema") / "profile.schema.json"
 
@@ -327,25 +326,16 @@ def _write_checked(text: str, path: Path, *, force: bool, source: Snapshot | Non
     # Through a symbolic link: the file it points to is replaced, the link stays.
     real = Path(os.path.realpath(path)) if path.is_symlink() else path
     folder = real.parent if str(real.parent) else Path(".")
-    mode = replace_mode(real)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp.yaml", dir=folder)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
+
+    def prepare(tmp: Path) -> None:
         check(tmp)
         if source is not None and source.changed():
             raise SourceChangedError(source.path)
-        if force:
-            os.replace(tmp, real)
-        else:
-            _place_new(tmp, real)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+
+    write_atomically(
+        real, text, mode=replace_mode(real), suffix=".tmp.yaml", prepare=prepare,
+        place=os.replace if force else _place_new,
+    )
     _sync_folder(folder)
     return path
 
