@@ -18,6 +18,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from iza_check.i18n.text import Text
+
 _INDEX = re.compile(r"\[(\d+)\]")
 
 
@@ -105,6 +107,16 @@ def value_label(path: str, value: str, lang: str) -> str:
         return value
     entry = _data()["waarden"].get(enum.__name__, {}).get(value)
     return _pick(entry, lang) if entry is not None else value
+
+
+def value_texts() -> dict[type[Enum], dict[str, Text]]:
+    """Every choice of the profile model with its readable name in both languages, per enum."""
+    values = _data()["waarden"]
+    enums = dict.fromkeys(_enums().values())
+    return {
+        enum: {str(m.value): Text(**values[enum.__name__][str(m.value)]) for m in enum}
+        for enum in enums
+    }
 
 
 def item_word(list_path: str, lang: str) -> str | None:

@@ -18,6 +18,7 @@ from pydantic.fields import FieldInfo
 
 from iza_check.i18n.text import Text
 from iza_check.profile import model as pm
+from iza_check.profile.labels import value_texts
 
 Lang = Literal["nl", "en"]
 Data = dict[str, Any]
@@ -172,151 +173,9 @@ RECOVERY_KINDS = frozenset(
     {"herstelcursus", "empowermentcursus", "herstelgroep", "schrijfgroep", "zelfhulpgroep", "lotgenotengroep"}
 )
 
-# Labels for every enum value shown in a numbered list: plain words instead of keys.
-LABELS: dict[type[Enum], dict[str, Text]] = {
-    pm.Organisatievorm: {
-        "stichting": Text("stichting", "foundation (stichting)"),
-        "vereniging": Text("vereniging", "association (vereniging)"),
-        "cooperatie": Text("coöperatie", "cooperative"),
-        "onderdeel_ggz_instelling": Text("onderdeel van een ggz-instelling", "part of a mental health care provider"),
-        "onderdeel_welzijnsorganisatie": Text("onderdeel van een welzijnsorganisatie", "part of a welfare organisation"),
-        "informeel_collectief": Text("informele groep, zonder rechtsvorm", "informal group, no legal entity"),
-        "anders": Text("anders", "other"),
-    },
-    pm.Doelgroep: {
-        "psychische_kwetsbaarheid": Text("mensen met psychische kwetsbaarheid", "people with mental vulnerability"),
-        "epa": Text("mensen met EPA (ernstige, langdurige psychische problemen)",
-                   "people with EPA (severe, long-term mental illness)"),
-        "sociaal_emotionele_kwetsbaarheid": Text("mensen met sociaal-emotionele kwetsbaarheid",
-                                                "people with social-emotional vulnerability"),
-        "naasten": Text("naasten (familie, vrienden)", "loved ones (family, friends)"),
-        "verslaving": Text("mensen met een verslaving", "people with an addiction"),
-        "dak_en_thuisloosheid": Text("dak- en thuislozen", "homeless people"),
-        "iedereen": Text("iedereen", "everyone"),
-    },
-    pm.EigenBijdrage: {
-        "geen": Text("niets, het is gratis", "nothing, it is free"),
-        "vrijwillig": Text("een vrijwillige bijdrage", "a voluntary contribution"),
-        "laag": Text("een kleine vaste bijdrage", "a small fixed contribution"),
-        "hoog": Text("een hogere vaste bijdrage", "a higher fixed contribution"),
-    },
-    pm.Soort: {
-        "inloop": Text("inloop", "drop-in"),
-        "ontmoeting": Text("ontmoeting", "meeting others"),
-        "ontspanning": Text("ontspanning en recreatie", "leisure and recreation"),
-        "sport": Text("sport en bewegen", "sport and exercise"),
-        "creatief": Text("creatieve activiteit", "creative activity"),
-        "maaltijd": Text("samen eten", "shared meal"),
-        "maatjescontact": Text("maatjescontact (een vast maatje)", "buddy contact"),
-        "vrijwilligerswerkplek": Text("vrijwilligerswerkplek", "volunteer work placement"),
-        "werkproject": Text("werkproject", "work project"),
-        "toeleiding_betaald_werk": Text("hulp op weg naar betaald werk", "support towards paid work"),
-        "herstelcursus": Text("herstelcursus", "recovery course"),
-        "empowermentcursus": Text("empowermentcursus (meer regie over je leven)",
-                                 "empowerment course (more control over your life)"),
-        "herstelgroep": Text("herstelgroep", "recovery group"),
-        "schrijfgroep": Text("schrijfgroep", "writing group"),
-        "zelfhulpgroep": Text("zelfhulpgroep", "self-help group"),
-        "lotgenotengroep": Text("lotgenotengroep (mensen met dezelfde ervaring)",
-                               "peer group (people with the same experience)"),
-        "informatie_en_advies": Text("informatie en advies", "information and advice"),
-        "individuele_ondersteuning": Text("persoonlijke steun door een ervaringsdeskundige",
-                                         "one-to-one support by a peer expert"),
-        "kwaliteitsontwikkeling_ervaringsdeskundigheid": Text("scholing en intervisie voor ervaringsdeskundigen",
-                                                             "training and peer review for peer experts"),
-        "beleidsparticipatie": Text("meepraten over beleid van gemeente of zorg",
-                                   "having a say in municipal or care policy"),
-        "kwartiermaken": Text("kwartiermaken (de buurt gastvrij maken, tegen stigma)",
-                             "community building against stigma (kwartiermaken)"),
-        "deskundigheidsbevordering_professionals": Text("training voor professionals", "training for professionals"),
-        "ondersteuning_naasten": Text("steun voor familie en naasten", "support for family and loved ones"),
-        "anders": Text("iets anders", "something else"),
-    },
-    pm.Methode: {
-        "herstellen_doe_je_zelf": Text("Herstellen doe je zelf", "Herstellen doe je zelf (recovery is up to you)"),
-        "wrap": Text("WRAP (een eigen plan om goed te blijven gaan)", "WRAP (Wellness Recovery Action Plan)"),
-        "werken_met_eigen_ervaring": Text("Werken met eigen ervaring", "Werken met eigen ervaring (working with "
-                                         "your own experience)"),
-        "hop": Text("HOP (Honest, Open, Proud: kiezen of je vertelt over je ervaring)", "HOP (Honest, Open, Proud)"),
-        "eigen_methode": Text("een eigen methode", "a method of our own"),
-        "geen": Text("geen vaste methode", "no fixed method"),
-    },
-    pm.Rol: {
-        "gastvrouw_gastheer": Text("gastvrouw of gastheer", "host"),
-        "vrijwilliger": Text("vrijwilliger", "volunteer"),
-        "co_trainer": Text("co-trainer bij een cursus", "co-trainer of a course"),
-        "organisator_activiteit": Text("organisator van een activiteit", "organiser of an activity"),
-        "bestuurslid": Text("bestuurslid", "board member"),
-        "betaalde_kracht": Text("betaalde kracht", "paid staff member"),
-    },
-    pm.WensenOphalen: {
-        "bezoekersoverleg": Text("een overleg met bezoekers", "a visitors' meeting"),
-        "ideeenbus": Text("een ideeënbus", "a suggestion box"),
-        "enquete": Text("een vragenlijst (enquête)", "a questionnaire (survey)"),
-        "persoonlijk_gesprek": Text("persoonlijke gesprekken", "personal conversations"),
-        "evaluatie_na_activiteit": Text("samen terugkijken na een activiteit", "looking back together after an activity"),
-    },
-    pm.Aanspreekvorm: {
-        "bezoeker": Text("bezoeker", "visitor"),
-        "deelnemer": Text("deelnemer", "participant"),
-        "lid": Text("lid", "member"),
-        "gast": Text("gast", "guest"),
-        "client": Text("cliënt", "client"),
-        "patient": Text("patiënt", "patient"),
-    },
-    pm.Coordinatie: {
-        "ervaringsdeskundige": Text("een ervaringsdeskundige", "a peer expert"),
-        "gedeeld": Text("gedeeld: een ervaringsdeskundige samen met een professional",
-                       "shared: a peer expert together with a professional"),
-        "professional": Text("een professional zonder eigen ervaringsdeskundigheid",
-                            "a professional without lived-experience expertise"),
-    },
-    pm.Partnercategorie: {
-        "sociaal_domein": Text("gemeente of sociaal domein (bijv. het wijkteam)",
-                              "municipality or social domain (e.g. the neighbourhood team)"),
-        "welzijn": Text("welzijnsorganisatie", "welfare organisation"),
-        "huisartsen": Text("huisarts of praktijkondersteuner (POH-ggz)", "GP or practice nurse for mental health"),
-        "zorgaanbieders": Text("zorgaanbieder (bijv. een ggz-instelling)", "care provider (e.g. mental health care)"),
-        "onderwijs": Text("onderwijs", "education"),
-        "werk_en_inkomen": Text("werk en inkomen (bijv. UWV, werkgevers)", "work and income (e.g. UWV, employers)"),
-        "overig": Text("anders", "other"),
-    },
-    pm.VrijwilligersOnderwerp: {
-        "continuiteit": Text("continuïteit (het werk gaat door als iemand uitvalt)",
-                            "continuity (work goes on when someone drops out)"),
-        "kwaliteit_ondersteuning": Text("kwaliteit van de ondersteuning", "quality of support"),
-        "veiligheid": Text("veiligheid", "safety"),
-        "deskundigheid": Text("deskundigheid en scholing", "expertise and training"),
-        "waardering": Text("waardering van vrijwilligers", "appreciation of volunteers"),
-    },
-    pm.VogVoor: {
-        "iedereen": Text("iedereen die bezoekers ondersteunt, betaald en vrijwillig",
-                        "everyone who supports visitors, paid and volunteer"),
-        "alleen_betaalde_medewerkers": Text("alleen de betaalde medewerkers", "only the paid staff"),
-        "deel_van_vrijwilligers": Text("een deel van de vrijwilligers", "some of the volunteers"),
-        "niemand": Text("niemand", "no one"),
-    },
-    pm.KeurmerkNaam: {
-        "iso_9001": Text("ISO 9001", "ISO 9001"),
-        "hkz": Text("HKZ", "HKZ"),
-        "nen_en_15224": Text("NEN-EN 15224", "NEN-EN 15224"),
-        "pso": Text("PSO (Prestatieladder Socialer Ondernemen)", "PSO (social enterprise performance ladder)"),
-        "anders": Text("een ander keurmerk", "another quality mark"),
-        "geen": Text("geen keurmerk", "no quality mark"),
-    },
-    pm.Financieringsbron: {
-        "gemeente_wmo": Text("gemeente, via de Wmo (wet voor ondersteuning thuis en meedoen)",
-                            "municipality, through the Wmo (social support act)"),
-        "gemeente_subsidie": Text("gemeente, via een subsidie", "municipality, through a grant"),
-        "zorgverzekeraar": Text("zorgverzekeraar", "health insurer"),
-        "zorgkantoor_wlz": Text("zorgkantoor (Wlz, wet voor langdurige zorg)", "care office (Wlz, long-term care act)"),
-        "ggz_instelling": Text("ggz-instelling", "mental health care provider"),
-        "fondsen": Text("fondsen", "charitable funds"),
-        "donaties": Text("giften en donaties", "gifts and donations"),
-        "eigen_inkomsten": Text("eigen inkomsten", "own income"),
-        "anders": Text("anders", "other"),
-    },
-}
+# Labels for every enum value shown in a numbered list: plain words instead of keys, the same words the reports
+# use (profile/labels.yaml).
+LABELS: dict[type[Enum], dict[str, Text]] = value_texts()
 
 # Headings inside the long list of activity kinds, so the bouwstenen are visible while choosing.
 CHOICE_GROUPS: dict[type[Enum], dict[str, Text]] = {
