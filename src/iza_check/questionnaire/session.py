@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,12 +24,33 @@ from enum import Enum
 from functools import cache
 from typing import Annotated, Any
 
-from pydantic import BaseModel, HttpUrl, TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from iza_check.profile import model as pm
+from iza_check.questionnaire.answers import (
+    NO,
+    NONE_WORDS,
+    PLANNED_WORDS,
+    UNKNOWN_WORDS,
+    YES,
+    Invalid,
+    _parse_date,
+    check_text,
+    choice_label,
+    format_number,
+    human_date,
+    normalise,
+    numbered_choices,
+    parse_choice,
+    parse_date,
+    parse_int,
+    parse_multi,
+    parse_number,
+    parse_url,
+    shorten_answer,
+)
 from iza_check.questionnaire.questions import (
     CATALOGUE,
-    CHOICE_GROUPS,
     LABELS,
     MISSING,
     SECTION_KEYS,
@@ -49,6 +69,7 @@ from iza_check.questionnaire.questions import (
     iter_questions,
 )
 from iza_check.questionnaire.questions import get_value as _get
+from iza_check.questionnaire.texts import UI, ui
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]
@@ -118,34 +139,9 @@ _NONE_MARK: Any = object()
 _FLAG_FALSE_MARK: Any = object()
 
 
-class _Invalid(Exception):
-    def __init__(self, message: Text, **values: object) -> None:
-        super().__init__(message.nl)
-        self.message = message
-        self.values = values
-
-    def text(self, lang: Lang) -> str:
-        return self.message(lang).format(**self.values)
-
-
 def answer_flow() -> str:
     """Which questions follow which answers: typed answers saved under another flow are not replayed."""
     return f"{ANSWER_FLOW_VERSION}-{catalogue_fingerprint()}"
-
-
-# --------------------------------------------------------------------------------------------- words
-
-def _normalise(raw: str) -> str:
-    text = raw.strip().lower().replace("\u2019", "'")
-    text = re.sub(r"\s+", " ", text)
-    return text.rstrip(".!")
-
-
-_YES = frozenset({"j", "ja", "y", "yes"})
-_NO = frozenset({"n", "nee", "no"})
-_UNKNOWN = frozenset({"?", "weet ik niet", "weet niet", "onbekend", "wn", "don't know", "dont know", "unknown"})
-_PLANNED = frozenset({"g", "gepland", "nog niet, maar gepland", "nog niet maar gepland", "planned", "p"})
-_NONE = frozenset({"geen", "niets", "niemand", "none", "nothing", "no one"})
 
 
 @cache
@@ -172,169 +168,10 @@ def _bounds(root: type[BaseModel], path: FieldPath) -> dict[str, Any]:
     return found
 
 
-# ------------------------------------------------------------------------------------------ UI texts
-
-_UI: dict[str, Text] = {
-    "welcome": Text(
-        "Welkom. Met deze vragenlijst maakt u een profiel van uw initiatief voor iza-check.",
-        "Welcome. This questionnaire makes a profile of your initiative for iza-check.",
-    ),
-    "howto": Text(
-        "Zo antwoordt u: typ uw antwoord en druk op Enter. Alleen Enter neemt het voorstel tussen [ ] over.\n"
-        "  ?  = weet ik niet (dan staat er later 'onbekend'; dat is geen fout)\n"
-        "  g  = nog niet, maar gepland (u schrijft dan op wat u gaat doen en wanneer)\n"
-        "Stoppen kan altijd met Ctrl-C. Uw antwoorden tot nu toe worden bewaard; de volgende keer gaat u "
-        "verder waar u was.",
-        "How to answer: type your answer and press Enter. Just Enter takes the suggestion in [ ].\n"
-        "  ?  = don't know (the report will then say 'unknown'; that is not a failure)\n"
-        "  g  = not yet, but planned (you then write down what you will do and when)\n"
-        "You can always stop with Ctrl-C. Your answers so far are kept; next time you go on where you were.",
-    ),
-    "update": Text(
-        "U werkt een bestaand profiel bij: bij elke vraag staat het huidige antwoord als voorstel.",
-        "You are updating an existing profile: each question suggests the current answer.",
-    ),
-    "scope.sections": Text("U krijgt alleen de vragen over: {names}.", "You only get the questions about: {names}."),
-    "scope.open": Text(
-        "U krijgt alleen de vragen die nog open staan. Waar het rapport nog iets te doen ziet, vraagt "
-        "iza-check of er een plan is.",
-        "You only get the questions that are still open. Where the report sees something still to do, "
-        "iza-check asks whether there is a plan.",
-    ),
-    "scope.nothing": Text("Er staan hier geen vragen meer open.", "No questions are open here."),
-    "resumed": Text("Verder waar u was: {part}", "Going on where you were: {part}"),
-    "part": Text("Deel {n} van {total}", "Part {n} of {total}"),
-    "why": Text("Waarom", "Why"),
-    "enter": Text("Enter = {value}", "Enter = {value}"),
-    "unknown_value": Text("weet ik niet", "don't know"),
-    "nothing": Text("niets", "nothing"),
-    "yes": Text("ja", "yes"),
-    "no": Text("nee", "no"),
-    "none_list": Text("geen", "none"),
-    "flag_false": Text("er geldt een cao, naam niet ingevuld", "a cao applies, name not given"),
-    "hint.yesno": Text("ja / nee", "yes / no"),
-    "hint.choice": Text("typ een nummer", "type a number"),
-    "hint.multi": Text("typ een of meer nummers met komma's ertussen (bijv. 1,3), of 'geen'",
-                      "type one or more numbers separated by commas (e.g. 1,3), or 'none'"),
-    "hint.integer": Text("typ een heel getal van {lo} tot en met {hi}", "type a whole number from {lo} to {hi}"),
-    "hint.integer_open": Text("typ een heel getal, 0 of meer", "type a whole number, 0 or more"),
-    "hint.number": Text("typ een getal, bijv. 2,5", "type a number, e.g. 2.5"),
-    "hint.date": Text("typ de datum, bijv. 15-3-2024 of 15 maart 2024",
-                     "type the date, e.g. 15 March 2024 or 2024-03-15"),
-    "hint.text": Text("typ uw antwoord", "type your answer"),
-    "hint.text_none": Text("typ de naam, of 'geen'", "type the name, or 'none'"),
-    "hint.toelichting": Text("typ uw toelichting", "type your explanation"),
-    "hint.toelichting_replace": Text("typ een nieuwe toelichting; - = weghalen",
-                                    "type a new explanation; - = remove"),
-    "hint.url": Text("typ het webadres", "type the web address"),
-    "hint.evidence": Text("typ een webadres of de naam van het document, of 'geen'",
-                         "type a web address or the name of the document, or 'none'"),
-    "hint.unknown": Text("? = weet ik niet", "? = don't know"),
-    "hint.planned": Text("g = gepland", "g = planned"),
-    "date.understood": Text("Begrepen als {date}.", "Understood as {date}."),
-    "err.yesno": Text("Dat begrijp ik niet. Typ ja of nee{extra}.", "I don't understand. Type yes or no{extra}."),
-    "err.yesno_extra_unknown": Text(", of ? als u het niet weet", ", or ? if you don't know"),
-    "err.yesno_extra_planned": Text(", of g als het gepland is", ", or g if it is planned"),
-    "err.required": Text("Dit antwoord is nodig; typ iets in.", "This answer is needed; please type something."),
-    "err.no_planned": Text("Bij deze vraag kan 'gepland' niet. Typ een antwoord of ? (weet ik niet).",
-                          "'Planned' is not possible for this question. Type an answer or ? (don't know)."),
-    "err.choice": Text("Typ een nummer van 1 tot en met {n}.", "Type a number from 1 to {n}."),
-    "err.multi": Text("'{part}' is geen nummer uit de lijst. Typ nummers van 1 tot en met {n}, met komma's "
-                     "ertussen, of 'geen'.",
-                     "'{part}' is not a number from the list. Type numbers from 1 to {n}, separated by commas, "
-                     "or 'none'."),
-    "err.integer": Text("Typ een heel getal, zonder letters (bijv. 12).",
-                       "Type a whole number, without letters (e.g. 12)."),
-    "err.number": Text("Typ een getal, bijv. 2,5.", "Type a number, e.g. 2.5."),
-    "err.low": Text("Het getal moet {lo} of meer zijn.", "The number must be {lo} or more."),
-    "err.high": Text("Het getal mag niet groter zijn dan {hi}.", "The number must not be more than {hi}."),
-    "err.more_than_paid": Text("Dat zijn er meer dan het aantal betaalde medewerkers ({hi}).",
-                              "That is more than the number of paid staff ({hi})."),
-    "err.date_format": Text("Dat kan ik niet als datum lezen. Typ bijvoorbeeld 15-3-2024, 15 maart 2024 of "
-                           "2024-03-15.",
-                           "I cannot read that as a date. Type for example 15 March 2024, 15-3-2024 or "
-                           "2024-03-15."),
-    "err.date_year": Text("Schrijf het jaar voluit, met vier cijfers: bijvoorbeeld 15-3-2024.",
-                         "Write the year in full, with four digits: for example 15 March 2024."),
-    "err.date_ambiguous": Text("Die datum kan twee dingen betekenen: {one} of {other}. Schrijf de maand in "
-                              "letters, bijvoorbeeld {one}.",
-                              "That date can mean two things: {one} or {other}. Write the month in letters, "
-                              "for example {one}."),
-    "err.date_real": Text("Die datum bestaat niet. Kijk nog eens naar de maand en de dag.",
-                         "That date does not exist. Please check the month and the day."),
-    "err.date_future": Text("Die datum ligt in de toekomst. Typ de datum waarop het is gebeurd.",
-                           "That date is in the future. Type the date on which it happened."),
-    "err.date_old": Text("Die datum ligt voor 1900. Kijk nog eens naar het jaartal.",
-                        "That date is before 1900. Please check the year."),
-    "err.date_past": Text("Een streefdatum ligt in de toekomst (vandaag is het {today}).",
-                         "A target date lies in the future (today is {today})."),
-    "err.date_far": Text("Kies een streefdatum binnen tien jaar.", "Choose a target date within ten years."),
-    "err.too_long": Text("Dat is te lang: hooguit {n} tekens (nu {length}).",
-                        "That is too long: at most {n} characters (now {length})."),
-    "err.characters": Text("Het antwoord bevat tekens die niet kunnen. Typ het nog eens.",
-                          "The answer contains characters that are not allowed. Please type it again."),
-    "err.url": Text("Dat is geen geldig webadres. Typ het zoals www.voorbeeld.nl.",
-                   "That is not a valid web address. Type it like www.example.org."),
-    "err.model": Text("Dit antwoord past niet bij de vraag. Probeer het nog eens.",
-                     "This answer does not fit the question. Please try again."),
-    "err.read": Text("Dat kon ik niet lezen. Typ het nog eens.", "I could not read that. Please type it again."),
-    "err.plan_words": Text("Schrijf de stap in uw eigen woorden, of druk alleen op Enter als er (nog) geen plan is.",
-                          "Write the step in your own words, or just press Enter if there is no plan (yet)."),
-    "plan.intro": Text("Goed: dan schrijven we het op als plan.", "Fine: we will write it down as a plan."),
-    "plan.step": Text("Wat is de volgende stap? Schrijf het in uw eigen woorden, zo concreet mogelijk.",
-                     "What is the next step? Write it in your own words, as concrete as possible."),
-    "plan.example": Text("Een voorbeeld van hoe dat kan klinken: \"{example}\"",
-                        "An example of how that may sound: \"{example}\""),
-    "plan.no_plan": Text("geen plan", "no plan"),
-    "plan.none": Text("Er is geen plan opgeschreven.", "No plan was written down."),
-    "plan.ask_again": Text("Dan de vraag nog een keer:", "Then the question once more:"),
-    "plan.date": Text("Wanneer moet die stap klaar zijn? (bijv. 1-3-2027 of 1 maart 2027)",
-                     "When should that step be done? (e.g. 1 March 2027 or 2027-03-01)"),
-    "plan.existing": Text("Eerder gepland: '{stap}' (streefdatum {datum}). Is deze stap inmiddels gezet?",
-                         "Planned earlier: '{stap}' (target date {datum}). Has this step been taken?"),
-    "plan.existing_why": Text("Een gezette stap telt in het rapport als gerealiseerd.",
-                             "A step that has been taken counts as done in the report."),
-    "gap.now": Text("Nu in het profiel: {value}.", "Now in the profile: {value}."),
-    "gap.offer": Text("Is hier een plan voor? Bij 'ja' schrijft u de volgende stap op, met een datum.",
-                     "Is there a plan for this? With 'yes' you write down the next step, with a date."),
-    "gap.why": Text("Het rapport ziet hier nog iets te doen; een plan laat zien dat u ermee bezig bent.",
-                   "The report sees something still to do here; a plan shows that you are working on it."),
-    "no_date": Text("geen", "none"),
-    "item.first": Text("{noun} {n}", "{noun} {n}"),
-    "item.named": Text("{noun} {n}: {name}", "{noun} {n}: {name}"),
-    "item.keep": Text("Bestaande {noun} {n}: {name}. Wilt u deze houden?",
-                     "Existing {noun} {n}: {name}. Do you want to keep it?"),
-    "item.keep_why": Text("Bij 'nee' haalt u deze {noun} uit het profiel.",
-                         "Answering 'no' removes this {noun} from the profile."),
-    "item.more": Text("Nog een {noun}?", "Another {noun}?"),
-    "item.more_why": Text("U kunt er zoveel invullen als u wilt.", "You can enter as many as you like."),
-    "stop.saved": Text("Stoppen? Uw antwoorden tot nu toe zijn bewaard in {place}. [j/N]",
-                      "Stop? Your answers so far are kept in {place}. [y/N]"),
-    "stop.unsaved": Text("Stoppen? Let op: uw antwoorden konden niet worden bewaard. [j/N]",
-                        "Stop? Note: your answers could not be kept. [y/N]"),
-    "stop.nothing": Text("Stoppen? Er is nog niets ingevuld. [j/N]", "Stop? Nothing has been answered yet. [y/N]"),
-    "stop.go_on": Text("Dan gaan we verder.", "Then we go on."),
-    "done": Text("Klaar. Ingevuld: {answered}; weet ik niet: {unknown}; gepland: {planned}.",
-                "Done. Answered: {answered}; don't know: {unknown}; planned: {planned}."),
-}
-
-
-def ui(key: str, lang: Lang, **values: object) -> str:
-    return _UI[key](lang).format(**values)
-
-
 def _plan_default_date(today: dt.date) -> dt.date:
     """The first day of the month, about six months ahead: a sensible first suggestion."""
     month = today.month + 6
     return dt.date(today.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
-
-
-def _safe_text(text: str) -> bool:
-    for char in text:
-        category = unicodedata.category(char)
-        if category in ("Cc", "Cs", "Co", "Cn") or char in "\u2028\u2029\ufeff":
-            return False
-    return True
 
 
 # ---------------------------------------------------------------------------------------- the engine
@@ -511,12 +348,12 @@ class Questionnaire:
         self.say("")
         self.say(question)
         try:
-            word = _normalise(self.ask(PROMPT))
+            word = normalise(self.ask(PROMPT))
         except (EOFError, KeyboardInterrupt):
             return True
         except UnicodeDecodeError:
             word = ""
-        if word in _YES:
+        if word in YES:
             return True
         self.say(ui("stop.go_on", self.lang))
         self.say("")
@@ -612,7 +449,7 @@ class Questionnaire:
                    container: Data) -> Any:
         lang = self.lang
         enum = enum_of(root, path) if q.kind in ("choice", "multi") else None
-        options = _numbered(enum, lang) if enum is not None else []
+        options = numbered_choices(enum, lang) if enum is not None else []
         allow_unknown = not q.required
         default_text = (
             self._display(q, enum, current) if current is not MISSING
@@ -629,7 +466,7 @@ class Questionnaire:
         self._show(q.text(lang), q.why(lang), options, hint)
         while True:
             raw = self._read()
-            word = _normalise(raw)
+            word = normalise(raw)
             if word == "":
                 if current is not MISSING:
                     return current
@@ -637,12 +474,12 @@ class Questionnaire:
                     return _Special.UNKNOWN
                 self._error(ui("err.required", lang))
                 continue
-            if word in _UNKNOWN:
+            if word in UNKNOWN_WORDS:
                 if allow_unknown:
                     return _Special.UNKNOWN
                 self._error(ui("err.required", lang))
                 continue
-            if word in _PLANNED:
+            if word in PLANNED_WORDS:
                 if plannable:
                     return _Special.PLANNED
                 if q.kind != "text":
@@ -650,7 +487,7 @@ class Questionnaire:
                     continue
             try:
                 value = self._parse(q, root, path, raw, word, enum, container, plannable)
-            except _Invalid as invalid:
+            except Invalid as invalid:
                 self._error(invalid.text(lang))
                 continue
             if q.kind == "date":
@@ -690,7 +527,7 @@ class Questionnaire:
             return ui("yes" if value else "no", lang)
         if q.kind == "choice" and enum is not None:
             values = [member.value for member in enum]
-            return f"{values.index(value) + 1}. {_label(enum, value, lang)}"
+            return f"{values.index(value) + 1}. {choice_label(enum, value, lang)}"
         if q.kind == "multi" and enum is not None:
             if not value:
                 return ui("none_list", lang)
@@ -698,9 +535,9 @@ class Questionnaire:
             return ",".join(str(values.index(v) + 1) for v in value)
         if q.kind == "evidence":
             names = [str(entry.get("document") or entry.get("url") or entry.get("datum", "")) for entry in value]
-            return _shorten("; ".join(names), 60) if names else ui("none_list", lang)
+            return shorten_answer("; ".join(names), 60) if names else ui("none_list", lang)
         if q.kind == "number":
-            text = _format_number(value)
+            text = format_number(value)
             return text.replace(".", ",") if lang == "nl" else text
         if isinstance(value, dt.date):
             return human_date(value, lang)
@@ -711,69 +548,69 @@ class Questionnaire:
                enum: type[Enum] | None, container: Data, plannable: bool) -> Any:
         value: Any
         if q.kind == "yesno":
-            if word in _YES:
+            if word in YES:
                 value = True
-            elif word in _NO:
+            elif word in NO:
                 value = False
             else:
                 extra = "" if q.required else ui("err.yesno_extra_unknown", self.lang)
                 if plannable:
                     extra += ui("err.yesno_extra_planned", self.lang)
-                raise _Invalid(_UI["err.yesno"], extra=extra)
+                raise Invalid(UI["err.yesno"], extra=extra)
         elif q.kind == "choice":
             assert enum is not None
-            value = _parse_choice(enum, word)
+            value = parse_choice(enum, word)
         elif q.kind == "multi":
             assert enum is not None
-            value = _parse_multi(enum, word)
+            value = parse_multi(enum, word)
         elif q.kind == "integer":
-            value = _parse_int(word)
+            value = parse_int(word)
             lo, hi = self._int_bounds(root, path, container, q)
             if value < lo:
-                raise _Invalid(_UI["err.low"], lo=lo)
+                raise Invalid(UI["err.low"], lo=lo)
             if value > hi:
                 if q.at_most is not None and _get(container, q.at_most) == hi:
-                    raise _Invalid(_UI["err.more_than_paid"], hi=hi)
-                raise _Invalid(_UI["err.high"], hi=hi)
+                    raise Invalid(UI["err.more_than_paid"], hi=hi)
+                raise Invalid(UI["err.high"], hi=hi)
         elif q.kind == "number":
-            value = _parse_number(word)
+            value = parse_number(word)
             bounds = _bounds(root, path)
             if value < bounds.get("minimum", 0):
-                raise _Invalid(_UI["err.low"], lo=_format_number(bounds.get("minimum", 0)))
+                raise Invalid(UI["err.low"], lo=format_number(bounds.get("minimum", 0)))
             if "maximum" in bounds and value > bounds["maximum"]:
-                raise _Invalid(_UI["err.high"], hi=_format_number(bounds["maximum"]))
+                raise Invalid(UI["err.high"], hi=format_number(bounds["maximum"]))
         elif q.kind == "date":
             value = _parse_date(word, self.lang)
             if value > self.today:
-                raise _Invalid(_UI["err.date_future"])
+                raise Invalid(UI["err.date_future"])
             if value.year < 1900:
-                raise _Invalid(_UI["err.date_old"])
+                raise Invalid(UI["err.date_old"])
         elif q.kind == "url":
-            value = _parse_url(raw.strip())
+            value = parse_url(raw.strip())
         elif q.kind == "evidence":
             value = self._evidence(raw.strip(), word, root, path, container)
         else:
             text = raw.strip()
-            if q.none_flag is not None and word in _NONE:
+            if q.none_flag is not None and word in NONE_WORDS:
                 return _NONE_MARK
-            value = _check_text(text, _bounds(root, path))
+            value = check_text(text, _bounds(root, path))
         try:
             _adapter(root, path).validate_python(value)
         except ValidationError as error:
-            raise _Invalid(_UI["err.model"]) from error
+            raise Invalid(UI["err.model"]) from error
         return value
 
     def _evidence(self, text: str, word: str, root: type[BaseModel], path: FieldPath, container: Data) -> list[Any]:
         """The evidence list with the new entry added: a web address as ``url``, anything else as ``document``."""
-        if word in _NONE:
+        if word in NONE_WORDS:
             return []
         current = _get(container, path)
         entries = [dict(entry) for entry in current] if isinstance(current, list) else []
         looks_like_url = " " not in text and (word.startswith(("http://", "https://", "www.")))
         if looks_like_url:
-            entry: Data = {"url": _parse_url(text)}
+            entry: Data = {"url": parse_url(text)}
         else:
-            entry = {"document": _check_text(text, _bounds(pm.Bewijs, ("document",)))}
+            entry = {"document": check_text(text, _bounds(pm.Bewijs, ("document",)))}
         if entry not in entries:
             entries.append(entry)
         return entries
@@ -811,12 +648,12 @@ class Questionnaire:
             raw = self._read().strip()
             if raw == "":
                 return None
-            if _normalise(raw) in _YES | _NO | _UNKNOWN | _PLANNED:
+            if normalise(raw) in YES | NO | UNKNOWN_WORDS | PLANNED_WORDS:
                 self._error(ui("err.plan_words", lang))
                 continue
             try:
-                return _check_text(raw, _bounds(pm.Plan, ("stap",)))
-            except _Invalid as invalid:
+                return check_text(raw, _bounds(pm.Plan, ("stap",)))
+            except Invalid as invalid:
                 self._error(invalid.text(lang))
 
     def _ask_target_date(self) -> dt.date:
@@ -826,16 +663,16 @@ class Questionnaire:
         self._say(f"   {ui('plan.date', lang)}")
         self._say(f"   [{ui('enter', lang, value=human_date(default, lang))}]")
         while True:
-            word = _normalise(self._read())
+            word = normalise(self._read())
             if word == "":
                 return default
             try:
                 value = _parse_date(word, lang)
                 if value < self.today:
-                    raise _Invalid(_UI["err.date_past"], today=human_date(self.today, lang))
+                    raise Invalid(UI["err.date_past"], today=human_date(self.today, lang))
                 if value > self.today + dt.timedelta(days=3653):
-                    raise _Invalid(_UI["err.date_far"])
-            except _Invalid as invalid:
+                    raise Invalid(UI["err.date_far"])
+            except Invalid as invalid:
                 self._error(invalid.text(lang))
                 continue
             self._say(f"   {ui('date.understood', lang, date=human_date(value, lang))}")
@@ -890,7 +727,7 @@ class Questionnaire:
                 continue
             self.current = f"{area}.in_ontwikkeling.gerealiseerd"
             datum = plan.get("streefdatum")
-            text = ui("plan.existing", self.lang, stap=_shorten(plan["stap"]),
+            text = ui("plan.existing", self.lang, stap=shorten_answer(plan["stap"]),
                       datum=human_date(datum, self.lang) if isinstance(datum, dt.date) else ui("no_date", self.lang))
             answer = self._yes_no(text, ui("plan.existing_why", self.lang), default=plan.get("gerealiseerd"))
             if answer is None:
@@ -912,15 +749,15 @@ class Questionnaire:
             hint += f"   [{ui('enter', lang, value=shown)}]"
         self._show(text, why, (), hint, notes)
         while True:
-            word = _normalise(self._read())
+            word = normalise(self._read())
             if word == "":
                 if default is not None or allow_unknown:
                     return default
-            elif word in _YES:
+            elif word in YES:
                 return True
-            elif word in _NO:
+            elif word in NO:
                 return False
-            elif word in _UNKNOWN and allow_unknown:
+            elif word in UNKNOWN_WORDS and allow_unknown:
                 return None
             extra = ui("err.yesno_extra_unknown", lang) if allow_unknown else ""
             self._error(ui("err.yesno", lang, extra=extra))
@@ -1012,7 +849,7 @@ class Questionnaire:
         rules = self.gaps.get(group.key, frozenset()) & frozenset(group.serves)
         if rules and not self._planned_for(rules, data):
             names = [str(item.get("naam", "")) for item in items]
-            shown = _shorten(", ".join(names), 60) if names else ui("none_list", lang)
+            shown = shorten_answer(", ".join(names), 60) if names else ui("none_list", lang)
             self._offer_gap_plan(group.intro(lang), shown, group.key, group.plan_area, rules, group.step, data)
 
     # --------------------------------------------------------------------------------- toelichting
@@ -1025,20 +862,20 @@ class Questionnaire:
         if current is MISSING:
             hint = f"{ui('hint.toelichting', lang)}   [{ui('enter', lang, value=ui('nothing', lang))}]"
         else:
-            shown = _shorten(str(current), 50)
+            shown = shorten_answer(str(current), 50)
             hint = f"{ui('hint.toelichting_replace', lang)}   [{ui('enter', lang, value=shown)}]"
         self._show(TOELICHTING[0](lang), TOELICHTING[1](lang), (), hint)
         while True:
             raw = self._read()
-            word = _normalise(raw)
+            word = normalise(raw)
             if word == "":
                 return
-            if word in _UNKNOWN or word == "-":
+            if word in UNKNOWN_WORDS or word == "-":
                 _delete(data, path)
                 return
             try:
-                text = _check_text(raw.strip(), _bounds(pm.Profile, path))
-            except _Invalid as invalid:
+                text = check_text(raw.strip(), _bounds(pm.Profile, path))
+            except Invalid as invalid:
                 self._error(invalid.text(lang))
                 continue
             _set(data, path, text)
@@ -1063,209 +900,6 @@ class _IntroModel(BaseModel):
 
     value: bool | None = None
 
-
-# ------------------------------------------------------------------------------------------ parsing
-
-def _label(enum: type[Enum], value: str, lang: Lang) -> str:
-    return LABELS[enum][value](lang)
-
-
-def _numbered(enum: type[Enum], lang: Lang) -> list[str]:
-    groups = CHOICE_GROUPS.get(enum, {})
-    lines: list[str] = []
-    for number, member in enumerate(enum, start=1):
-        if member.value in groups:
-            lines.append(f"   {groups[member.value](lang)}:")
-        lines.append(f"   {number:>4}. {_label(enum, member.value, lang)}")
-    return lines
-
-
-def _match_member(enum: type[Enum], word: str) -> str | None:
-    values = [str(member.value) for member in enum]
-    if word.isdigit():
-        index = int(word)
-        return values[index - 1] if 1 <= index <= len(values) else None
-    for value in values:
-        labels = LABELS[enum][value]
-        if word in (value, value.replace("_", " "), _normalise(labels.nl), _normalise(labels.en)):
-            return value
-    return None
-
-
-def _parse_choice(enum: type[Enum], word: str) -> str:
-    found = _match_member(enum, word)
-    if found is None:
-        raise _Invalid(_UI["err.choice"], n=len(list(enum)))
-    return found
-
-
-def _parse_multi(enum: type[Enum], word: str) -> list[str]:
-    if word in _NONE:
-        return []
-    chosen: list[str] = []
-    for part in re.split(r"[,;]|\s+", word):
-        part = part.strip()
-        if not part:
-            continue
-        found = _match_member(enum, part)
-        if found is None:
-            raise _Invalid(_UI["err.multi"], part=part, n=len(list(enum)))
-        if found not in chosen:
-            chosen.append(found)
-    if not chosen:
-        raise _Invalid(_UI["err.multi"], part=word, n=len(list(enum)))
-    # Keep the list order, so the file reads the same however the numbers were typed.
-    order = [member.value for member in enum]
-    return sorted(chosen, key=order.index)
-
-
-def _parse_int(word: str) -> int:
-    text = word.replace("€", "").replace("eur", "").strip()
-    text = re.sub(r"(?<=\d)[ _](?=\d{3}\b)", "", text)
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
-        text = text.replace(".", "")
-    if re.fullmatch(r"-\d+", text):
-        raise _Invalid(_UI["err.low"], lo=0)
-    if not re.fullmatch(r"\d{1,12}", text):
-        raise _Invalid(_UI["err.integer"])
-    return int(text)
-
-
-def _parse_number(word: str) -> float:
-    text = word.replace("%", "").strip()
-    if re.fullmatch(r"-\d+([.,]\d+)?", text):
-        raise _Invalid(_UI["err.low"], lo=0)
-    if not re.fullmatch(r"\d{1,9}([.,]\d{1,6})?", text):
-        raise _Invalid(_UI["err.number"])
-    return float(text.replace(",", "."))
-
-
-def _format_number(value: float) -> str:
-    text = repr(float(value))
-    if "e" in text or "E" in text:
-        text = f"{value:.10f}".rstrip("0")
-        if text.endswith("."):
-            text += "0"
-    return text.removesuffix(".0")
-
-
-_MONTHS: dict[str, int] = {
-    "januari": 1, "jan": 1, "january": 1,
-    "februari": 2, "feb": 2, "february": 2,
-    "maart": 3, "mrt": 3, "mar": 3, "march": 3,
-    "april": 4, "apr": 4,
-    "mei": 5, "may": 5,
-    "juni": 6, "jun": 6, "june": 6,
-    "juli": 7, "jul": 7, "july": 7,
-    "augustus": 8, "aug": 8, "august": 8,
-    "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "okt": 10, "oct": 10, "october": 10,
-    "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
-_MONTH_NAMES: dict[Lang, tuple[str, ...]] = {
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-           "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
-}
-_SEP = r"[-/.]"
-
-
-def human_date(value: dt.date, lang: Lang) -> str:
-    """A date as people write it: ``1 maart 2027`` (``1 March 2027``)."""
-    return f"{value.day} {_MONTH_NAMES[lang][value.month - 1]} {value.year}"
-
-
-def parse_date(text: str, lang: Lang = "nl") -> dt.date:
-    """A typed date: ``2027-03-01``, ``01-03-2027``, ``1-3-2027``, ``1/3/2027``, ``1 maart 2027``, ``March 1, 2027``.
-
-    Day before month, as in Dutch. Raises ``ValueError`` with a plain message (in ``lang``) for a text that is
-    no date, a year without its century, an impossible date (``31-2-2027``) and, in English, a numeric date that
-    reads as day-month and as month-day alike (``4/3/2027``).
-    """
-    try:
-        return _parse_date(_normalise(text), lang)
-    except _Invalid as invalid:
-        raise ValueError(invalid.text(lang)) from None
-
-
-def _parse_date(word: str, lang: Lang) -> dt.date:
-    word = re.sub(r"(?<=[a-z])\.", "", word.replace(",", " "))  # "1 mrt. 2027", "March 1, 2027"
-    word = re.sub(r"\s+", " ", word).strip()
-    if match := re.fullmatch(rf"(\d{{4}}){_SEP}(\d{{1,2}}){_SEP}(\d{{1,2}})", word):
-        year, month, day = (int(part) for part in match.groups())
-    elif match := re.fullmatch(rf"(\d{{1,2}})({_SEP})(\d{{1,2}})\2(\d{{4}})", word):
-        day, month, year = int(match[1]), int(match[3]), int(match[4])
-        if lang == "en" and day != month and day <= 12 and month <= 12:
-            one, other = _real_date(year, month, day), _real_date(year, day, month)
-            raise _Invalid(_UI["err.date_ambiguous"], one=human_date(one, lang), other=human_date(other, lang))
-    elif match := re.fullmatch(r"(\d{1,2})(?:e|ste|de|st|nd|rd|th)? ([a-z]+) (\d{4})", word):
-        day, month, year = int(match[1]), _month(match[2]), int(match[3])
-    elif match := re.fullmatch(r"([a-z]+) (\d{1,2})(?:st|nd|rd|th)? (\d{4})", word):
-        month, day, year = _month(match[1]), int(match[2]), int(match[3])
-    elif _missing_century(word):
-        raise _Invalid(_UI["err.date_year"])
-    else:
-        raise _Invalid(_UI["err.date_format"])
-    return _real_date(year, month, day)
-
-
-def _missing_century(word: str) -> bool:
-    """A date without a year, or with only two digits of it (``1-3-27``: 1927 or 2027?)."""
-    if re.fullmatch(rf"\d{{1,2}}{_SEP}\d{{1,2}}(?:{_SEP}\d{{2}})?", word):
-        return True
-    match = re.fullmatch(r"(?:\d{1,2}(?:e|ste|de|st|nd|rd|th)? ([a-z]+)|([a-z]+) \d{1,2}(?:st|nd|rd|th)?)(?: \d{2})?", word)
-    return match is not None and (match[1] or match[2]).rstrip(".") in _MONTHS
-
-
-def _month(word: str) -> int:
-    month = _MONTHS.get(word.rstrip("."))
-    if month is None:
-        raise _Invalid(_UI["err.date_format"])
-    return month
-
-
-def _real_date(year: int, month: int, day: int) -> dt.date:
-    try:
-        return dt.date(year, month, day)
-    except ValueError as error:
-        raise _Invalid(_UI["err.date_real"]) from error
-
-
-_URL_ADAPTER: TypeAdapter[HttpUrl] = TypeAdapter(HttpUrl)
-
-
-def _parse_url(text: str) -> str:
-    candidate = text if re.match(r"(?i)https?://", text) else f"https://{text}"
-    if " " in candidate or not _safe_text(candidate):
-        raise _Invalid(_UI["err.url"])
-    try:
-        url = _URL_ADAPTER.validate_python(candidate)
-    except ValidationError as error:
-        raise _Invalid(_UI["err.url"]) from error
-    if url.host is None or "." not in url.host:
-        raise _Invalid(_UI["err.url"])
-    return str(url)
-
-
-def _check_text(text: str, bounds: Mapping[str, Any]) -> str:
-    if not _safe_text(text):
-        raise _Invalid(_UI["err.characters"])
-    limit = int(bounds.get("maxLength", 5000))
-    if len(text) > limit:
-        raise _Invalid(_UI["err.too_long"], n=limit, length=len(text))
-    if len(text) < int(bounds.get("minLength", 1)):
-        raise _Invalid(_UI["err.required"])
-    return text
-
-
-def _shorten(text: str, limit: int = 70) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 3] + "..."
-
-
-# ------------------------------------------------------------------------------------- data helpers
 
 def _set(data: Data, path: FieldPath, value: Any) -> None:
     node = data
