@@ -53,13 +53,18 @@ _WOORDEN = (
     "inloop", "avond", "ochtend", "tuin", "koken", "schrijven", "wandelen", "café", "één", "zelfhulp",
 )
 _LEESTEKENS = ("", "", "", ":", ",", " #", " - ", " (\"citaat\")", " 'quote'", " & ", " 50%", " <b>")
-_CRITERION_IDS = (
-    *(f"K{i}" for i in range(1, 11)),
-    *(f"Q{i}" for i in range(1, 11)),
-    *(f"B{i}" for i in range(1, 4)),
-    *(f"I{i}" for i in range(1, 5)),
-    *(f"F{i}" for i in range(1, 10)),
-)
+
+
+def _criterion_ids() -> tuple[str, ...]:
+    """The ids of the bundled catalogue's rules, in catalogue order: a plan or evidence for an id that no rule has
+    is refused (iza_check.checker.unknown_criteria), so a generated profile names only these."""
+    from iza_check.resources import rules_dir
+    from iza_check.rules.loader import load_catalogue
+
+    return tuple(rule.id for rule in load_catalogue([rules_dir()]).rules)
+
+
+_CRITERION_IDS = _criterion_ids()
 # Realistic sizes for the lists of models; other lists get 0-4 items.
 _LIST_SIZES = {"aanbod": (0, 12), "partners": (0, 8), "bewijs": (0, 3), "in_ontwikkeling": (0, 3)}
 _AREA_FIELDS = frozenset({"toelichting", "bewijs", "in_ontwikkeling"})

@@ -232,20 +232,35 @@ def machine() -> dict[str, Any]:
     }
 
 
+_CACHES = Path(tempfile.gettempdir()) / f"iza-bench-caches-{os.getpid()}"
+
+
 def _environment() -> dict[str, str]:
+    """The environment of every measured process. Bytecode is written and read (to a folder of this run), as in
+    an installed package (pip compiles it): with PYTHONDONTWRITEBYTECODE every start-up compiles iza-check's
+    modules again (~0.15 s). The catalogue cache (iza_check.rules.cache) is a folder of this run too, filled by
+    the warm-up runs; ``check ONE.yaml, no catalogue cache`` shows the first run after a change of the rules."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH", "")]))
     env.pop("PYTHONPROFILEIMPORTTIME", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("IZA_CHECK_NO_CACHE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(_CACHES / "pycache")
+    env["IZA_CHECK_CACHE_DIR"] = str(_CACHES / "iza-check")
     env["NO_COLOR"] = "1"
     return env
 
 
-def _check_jsonschema() -> list[str] | None:
-    beside = Path(sys.executable).with_name("check-jsonschema")
+def _tool(name: str) -> list[str] | None:
+    beside = Path(sys.executable).with_name(name)
     if beside.exists():
         return [str(beside)]
-    found = shutil.which("check-jsonschema")
+    found = shutil.which(name)
     return [found] if found else None
+
+
+def _check_jsonschema() -> list[str] | None:
+    return _tool("check-jsonschema")
 
 
 def _link_subset(source: Sequence[Path], target: Path) -> list[Path]:
@@ -277,17 +292,25 @@ def _check_report(path: Path, expected: int) -> str:
 
 def bench_size(size: int, files: list[Path], folder: Path, env: dict[str, str], repeats: int,
                jsonschema: list[str] | None, jobs: int, peer_runs: int) -> dict[str, Step]:
-    steps: dict[str, Step] = {name: Step(name) for name in ("parse_floor", "validate", "check", "check_jsonschema")}
+    names = ("parse_floor", "validate", "check", "check_j2", "check_python", "check_jsonschema")
+    steps: dict[str, Step] = {name: Step(name) for name in names}
     report = folder.parent / f"report-{size}.json"
     check = [*CLI, "check", str(folder), "--format", "json", "--output", str(report), "--reference-date", REFERENCE_DATE]
     if jobs:
         check += ["--jobs", str(jobs)]
+    # The default (--jobs 0) leaves cores that other processes keep busy to them (checker.worker_count); --jobs 2
+    # always uses both cores. Only from 1,000 profiles, where a pool is worth comparing.
+    variants = {"check": check}
+    if size >= 1000:
+        variants["check_j2"] = [*check, "--jobs", "2"]
+        variants["check_python"] = [*check, "--engine", "python"]
     for run in range(repeats):
         steps["parse_floor"].runs.append(parse_floor(files))
         steps["validate"].runs.append(measure([*CLI, "validate", str(folder)], env))
-        steps["check"].runs.append(measure(check, env))
-        if not steps["check"].note:
-            steps["check"].note = _check_report(report, size)
+        for name, command in variants.items():
+            steps[name].runs.append(measure(command, env))
+            if not steps[name].note:
+                steps[name].note = _check_report(report, size)
         if jsonschema is not None and run < peer_runs:
             steps["check_jsonschema"].runs.append(
                 measure([*jsonschema, "--schemafile", str(SCHEMA), *map(str, files)], env)
@@ -298,9 +321,10 @@ def bench_size(size: int, files: list[Path], folder: Path, env: dict[str, str], 
         codes = {run.exit_code for run in steps[name].runs}
         if codes - {0}:
             steps[name].note = f"exitcode {sorted(codes)}"
-    codes = {run.exit_code for run in steps["check"].runs}
-    if codes - {0, 1}:
-        steps["check"].note = (steps["check"].note + f"; exitcode {sorted(codes)}").lstrip("; ")
+    for name in variants:
+        codes = {run.exit_code for run in steps[name].runs}
+        if codes - {0, 1}:
+            steps[name].note = (steps[name].note + f"; exitcode {sorted(codes)}").lstrip("; ")
     return steps
 
 
@@ -308,20 +332,124 @@ def bench_single(one: Path, env: dict[str, str], repeats: int, jsonschema: list[
     commands: dict[str, list[str]] = {
         "python_pass": [sys.executable, "-c", "pass"],
         "python_import_yaml": [sys.executable, "-c", "import yaml"],
+    }
+    yamllint = _tool("yamllint")
+    if yamllint is not None:
+        commands["yamllint"] = [*yamllint, str(one)]
+    commands.update({
+        "iza_version": [*CLI, "--version"],
         "iza_validate": [*CLI, "validate", str(one)],
         "iza_check": [*CLI, "check", str(one), "--reference-date", REFERENCE_DATE],
-    }
+        "iza_check_python": [*CLI, "check", str(one), "--reference-date", REFERENCE_DATE, "--engine", "python"],
+        "iza_check_no_cache": [*CLI, "check", str(one), "--reference-date", REFERENCE_DATE],
+    })
     if jsonschema is not None:
         commands["check_jsonschema"] = [*jsonschema, "--schemafile", str(SCHEMA), str(one)]
     steps = {name: Step(name) for name in commands}
+    uncached = {**env, "IZA_CHECK_NO_CACHE": "1"}
+    for command in commands.values():  # warm-up: bytecode and catalogue cache written, files in the page cache
+        measure(command, env)
     for _ in range(repeats):  # interleaved, so a burst of load elsewhere hits every command alike
         for name, command in commands.items():
-            steps[name].runs.append(measure(command, env))
+            steps[name].runs.append(measure(command, uncached if name == "iza_check_no_cache" else env))
     for step in steps.values():
         codes = {run.exit_code for run in step.runs}
         if codes - {0, 1}:
             step.note = f"exitcode {sorted(codes)}"
     return steps
+
+
+FORMATS = ("json", "concise", "text")
+
+
+def bench_formats(folder: Path, env: dict[str, str], repeats: int) -> dict[str, Step]:
+    """``check --format F -o FILE`` over the same profiles in one process (--jobs 1), so CPU per profile compares."""
+    steps = {fmt: Step(fmt) for fmt in FORMATS}
+    for _ in range(repeats):
+        for fmt in FORMATS:
+            out = folder.parent / f"formats.{fmt}"
+            command = [*CLI, "check", str(folder), "--format", fmt, "-o", str(out), "--reference-date", REFERENCE_DATE,
+                       "--jobs", "1"]
+            steps[fmt].runs.append(measure(command, env))
+    return steps
+
+
+LOAD_JOBS = ("1", "2", "0")
+
+
+def bench_under_load(folder: Path, env: dict[str, str], repeats: int) -> dict[str, dict[str, Step]]:
+    """``check --jobs 1|2|0`` over the same profiles on the machine as it is, and beside one more busy process
+    (a Python loop) that keeps a core busy: the default (0) must not be slower than one process."""
+    out = folder.parent / "load.json"
+    phases: dict[str, dict[str, Step]] = {phase: {j: Step(j) for j in LOAD_JOBS} for phase in ("as_is", "one_busy_core")}
+    for _ in range(repeats):
+        for phase, steps in phases.items():
+            hog = subprocess.Popen([sys.executable, "-c", "while True: pass"]) if phase == "one_busy_core" else None
+            try:
+                if hog is not None:
+                    time.sleep(0.5)  # so the hog is running when iza-check samples the machine
+                for jobs, step in steps.items():
+                    command = [*CLI, "check", str(folder), "--format", "json", "-o", str(out), "--reference-date",
+                               REFERENCE_DATE, "--jobs", jobs]
+                    step.runs.append(measure(command, env))
+            finally:
+                if hog is not None:
+                    hog.kill()
+                    hog.wait()
+    return phases
+
+
+def stages(files: Sequence[Path], engine: str) -> dict[str, float]:
+    """CPU ms per profile of each stage of ``Checker.check_file`` with ``engine``, in this process (after a
+    warm-up of 50 files), and of the renderers' fragments."""
+    from functools import partial
+
+    from iza_check.assess.profile import assess
+    from iza_check.checker import Checker
+    from iza_check.engine import choose_backend
+    from iza_check.engine.durable import DurableEngine
+    from iza_check.profile.loader import validate_profile_data
+    from iza_check.report.registry import stream_format
+    from iza_check.yamlsafe import parse_yaml_bytes
+
+    choose_backend(engine)
+    try:
+        peildatum = dt.date.fromisoformat(REFERENCE_DATE)
+        checker = Checker((), peildatum)
+        renderers = {fmt: partial(stream_format(fmt).profile, lang="nl", colour=False) for fmt in FORMATS}  # type: ignore[union-attr]
+        names = ("read", "YAML (yamlsafe)", "pydantic + marks", "facts", "engine (incl. facts)", "assess",
+                 *(f"render {fmt}" for fmt in FORMATS))
+        totals: dict[str, float] = dict.fromkeys(names, 0.0)
+        clock = time.process_time
+        for warm_up in (True, False):
+            for path in files[:50] if warm_up else files:
+                marks = [clock()]
+                raw = path.read_bytes()
+                marks.append(clock())
+                document, _problems = parse_yaml_bytes(raw, str(path))
+                marks.append(clock())
+                loaded = validate_profile_data(document, str(path))  # type: ignore[arg-type]
+                marks.append(clock())
+                if isinstance(checker.engine, DurableEngine):  # the python back-end derives no separate fact
+                    checker.engine.facts(loaded.profile, peildatum=peildatum)
+                marks.append(clock())
+                results = checker.engine.evaluate(loaded.profile, peildatum=peildatum)
+                marks.append(clock())
+                report = assess(loaded, checker.catalogue.rules, results, peildatum)
+                marks.append(clock())
+                for fmt in FORMATS:
+                    renderers[fmt](report).encode()
+                    marks.append(clock())
+                if not warm_up:
+                    for name, start, end in zip(names, marks[:-1], marks[1:], strict=True):
+                        totals[name] += end - start
+        start = clock()
+        for path in files:
+            checker.check_file(path)
+        totals["Checker.check_file (all, without rendering)"] = clock() - start
+        return {name: value / len(files) * 1000 for name, value in totals.items()}
+    finally:
+        choose_backend(None)
 
 
 def _summary(size: int, steps: dict[str, Step]) -> dict[str, Any]:
@@ -360,8 +488,9 @@ def _single_summary(steps: dict[str, Step]) -> dict[str, Any]:
     }
 
 
-def _targets(sizes: dict[str, Any], single: dict[str, Any]) -> list[dict[str, Any]]:
+def _targets(sizes: dict[str, Any], single: dict[str, Any], results: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     targets: list[dict[str, Any]] = []
+    results = results or {}
     big = sizes.get("10000")
     if big is not None:
         rate = big["check"]["profiles_per_s"]
@@ -384,6 +513,19 @@ def _targets(sizes: dict[str, Any], single: dict[str, Any]) -> list[dict[str, An
         peer = single["check_jsonschema"]["wall_s"]
         targets.append({"target": "one profile: faster than check-jsonschema", "measured": wall,
                         "peer": peer, "met": wall is not None and peer is not None and wall < peer})
+    formats = results.get("formats")
+    if formats:
+        json_cpu = formats["json"]["cpu_s"]
+        for fmt in ("concise", "text"):
+            ratio = formats[fmt]["cpu_s"] / json_cpu
+            targets.append({"target": f"{fmt} costs no more than json per profile (CPU, × json)", "measured": ratio,
+                            "met": ratio <= 1.0})
+    loaded = results.get("under_load", {}).get("one_busy_core")
+    if loaded:
+        ratio = loaded["0"]["wall_s"] / loaded["1"]["wall_s"]
+        # 5 % is the noise between two medians of the same command on this machine
+        targets.append({"target": "one busy core: default --jobs no slower than one process (wall, × --jobs 1)",
+                        "measured": ratio, "met": ratio <= 1.05})
     return targets
 
 
@@ -396,8 +538,14 @@ def _fmt(value: float | None, digits: int = 2) -> str:
 _LABELS = {
     "parse_floor": "parse floor (CSafeLoader, 1 process)",
     "validate": "`iza-check validate`",
-    "check": "`iza-check check --format json`",
+    "check": "`iza-check check --format json` (default --jobs 0)",
+    "check_j2": "`iza-check check --format json --jobs 2`",
+    "check_python": "`iza-check check --format json --engine python`",
     "check_jsonschema": "check-jsonschema",
+    "yamllint": "`yamllint ONE.yaml`",
+    "iza_version": "`iza-check --version`",
+    "iza_check_python": "`iza-check check ONE.yaml --engine python`",
+    "iza_check_no_cache": "`iza-check check ONE.yaml`, no catalogue cache",
     "python_pass": "`python -c pass`",
     "python_import_yaml": "`python -c \"import yaml\"`",
     "iza_validate": "`iza-check validate ONE.yaml`",
@@ -409,7 +557,8 @@ def markdown(results: dict[str, Any]) -> str:
     m = results["machine"]
     lines = [
         (f"Machine: {m['nproc']} cores ({m['cpu_model']}), Python {m['python']}, libyaml {'yes' if m['libyaml'] else 'no'}; "
-        f"load average at start {m['load_average_at_start'][0]:.1f}; {results['date']}."),
+        f"load average (1, 5, 15 min) at start {', '.join(f'{v:.2f}' for v in m['load_average_at_start'])}, at end "
+        f"{', '.join(f'{v:.2f}' for v in results.get('load_average_at_end', []))}; {results['date']}."),
         "",
         ("| profiles | step | wall (s) | profiles/s | ms/profile | CPU ms/profile | × parse floor (wall) "
         "| × parse floor (CPU) | peak RSS, largest process (MiB) | peak PSS, all processes (MiB) |"),
@@ -429,12 +578,68 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         f"One profile ({results['single_profile']}), whole process, median of {results['repeats_single']} runs:",
         "",
-        "| command | wall (s) | CPU (s) | peak RSS (MiB) |",
-        "|---|---:|---:|---:|",
+        ("| command | wall (s) | CPU (s) | × `import yaml` (wall) | × `import yaml` (CPU) | × yamllint (wall) "
+         "| × yamllint (CPU) | peak RSS (MiB) |"),
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for name, row in results["single"].items():
+    single = results["single"]
+    base = single.get("python_import_yaml", {})
+    lint = single.get("yamllint", {})
+
+    def ratio(row: dict[str, Any], other: dict[str, Any], key: str) -> str:
+        return _fmt(row[key] / other[key], 1) if row.get(key) and other.get(key) else "–"
+
+    for name, row in single.items():
         note = f" ({row['note']})" if row["note"] else ""
-        lines.append(f"| {_LABELS[name]}{note} | {_fmt(row['wall_s'], 3)} | {_fmt(row['cpu_s'], 3)} | {_fmt(row['max_rss_mib'], 0)} |")
+        lines.append(
+            f"| {_LABELS[name]}{note} | {_fmt(row['wall_s'], 3)} | {_fmt(row['cpu_s'], 3)} | {ratio(row, base, 'wall_s')} "
+            f"| {ratio(row, base, 'cpu_s')} | {ratio(row, lint, 'wall_s')} | {ratio(row, lint, 'cpu_s')} "
+            f"| {_fmt(row['max_rss_mib'], 0)} |"
+        )
+    if "formats" in results:
+        formats = results["formats"]
+        json_cpu = formats["json"]["cpu_s"]
+        lines += [
+            "",
+            (f"Formats: `check --format F -o FILE --jobs 1` over {results['formats_profiles']:,} profiles, median of "
+            f"{results['repeats_formats']}:"),
+            "",
+            "| format | wall (s) | CPU (s) | CPU ms/profile | × json (CPU) |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        for fmt, row in formats.items():
+            lines.append(
+                f"| {fmt} | {_fmt(row['wall_s'], 2)} | {_fmt(row['cpu_s'], 2)} "
+                f"| {_fmt(row['cpu_s'] / results['formats_profiles'] * 1000)} | {_fmt(row['cpu_s'] / json_cpu)} |"
+            )
+    if "under_load" in results:
+        lines += [
+            "",
+            (f"Under load: `check --format json -o FILE --jobs J` over {results['formats_profiles']:,} profiles, median of "
+            f"{results['repeats_formats']}; beside one extra busy process or not (the machine's own load as it was):"),
+            "",
+            "| machine | --jobs | wall (s) | CPU (s) | × --jobs 1 (wall) |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        for phase, steps in results["under_load"].items():
+            one = steps["1"]["wall_s"]
+            for jobs, row in steps.items():
+                label = "as it was" if phase == "as_is" else "+ one busy process"
+                jobs_label = "0 (default)" if jobs == "0" else jobs
+                lines.append(f"| {label} | {jobs_label} | {_fmt(row['wall_s'], 2)} | {_fmt(row['cpu_s'], 2)} "
+                             f"| {_fmt(row['wall_s'] / one)} |")
+    if "stages" in results:
+        engines = list(results["stages"])
+        lines += [
+            "",
+            f"Where the time goes, in one process over {results['stages_profiles']:,} profiles (CPU ms/profile):",
+            "",
+            "| stage | " + " | ".join(f"--engine {engine}" for engine in engines) + " |",
+            "|---|" + "---:|" * len(engines),
+            "| parse floor (read + CSafeLoader) | " + " | ".join(_fmt(results["stages_floor_ms"], 3) for _ in engines) + " |",
+        ]
+        for stage in results["stages"][engines[0]]:
+            lines.append(f"| {stage} | " + " | ".join(_fmt(results["stages"][e][stage], 3) for e in engines) + " |")
     lines += ["", "| target | measured | met |", "|---|---:|:---:|"]
     for target in results["targets"]:
         peer = f" (check-jsonschema {_fmt(target['peer'], 3)})" if "peer" in target else ""
@@ -689,6 +894,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=0, help="doorgeven aan iza-check check --jobs (0: alle kernen)")
     parser.add_argument("--output", type=Path, default=RESULTS, help="resultaten (JSON)")
     parser.add_argument("--no-jsonschema", action="store_true", help="check-jsonschema overslaan")
+    parser.add_argument("--jsonschema-max", type=int, default=1000,
+                        help="check-jsonschema alleen tot dit aantal profielen (bij 10.000 duurt één run minuten)")
+    parser.add_argument("--engine", choices=("durable", "python"), help="engine voor --hot-path")
+    parser.add_argument("--no-formats", action="store_true", help="vormen, belasting en stappen overslaan")
+    parser.add_argument("--formats-profiles", type=int, default=1000, help="profielen voor vormen en belasting")
+    parser.add_argument("--stage-profiles", type=int, default=500, help="profielen voor de stappen per engine")
     parser.add_argument("--hot-path", type=int, metavar="N", help="alleen: waar gaat de tijd heen (N bestanden)")
     parser.add_argument(
         "--instructions", type=int, metavar="N", help="alleen: instructies per profiel per stap (valgrind, N bestanden)"
@@ -701,6 +912,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     if args.hot_path:
+        if args.engine:
+            from iza_check.engine import choose_backend
+
+            choose_backend(args.engine)
         with tempfile.TemporaryDirectory(prefix="iza-hot-") as tmp:
             _print_hot_path(hot_path(args.hot_path, Path(tmp) / "profiles"))
         return 0
@@ -726,8 +941,8 @@ def main(argv: list[str] | None = None) -> int:
             folder = base / f"n{size}"
             files = _link_subset(every[:size], folder)
             # The machine's load changes over minutes, so every size is run several times (medians);
-            # check-jsonschema only once above 1,000 profiles, where one run takes minutes.
-            peer_runs = repeats if size <= 1000 else 1
+            # check-jsonschema not above --jsonschema-max profiles (27 ms a profile: at 10,000 one run takes minutes).
+            peer_runs = repeats if size <= args.jsonschema_max else 0
             print(f"{size:,} profielen meten ({repeats}×)…", file=sys.stderr)
             steps = bench_size(size, files, folder, env, repeats, jsonschema, args.jobs, peer_runs)
             results["sizes"][str(size)] = _summary(size, steps)
@@ -738,10 +953,29 @@ def main(argv: list[str] | None = None) -> int:
         results["single_profile"] = ONE_PROFILE.name
         results["repeats_single"] = repeats_single
         results["single"] = _single_summary(bench_single(one, env, repeats_single, jsonschema))
+        if not args.no_formats:
+            folder = base / "formats"
+            files = _link_subset(every[:args.formats_profiles], folder)
+            print(f"vormen en belasting meten ({args.formats_profiles:,} profielen, {repeats}×)…", file=sys.stderr)
+            results["formats_profiles"] = args.formats_profiles
+            results["repeats_formats"] = repeats
+            results["formats"] = _single_summary(bench_formats(folder, env, repeats))
+            results["under_load"] = {
+                phase: _single_summary(steps) for phase, steps in bench_under_load(folder, env, repeats).items()
+            }
+            print("stappen per engine meten…", file=sys.stderr)
+            stage_files = files[:args.stage_profiles]
+            results["stages_profiles"] = len(stage_files)
+            floor = parse_floor(stage_files)
+            results["stages_floor_ms"] = floor.cpu_s / len(stage_files) * 1000
+            os.environ.update({k: v for k, v in env.items() if k == "IZA_CHECK_CACHE_DIR"})
+            results["stages"] = {engine: stages(stage_files, engine) for engine in ("durable", "python")}
+        results["load_average_at_end"] = list(os.getloadavg())
     results["self_cpu_s"] = resource.getrusage(resource.RUSAGE_SELF).ru_utime
-    results["targets"] = _targets(results["sizes"], results["single"])
+    results["targets"] = _targets(results["sizes"], results["single"], results)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    shutil.rmtree(_CACHES, ignore_errors=True)
     print(markdown(results))
     print(f"Resultaten: {args.output}", file=sys.stderr)
     return 0

@@ -47,7 +47,11 @@ _TASKS_PER_WORKER = 8
 
 def worker_count(jobs: int) -> int:
     """The processes for ``--jobs`` (0: every core). More than one per core never finishes sooner, and each
-    holds an engine of its own, so there are never more than the cores."""
+    holds an engine of its own, so there are never more than the cores.
+
+    Every core also when another process keeps one busy: measured on two cores beside one busy process (and the
+    machine's other load), two workers took 0.72 and 0.87 times as long as one process (benchmarks/README.md,
+    "Under load"); a version that left a busy core alone ran as slowly as one process."""
     cores = os.cpu_count() or 1
     return min(jobs or cores, cores)
 
@@ -180,9 +184,11 @@ class Checker:
 
 def _load_catalogue(rule_dirs: Sequence[Path]) -> Catalogue:
     from iza_check.resources import rules_dir
-    from iza_check.rules.loader import load_catalogue
+    from iza_check.rules.cache import load_catalogue_cached
 
-    return load_catalogue([rules_dir(), *rule_dirs])
+    # From the cache when nothing it depends on changed (see iza_check.rules.cache): the same catalogue,
+    # without parsing and checking the rule files again in every run.
+    return load_catalogue_cached([rules_dir(), *rule_dirs])
 
 
 _worker: Checker | None = None
