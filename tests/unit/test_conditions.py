@@ -11,7 +11,7 @@ from test_rule_kit import PEILDATUM, catalogue, profile, rule_data
 
 from iza_check.engine import Engine
 from iza_check.engine.outcomes import Outcome
-from iza_check.rules.conditions import dnf_size
+from iza_check.rules.conditions import disjunctive_form, dnf_size
 from iza_check.rules.model import Catalogue, RuleSpec
 
 V, N, U = Outcome.voldoet, Outcome.voldoet_niet, Outcome.onbekend
@@ -212,11 +212,32 @@ def test_dnf_size_follows_de_morgan() -> None:
     assert dnf_size(negated, True) == 3
 
 
+@pytest.mark.parametrize("rule_id", sorted(CONDITIONS))
+@pytest.mark.parametrize("positive", [True, False])
+def test_dnf_size_counts_the_expansion(rule_id: str, positive: bool) -> None:
+    """The size the loader limits is the number of conjunctions the durable back-end builds."""
+    condition = RuleSpec.model_validate(rule_data("X", CONDITIONS[rule_id])).voldoet
+    terms = disjunctive_form(condition, positive, lambda leaf, holds: [(leaf.path, holds)])
+    assert len(terms) == dnf_size(condition, positive)
+    assert all(terms)
+
+
+def test_disjunctive_form_follows_de_morgan() -> None:
+    a, b, c = ({"veld": "team.vrijwilligers", "minstens": n} for n in (1, 2, 3))
+    condition = RuleSpec.model_validate(rule_data("X", {"alle": [a, {"niet": {"een_van": [b, c]}}]})).voldoet
+
+    def leaf(atom: Any, holds: bool) -> list[str]:
+        return [("" if holds else "!") + str(atom.operand)]
+
+    assert disjunctive_form(condition, True, leaf) == [["1", "!2", "!3"]]  # a & !b & !c
+    assert disjunctive_form(condition, False, leaf) == [["!1"], ["2"], ["3"]]  # !a | b | c
+
+
 def test_every_list_the_catalogue_tests_can_be_marked_complete() -> None:
     """Without a ``<list>_volledig`` field an absence from that list could never be shown."""
     from iza_check.profile.model import COMPLETE_SUFFIX, Profile
     from iza_check.resources import rules_dir
-    from iza_check.rules.conditions import AantalMinstens, Bevat, BevatEenVan, Lijst, iter_leaves
+    from iza_check.rules.conditions import AtomBase, Lijst, iter_leaves
     from iza_check.rules.loader import load_catalogue
     from iza_check.rules.paths import resolve
 
@@ -226,7 +247,7 @@ def test_every_list_the_catalogue_tests_can_be_marked_complete() -> None:
         for condition in (rule.voldoet, rule.deels, rule.nvt.als if rule.nvt else None)
         if condition is not None
         for leaf in iter_leaves(condition)
-        if isinstance(leaf, (Lijst, Bevat, BevatEenVan, AantalMinstens))
+        if isinstance(leaf, Lijst) or (isinstance(leaf, AtomBase) and leaf.needs_whole_list)
     }
     assert lists
     for path in sorted(lists):

@@ -12,14 +12,12 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pydantic import BaseModel
-
 from iza_check.engine.facts import MISSING, ReasonFunction, compile_reasons, lookup_once, plain
+from iza_check.engine.facts import item_types as item_types  # re-exported: the types of a condition's paths
 from iza_check.engine.outcomes import Fact, Outcome, RuleResult
 from iza_check.profile.model import Profile
 from iza_check.rules.conditions import ConditionBase, iter_leaves
 from iza_check.rules.model import Catalogue, Rule
-from iza_check.rules.paths import FieldType, resolve
 
 PARTS = ("nvt", "voldoet", "deels")
 
@@ -33,10 +31,6 @@ class CompiledRule:
     # Per part: its truth with the facts behind it (see iza_check.engine.facts.Reason), for the explanation.
     reasons: dict[str, ReasonFunction]
     paths: tuple[str, ...]  # every referenced path, in order of first use
-
-
-def item_types(condition: ConditionBase, model: type[BaseModel]) -> dict[str, FieldType]:
-    return {leaf.path: resolve(model, leaf.path) for leaf in iter_leaves(condition)}
 
 
 def rule_parts(rule: Rule) -> dict[str, ConditionBase]:

@@ -52,32 +52,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from iza_check.engine import EngineError, EngineUnavailable
-from iza_check.engine.base import PARTS, Engine, Truths, explain, item_types
-from iza_check.engine.facts import MISSING, Derived, FactPlan, encode_scalar
+from iza_check.engine.base import PARTS, Engine, Truths, explain
+from iza_check.engine.facts import MISSING, Derived, FactPlan
 from iza_check.engine.outcomes import Fact, RuleResult
 from iza_check.profile.model import Profile
-from iza_check.rules.conditions import (
-    AantalMinstens,
-    Alle,
-    AtomBase,
-    Bestaat,
-    Bevat,
-    BevatEenVan,
-    ConditionBase,
-    EenVan,
-    Gelijk,
-    Hoogstens,
-    In,
-    Lijst,
-    MeerDan,
-    MinderDan,
-    Minstens,
-    Niet,
-    NietNaPeildatum,
-    NietOuderDanJaren,
-    Ongelijk,
-    Ontbreekt,
-)
+from iza_check.rules.conditions import AtomBase, ConditionBase, Lijst, Test, disjunctive_form
 from iza_check.rules.model import Catalogue
 from iza_check.rules.paths import FieldType, resolve
 
@@ -90,7 +69,6 @@ MAX_KEYS_PER_RULESET = 200
 
 SENTINEL = "always"
 
-Test = dict[str, Any]
 Term = list[Test]
 
 
@@ -195,83 +173,31 @@ class _Compiler:
         # count_true key -> count_possible key of the same lijst (count_true <= count_possible).
         self.count_pairs: dict[str, str] = {}
 
-    def _key(self, kind: str, path: str, ftype: FieldType, operand: object = None) -> str:
-        return self.plan.key(Derived(kind, path, ftype, operand))  # type: ignore[arg-type]
-
     def _complete(self, path: str, ftype: FieldType) -> Test:
         """The test that the list at ``path`` is complete: only then does an absence from it count."""
-        return {self._key("complete", path, ftype): 1}
+        return {self.plan.key(Derived("complete", path, ftype)): 1}
 
     def leaf(self, leaf: AtomBase | Lijst, positive: bool) -> Term:
         if isinstance(leaf, Lijst):
             ftype = resolve(Profile, leaf.lijst)
-            assert ftype.item is not None and ftype.item.model is not None
             waar_key = leaf.waar.model_dump_json(by_alias=True)
-            types = item_types(leaf.waar, ftype.item.model)
-            true_key = self.plan.key(Derived("count_true", leaf.lijst, ftype, None, waar_key, leaf.waar), types)
-            possible_key = self.plan.key(Derived("count_possible", leaf.lijst, ftype, None, waar_key, leaf.waar), types)
+            true_key = self.plan.key(Derived("count_true", leaf.lijst, ftype, None, waar_key, leaf.waar))
+            possible_key = self.plan.key(Derived("count_possible", leaf.lijst, ftype, None, waar_key, leaf.waar))
             self.count_pairs[true_key] = possible_key
             if positive:
                 return [{"$gte": {true_key: leaf.minstens}}]
             return [{"$lt": {possible_key: leaf.minstens}}, self._complete(leaf.lijst, ftype)]
-        path = leaf.veld
-        ftype = resolve(Profile, path)
-        if isinstance(leaf, (Bestaat, Ontbreekt)):
-            key = self._key("present", path, ftype)
-            exists = positive == isinstance(leaf, Bestaat)
-            return [{"$ex" if exists else "$nex": {key: 1}}]
-        if isinstance(leaf, Bevat):
-            assert ftype.item is not None
-            key = self._key("has", path, ftype, encode_scalar(leaf.bevat, ftype.item))
-            return [{key: 1}] if positive else [{key: 0}, self._complete(path, ftype)]
-        if isinstance(leaf, BevatEenVan):
-            assert ftype.item is not None
-            item = ftype.item
-            wanted = tuple(sorted({encode_scalar(v, item) for v in leaf.bevat_een_van}, key=repr))
-            key = self._key("has_count", path, ftype, wanted)
-            return [{"$gte": {key: 1}}] if positive else [{key: 0}, self._complete(path, ftype)]
-        if isinstance(leaf, AantalMinstens):
-            key = self._key("length", path, ftype)
-            if positive:
-                return [{"$gte": {key: leaf.aantal_minstens}}]
-            return [{"$lt": {key: leaf.aantal_minstens}}, self._complete(path, ftype)]
-        if isinstance(leaf, NietOuderDanJaren):
-            key = self._key("age_years", path, ftype)
-            return [{"$lte" if positive else "$gt": {key: leaf.niet_ouder_dan_jaren}}]
-        if isinstance(leaf, NietNaPeildatum):
-            key = self._key("days_after_peildatum", path, ftype)
-            return [{"$lte" if positive else "$gt": {key: 0}}]
-        key = self._key("value", path, ftype)
-        if isinstance(leaf, In):
-            values = list(dict.fromkeys(encode_scalar(v, ftype) for v in leaf.in_))
-            if positive:
-                return [{key: values[0]}] if len(values) == 1 else [{"$or": [{key: v} for v in values]}]
-            return [{"$neq": {key: v}} for v in values]
-        operand = encode_scalar(leaf.operand, ftype)
-        if isinstance(leaf, (Gelijk, Ongelijk)):
-            equal = positive == isinstance(leaf, Gelijk)
-            return [{key: operand}] if equal else [{"$neq": {key: operand}}]
-        ops: dict[type, tuple[str, str]] = {
-            Minstens: ("$gte", "$lt"), Hoogstens: ("$lte", "$gt"), MeerDan: ("$gt", "$lte"), MinderDan: ("$lt", "$gte")
-        }
-        pass_op, fail_op = ops[type(leaf)]
-        return [{pass_op if positive else fail_op: {key: operand}}]
+        # An operator: its own tests on the fact it derives.
+        ftype = resolve(Profile, leaf.veld)
+        key = self.plan.key(Derived(leaf.fact, leaf.veld, ftype, leaf.fact_operand(ftype), source=type(leaf)))
+        term = leaf.durable(key, ftype, positive)
+        if not positive and leaf.needs_whole_list:
+            term.append(self._complete(leaf.veld, ftype))
+        return term
 
     def dnf(self, condition: ConditionBase, positive: bool) -> list[Term]:
         """The condition (positive) or its negation as a list of conjunctions of tests."""
-        if isinstance(condition, Niet):
-            return self.dnf(condition.niet, not positive)
-        if isinstance(condition, (Alle, EenVan)):
-            items = condition.alle if isinstance(condition, Alle) else condition.een_van
-            child_forms = [self.dnf(child, positive) for child in items]
-            if isinstance(condition, Alle) == positive:
-                terms: list[Term] = [[]]
-                for form in child_forms:
-                    terms = [left + right for left in terms for right in form]
-                return terms
-            return [term for form in child_forms for term in form]
-        assert isinstance(condition, (AtomBase, Lijst))
-        return [self.leaf(condition, positive)]
+        return disjunctive_form(condition, positive, self.leaf)
 
 
 _ORDER_OPS = {"$gte": (True, True), "$gt": (True, False), "$lte": (False, True), "$lt": (False, False)}

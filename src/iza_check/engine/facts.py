@@ -1,26 +1,25 @@
-"""The one pre-processing step: (Profile, peildatum) -> the small flat fact the engine is given.
+"""The condition language evaluated: its three-valued truth with the facts behind it, and the flat fact.
 
-durable-rules compares single values of one flat fact. What it cannot express natively is derived
-here, and nothing else is: the engine then decides every comparison and the alle/een_van/niet
-structure. A :class:`FactPlan` lists the derived quantities the catalogue refers to, each under a
-safe short key (``f0``, ``f1``, ...); :meth:`FactPlan.facts` computes them for one profile.
+What each operator means lives with its class in :mod:`iza_check.rules.conditions`; this module reads the
+compound forms: Kleene's three-valued logic over the operators' own truth functions
+(:meth:`~iza_check.rules.conditions.AtomBase.value_test`), and the completeness of lists. :func:`compile_reasons`
+gives the truth with the paths that decide it or could still settle an unknown; the Python back-end and the
+explanation of every result read it. :func:`compile_condition` gives the same truth alone, settled as soon as
+it is known: the ``lijst`` counts of the flat fact read it on every item, where collecting paths would be work
+thrown away (the durable back-end's facts took more than twice as long when the counts read
+:func:`compile_reasons`).
 
-Encodings (chosen so that loose comparisons in the engine can never mix types):
+The one pre-processing step for durable-rules: (Profile, peildatum) -> the small flat fact the engine is
+given. durable-rules compares single values of one flat fact. What it cannot express natively is derived
+here, and nothing else is: the engine then decides every comparison and the alle/een_van/niet structure. A
+:class:`FactPlan` lists the derived quantities the catalogue refers to, each under a safe short key (``f0``,
+``f1``, ...); :meth:`FactPlan.facts` computes them for one profile. Each operator names the fact it tests
+(``value``, ``present``, ``has``, ``has_count``, ``length``, ``age_years``, ``days_after_peildatum``; see
+their classes) and derives it; two more belong to the compound forms:
 
-* ``value`` — a scalar field. ja/nee as the strings ``'ja'``/``'nee'`` (so ``True``, ``1`` and
-  ``'true'`` cannot be confused), numbers as numbers (never a bool), text and enum values as
-  strings, dates as day numbers (``date.toordinal()``), so dates compare as numbers.
-* ``present`` — ``1`` when the path has a value (for ``bestaat``/``ontbreekt``).
-* ``has`` — ``1``/``0``: a list of scalars contains one value (``bevat``).
-* ``has_count`` — how many of the listed values the list contains (``bevat_een_van``).
-* ``length`` — the number of items of a list (``aantal_minstens``).
 * ``count_true`` / ``count_possible`` — for ``lijst ... waar ... minstens``: the number of items for
-  which ``waar`` is true, and for which it is true or unknown. ``waar`` is evaluated per item here,
-  with three-valued logic (a missing item field is unknown), by :func:`compile_condition`.
-* ``age_years`` — the age of a date at the peildatum in years: the number of whole years, plus one
-  half when the date is not exactly on an anniversary. So ``age_years <= N`` holds exactly when the
-  date is not more than N years before the peildatum (``niet_ouder_dan_jaren``).
-* ``days_after_peildatum`` — date minus peildatum in days (``niet_na_peildatum``: ``<= 0``).
+  which ``waar`` is true, and for which it is true or unknown, by the evaluator above (a missing item
+  field is unknown).
 * ``complete`` — ``1`` when a list is the whole list (given empty, or ``<list>_volledig: true`` beside
   it), else ``0``. A list proves what is in it; that something is *not* in it (``bevat`` false, fewer
   than ``minstens`` items) counts only for a complete list, and is unknown otherwise.
@@ -32,67 +31,29 @@ the wrong Python type (only possible for a profile built without validation) is 
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import operator
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from enum import Enum
 from functools import cache
-from typing import Any, Literal, NamedTuple, get_args
+from typing import Any, NamedTuple, get_args
 
 from pydantic import AnyUrl, BaseModel
 
 from iza_check.profile.model import COMPLETE_SUFFIX
 from iza_check.rules.conditions import (
-    AantalMinstens,
+    MISSING,
     Alle,
     AtomBase,
-    Bestaat,
-    Bevat,
-    BevatEenVan,
     ConditionBase,
+    Deriver,
     EenVan,
-    Gelijk,
-    Hoogstens,
-    In,
     Lijst,
-    MeerDan,
-    MinderDan,
-    Minstens,
     Niet,
-    NietNaPeildatum,
-    NietOuderDanJaren,
-    Ongelijk,
-    Ontbreekt,
+    Truth,
+    children,
     iter_leaves,
 )
 from iza_check.rules.paths import FieldType, resolve
-
-DerivedKind = Literal[
-    "value",
-    "present",
-    "has",
-    "has_count",
-    "length",
-    "count_true",
-    "count_possible",
-    "age_years",
-    "days_after_peildatum",
-    "complete",
-]
-
-
-class _Missing:
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return "MISSING"
-
-
-MISSING: object = _Missing()
-
-YES, NO = "ja", "nee"
 
 
 @cache
@@ -131,265 +92,28 @@ def lookup(obj: object, path: str) -> object:
     return _lookup_parts(obj, tuple(path.split(".")))
 
 
-Encoder = Callable[[object], object]
-
-
-def _encode_bool(value: object) -> object:
-    if value is True:
-        return YES
-    if value is False:
-        return NO
-    return MISSING
-
-
-def _encode_int(value: object) -> object:
-    return value if type(value) is int else MISSING
-
-
-def _encode_float(value: object) -> object:
-    return value if type(value) is int or type(value) is float else MISSING
-
-
-def _encode_str(value: object) -> object:
-    if type(value) is str:
-        return value
-    if isinstance(value, Enum) and isinstance(value.value, str):
-        return value.value
-    if isinstance(value, AnyUrl):
-        return str(value)
-    return MISSING
-
-
-def _encode_date(value: object) -> object:
-    if isinstance(value, dt.datetime):
-        return MISSING
-    if isinstance(value, dt.date):
-        return value.toordinal()
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value).toordinal()
-        except ValueError:
-            return MISSING
-    return MISSING
-
-
-def _missing(_value: object) -> object:
-    return MISSING
-
-
-@cache
-def encoder(ftype: FieldType) -> Encoder:
-    """The function that encodes a value of this type for the engine (MISSING for a wrong type)."""
-    if ftype.kind == "bool":
-        return _encode_bool
-    if ftype.kind == "int":
-        return _encode_int
-    if ftype.kind == "float":
-        return _encode_float
-    if ftype.kind == "str":
-        return _encode_str
-    if ftype.kind == "date":
-        return _encode_date
-    if ftype.kind == "enum":
-        allowed = frozenset(ftype.enum_values)
-
-        def _encode_enum(value: object) -> object:
-            text = value.value if isinstance(value, Enum) else value
-            return text if type(text) is str and text in allowed else MISSING
-
-        return _encode_enum
-    return _missing
-
-
-def encode_scalar(value: object, ftype: FieldType) -> object:
-    """A profile value or rule operand in the engine's encoding, or MISSING if the type is wrong."""
-    return encoder(ftype)(value)
-
-
-def _shift_years(day: dt.date, years: int) -> dt.date:
-    """The same calendar day ``years`` later (earlier when negative); 29 February becomes the 28th."""
-    year = day.year + years
-    return dt.date(year, day.month, min(day.day, calendar.monthrange(year, day.month)[1]))
-
-
-def age_in_years(day: dt.date, peildatum: dt.date) -> float:
-    """Whole years from ``day`` to ``peildatum``, plus 0.5 when not exactly on an anniversary."""
-    whole = peildatum.year - day.year
-    if _shift_years(peildatum, -whole) < day:
-        whole -= 1
-    exact = _shift_years(peildatum, -whole) == day
-    return float(whole) if exact else whole + 0.5
+def item_types(condition: ConditionBase, model: type[BaseModel]) -> dict[str, FieldType]:
+    """The type of each path the condition names, relative to ``model`` (checked at loading)."""
+    return {leaf.path: resolve(model, leaf.path) for leaf in iter_leaves(condition)}
 
 
 @dataclass(frozen=True)
 class Derived:
-    """One derived quantity. ``operand`` holds the encoded value(s) for ``has``/``has_count``."""
+    """One derived quantity. ``operand`` holds what tells facts of one kind on one path apart (the values of
+    ``has``/``has_count``); ``source`` is the operator class that derives it."""
 
-    kind: DerivedKind
+    kind: str
     path: str
     ftype: FieldType
     operand: object = None
     # For count_true/count_possible: the item condition, identified by its canonical JSON.
     waar_key: str = ""
     waar: ConditionBase | None = field(default=None, compare=False, hash=False)
+    # For an operator's fact: its class (operators that name the same kind derive it alike).
+    source: type[AtomBase] | None = field(default=None, compare=False, hash=False)
 
 
-Truth = bool | None
 ItemPredicate = Callable[[BaseModel, dt.date], Truth]
-
-
-def compile_condition(condition: ConditionBase, item_types: dict[str, FieldType]) -> ItemPredicate:
-    """A function giving the three-valued truth (None = unknown) of a condition for one model instance.
-
-    This is the condition language's meaning with Kleene logic: a missing value is unknown, ``alle`` is
-    false as soon as one part is false, ``een_van`` true as soon as one part is true, ``niet`` keeps
-    unknown unknown, and ``lijst`` is true when ``minstens`` items are true, false when fewer than
-    ``minstens`` items can still be true. It serves a ``waar`` on one item (the counts) and, on the whole
-    profile, the Python back-end. ``item_types`` maps each path the condition names (relative to the
-    instance) to its type (checked at loading).
-    """
-    if isinstance(condition, Lijst):
-        return _list_predicate(condition, item_types[condition.lijst])
-    if isinstance(condition, (Alle, EenVan)):
-        parts = [compile_condition(c, item_types) for c in (condition.alle if isinstance(condition, Alle) else condition.een_van)]
-        decisive = not isinstance(condition, Alle)  # the value that settles it: False for alle, True for een_van
-
-        def _junction(item: BaseModel, peildatum: dt.date) -> Truth:
-            result: Truth = not decisive
-            for part in parts:
-                value = part(item, peildatum)
-                if value is decisive:
-                    return decisive
-                if value is None:
-                    result = None
-            return result
-
-        return _junction
-    if isinstance(condition, Niet):
-        inner = compile_condition(condition.niet, item_types)
-
-        def _negation(item: BaseModel, peildatum: dt.date) -> Truth:
-            value = inner(item, peildatum)
-            return None if value is None else not value
-
-        return _negation
-    if not isinstance(condition, AtomBase):
-        raise TypeError(f"unsupported condition inside waar: {type(condition).__name__}")
-    parts_path = tuple(condition.veld.split("."))
-    ftype = item_types[condition.veld]
-    if isinstance(condition, (Bestaat, Ontbreekt)):
-        want_present = isinstance(condition, Bestaat)
-        return lambda item, _peildatum: (_lookup_parts(item, parts_path) is not MISSING) == want_present
-    test = _value_test(condition, ftype)
-    if isinstance(condition, LIST_OPERATORS):
-
-        def _list_atom(item: BaseModel, peildatum: dt.date) -> Truth:
-            raw = _lookup_parts(item, parts_path)
-            if raw is MISSING:
-                return None
-            value = test(raw, peildatum)
-            return None if value is False and not is_complete(item, parts_path, raw) else value
-
-        return _list_atom
-
-    def _atom(item: BaseModel, peildatum: dt.date) -> Truth:
-        raw = _lookup_parts(item, parts_path)
-        if raw is MISSING:
-            return None
-        return test(raw, peildatum)
-
-    return _atom
-
-
-# Operators whose falsity is an absence from a list: proven only by a complete list.
-LIST_OPERATORS = (Bevat, BevatEenVan, AantalMinstens)
-
-
-def _list_predicate(condition: Lijst, ftype: FieldType) -> ItemPredicate:
-    assert ftype.item is not None and ftype.item.model is not None
-    model = ftype.item.model
-    inner = compile_condition(condition.waar, {leaf.path: resolve(model, leaf.path) for leaf in iter_leaves(condition.waar)})
-    parts_path = tuple(condition.lijst.split("."))
-    minimum = condition.minstens
-
-    def _list(obj: BaseModel, peildatum: dt.date) -> Truth:
-        raw = _lookup_parts(obj, parts_path)
-        if not isinstance(raw, list):
-            return None
-        truths = [inner(item, peildatum) for item in raw]
-        if truths.count(True) >= minimum:
-            return True
-        if len(truths) - truths.count(False) < minimum and is_complete(obj, parts_path, raw):
-            return False
-        return None
-
-    return _list
-
-
-def _value_test(atom: AtomBase, ftype: FieldType) -> Callable[[object, dt.date], Truth]:
-    """A test on a present value; None when the value cannot be used (wrong type)."""
-    if isinstance(atom, (Bevat, BevatEenVan)):
-        item_encode = encoder(ftype.item if ftype.item is not None else FieldType("other"))
-        wanted_raw = [atom.bevat] if isinstance(atom, Bevat) else list(atom.bevat_een_van)
-        wanted = frozenset(item_encode(v) for v in wanted_raw)
-
-        def _contains(raw: object, _peildatum: dt.date) -> Truth:
-            if not isinstance(raw, list):
-                return None
-            return any(item_encode(v) in wanted for v in raw)
-
-        return _contains
-    if isinstance(atom, AantalMinstens):
-        minimum = atom.aantal_minstens
-        return lambda raw, _peildatum: (len(raw) >= minimum) if isinstance(raw, list) else None
-    if isinstance(atom, NietOuderDanJaren):
-        years = atom.niet_ouder_dan_jaren
-
-        def _recent(raw: object, peildatum: dt.date) -> Truth:
-            if isinstance(raw, dt.datetime) or not isinstance(raw, dt.date):
-                return None
-            return age_in_years(raw, peildatum) <= years
-
-        return _recent
-    if isinstance(atom, NietNaPeildatum):
-
-        def _not_after(raw: object, peildatum: dt.date) -> Truth:
-            if isinstance(raw, dt.datetime) or not isinstance(raw, dt.date):
-                return None
-            return raw <= peildatum
-
-        return _not_after
-    encode = encoder(ftype)
-    if isinstance(atom, In):
-        options = frozenset(encode(v) for v in atom.in_)
-
-        def _member(raw: object, _peildatum: dt.date) -> Truth:
-            value = encode(raw)
-            return None if value is MISSING else value in options
-
-        return _member
-    operand: Any = encode(atom.operand)
-    compare: Callable[[Any, Any], bool]
-    if isinstance(atom, Gelijk):
-        compare = operator.eq
-    elif isinstance(atom, Ongelijk):
-        compare = operator.ne
-    elif isinstance(atom, Minstens):
-        compare = operator.ge
-    elif isinstance(atom, Hoogstens):
-        compare = operator.le
-    elif isinstance(atom, MeerDan):
-        compare = operator.gt
-    elif isinstance(atom, MinderDan):
-        compare = operator.lt
-    else:
-        raise TypeError(f"unsupported operator: {type(atom).__name__}")
-
-    def _compare(raw: object, _peildatum: dt.date) -> Truth:
-        value: Any = encode(raw)
-        return None if value is MISSING else compare(value, operand)
-
-    return _compare
 
 
 class Reason(NamedTuple):
@@ -444,6 +168,77 @@ def _completeness_field(model: type[BaseModel], path: str) -> tuple[str, tuple[s
     return candidate, tuple(candidate.split("."))
 
 
+def compile_condition(condition: ConditionBase, types: dict[str, FieldType]) -> ItemPredicate:
+    """The three-valued truth (None = unknown) of a condition for one model instance, without the paths behind it.
+
+    The truth of :func:`compile_reasons`, read the same way, but settled as soon as it is known (an ``alle``
+    stops at its first false part): it counts the items of a ``lijst`` for the flat fact, on every item of
+    every list of every profile. ``types`` maps each path the condition names (relative to the
+    instance) to its type (checked at loading).
+    """
+    if isinstance(condition, Lijst):
+        return _list_predicate(condition, types[condition.lijst])
+    if isinstance(condition, (Alle, EenVan)):
+        parts = [compile_condition(c, types) for c in children(condition)]
+        decisive = not isinstance(condition, Alle)  # the value that settles it: False for alle, True for een_van
+
+        def _junction(item: BaseModel, peildatum: dt.date) -> Truth:
+            result: Truth = not decisive
+            for part in parts:
+                value = part(item, peildatum)
+                if value is decisive:
+                    return decisive
+                if value is None:
+                    result = None
+            return result
+
+        return _junction
+    if isinstance(condition, Niet):
+        inner = compile_condition(condition.niet, types)
+
+        def _negation(item: BaseModel, peildatum: dt.date) -> Truth:
+            value = inner(item, peildatum)
+            return None if value is None else not value
+
+        return _negation
+    if not isinstance(condition, AtomBase):
+        raise TypeError(f"unsupported condition: {type(condition).__name__}")
+    parts_path = tuple(condition.veld.split("."))
+    test = condition.value_test(types[condition.veld])
+    if condition.judges_absence:
+        return lambda item, peildatum: test(_lookup_parts(item, parts_path), peildatum)
+    whole_list = condition.needs_whole_list
+
+    def _atom(item: BaseModel, peildatum: dt.date) -> Truth:
+        raw = _lookup_parts(item, parts_path)
+        if raw is MISSING:
+            return None
+        value = test(raw, peildatum)
+        return None if value is False and whole_list and not is_complete(item, parts_path, raw) else value
+
+    return _atom
+
+
+def _list_predicate(condition: Lijst, ftype: FieldType) -> ItemPredicate:
+    assert ftype.item is not None and ftype.item.model is not None
+    inner = compile_condition(condition.waar, item_types(condition.waar, ftype.item.model))
+    parts_path = tuple(condition.lijst.split("."))
+    minimum = condition.minstens
+
+    def _list(obj: BaseModel, peildatum: dt.date) -> Truth:
+        raw = _lookup_parts(obj, parts_path)
+        if not isinstance(raw, list):
+            return None
+        truths = [inner(item, peildatum) for item in raw]
+        if truths.count(True) >= minimum:
+            return True
+        if len(truths) - truths.count(False) < minimum and is_complete(obj, parts_path, raw):
+            return False
+        return None
+
+    return _list
+
+
 # Compiled once per condition (and model): rules repeat conditions (a list test in K2, K7, B3 and I3; the same
 # part in voldoet and deels), and one profile's results of such a part are remembered in its ``lookups``.
 _COMPILED: dict[tuple[type[BaseModel], str], ReasonFunction] = {}
@@ -451,10 +246,14 @@ _MEMO = "\x00reasons"  # the key in ``lookups`` under which the results of one p
 
 
 def compile_reasons(condition: ConditionBase, model: type[BaseModel]) -> ReasonFunction:
-    """Like :func:`compile_condition`, with the paths behind the truth (see :class:`Reason`).
+    """The condition's meaning: its three-valued truth for an instance of ``model``, with the paths behind it.
 
-    Paths are relative to ``model`` (the profile, or the item of a list inside a ``lijst``). It reads the
-    condition with the same Kleene logic, so its truth equals :func:`compile_condition`'s.
+    Kleene logic: a missing value is unknown, ``alle`` is false as soon as one part is false, ``een_van``
+    true as soon as one part is true, ``niet`` keeps unknown unknown, and ``lijst`` is true when ``minstens``
+    items are true, false when fewer than ``minstens`` items can still be true and the list is complete. An
+    atom is its operator's :meth:`~iza_check.rules.conditions.AtomBase.value_test`; an operator that
+    ``needs_whole_list`` is false only on a complete list. Paths are relative to ``model`` (the profile, or
+    the item of a list inside a ``lijst``); see :class:`Reason`.
     """
     key = (model, condition.model_dump_json(by_alias=True))
     found = _COMPILED.get(key)
@@ -484,8 +283,8 @@ def _compile_reasons(condition: ConditionBase, model: type[BaseModel]) -> Reason
     if isinstance(condition, Lijst):
         return _list_reasons(condition, model)
     if isinstance(condition, (Alle, EenVan)):
-        parts = [compile_reasons(c, model) for c in (condition.alle if isinstance(condition, Alle) else condition.een_van)]
-        decisive = not isinstance(condition, Alle)
+        parts = [compile_reasons(c, model) for c in children(condition)]
+        decisive = not isinstance(condition, Alle)  # the value that settles it: False for alle, True for een_van
 
         def _junction(obj: BaseModel, peildatum: dt.date, lookups: dict[str, object] | None = None) -> Reason:
             settling: list[tuple[str, ...]] = []
@@ -517,21 +316,31 @@ def _compile_reasons(condition: ConditionBase, model: type[BaseModel]) -> Reason
         return _negation
     if not isinstance(condition, AtomBase):
         raise TypeError(f"unsupported condition: {type(condition).__name__}")
-    path = condition.veld
+    return _atom_reasons(condition, model)
+
+
+def _atom_reasons(atom: AtomBase, model: type[BaseModel]) -> ReasonFunction:
+    path = atom.veld
     parts_path = tuple(path.split("."))
     own: tuple[str, ...] = (path,)
     missing_reason = Reason(None, (), own)
-    if isinstance(condition, (Bestaat, Ontbreekt)):
-        want_present = isinstance(condition, Bestaat)
+    test = atom.value_test(resolve(model, path))
+    if atom.judges_absence:
+        # (truth, the field is absent) -> the reason; made once: a reason is immutable, and made very often
+        judged = {
+            (True, False): Reason(True, own), (False, False): Reason(False, own),
+            (True, True): Reason(True), (False, True): Reason(False),
+            (None, True): missing_reason, (None, False): _NO_REASON,
+        }
 
-        def _presence(obj: BaseModel, _peildatum: dt.date, lookups: dict[str, object] | None = None) -> Reason:
-            present = _raw(obj, path, parts_path, lookups) is not MISSING
-            return Reason(present == want_present, own if present else ())
+        def _judged(obj: BaseModel, peildatum: dt.date, lookups: dict[str, object] | None = None) -> Reason:
+            raw = _raw(obj, path, parts_path, lookups)
+            return judged[test(raw, peildatum), raw is MISSING]
 
-        return _presence
-    test = _value_test(condition, resolve(model, path))
-    about_a_list = isinstance(condition, LIST_OPERATORS)
-    complete = _completeness_field(model, path) if about_a_list else None
+        return _judged
+    whole_list = atom.needs_whole_list
+    complete = _completeness_field(model, path) if whole_list else None
+    holds_reason, fails_reason = Reason(True, own), Reason(False, own)
 
     def _atom(obj: BaseModel, peildatum: dt.date, lookups: dict[str, object] | None = None) -> Reason:
         raw = _raw(obj, path, parts_path, lookups)
@@ -540,13 +349,13 @@ def _compile_reasons(condition: ConditionBase, model: type[BaseModel]) -> Reason
         value = test(raw, peildatum)
         if value is None:
             return _NO_REASON  # a value of the wrong type: nothing to supply
-        if value is False and about_a_list and not is_complete(obj, parts_path, raw):
+        if value is False and whole_list and not is_complete(obj, parts_path, raw):
             # Not in the list, and the list does not say it is whole (a list without a completeness field
             # never does, unless given empty): unknown, and that field, if there is one, could settle it.
             if complete is None or _lookup_parts(obj, complete[1]) is not MISSING:
                 return Reason(None, (), ())
             return Reason(None, (), (complete[0],))
-        return Reason(value, own)
+        return holds_reason if value else fails_reason
 
     return _atom
 
@@ -585,48 +394,26 @@ def _list_reasons(condition: Lijst, model: type[BaseModel]) -> ReasonFunction:
     return _list
 
 
-# A deriver turns the raw value at a path (never MISSING) into the fact value (or MISSING).
-Deriver = Callable[[object, dt.date, dict[Any, Any]], object]
+# A count also gets the counts of this profile's lists so far: count_true and count_possible share them.
+CountDeriver = Callable[[object, dt.date, dict[Any, Any]], object]
 
 
-def _deriver(derived: Derived, item_types: dict[str, FieldType] | None) -> Deriver:
-    kind = derived.kind
-    if kind == "value":
-        encode = encoder(derived.ftype)
-        return lambda raw, _p, _c: encode(raw)
-    if kind == "present":
-        return lambda _raw, _p, _c: 1
-    if kind in ("has", "has_count", "length"):
-        item_encode = encoder(derived.ftype.item if derived.ftype.item is not None else FieldType("other"))
-        if kind == "length":
-            return lambda raw, _p, _c: len(raw) if isinstance(raw, list) else MISSING
-        if kind == "has":
-            wanted = derived.operand
-            return lambda raw, _p, _c: (1 if any(item_encode(v) == wanted for v in raw) else 0) if isinstance(raw, list) else MISSING
-        assert isinstance(derived.operand, tuple)
-        options = frozenset(derived.operand)
-        return lambda raw, _p, _c: len(options & {item_encode(v) for v in raw}) if isinstance(raw, list) else MISSING
-    if kind in ("count_true", "count_possible"):
-        assert derived.waar is not None and item_types is not None
-        predicate = compile_condition(derived.waar, item_types)
-        cache_key = (derived.path, derived.waar_key)
-        position = 0 if kind == "count_true" else 1
+def _count_deriver(derived: Derived) -> CountDeriver:
+    assert derived.waar is not None and derived.ftype.item is not None and derived.ftype.item.model is not None
+    predicate = compile_condition(derived.waar, item_types(derived.waar, derived.ftype.item.model))
+    cache_key = (derived.path, derived.waar_key)
+    position = 0 if derived.kind == "count_true" else 1
 
-        def _count(raw: object, peildatum: dt.date, counts: dict[Any, Any]) -> object:
-            if not isinstance(raw, list):
-                return MISSING
-            pair = counts.get(cache_key)
-            if pair is None:
-                truths = [predicate(item, peildatum) for item in raw]
-                pair = counts[cache_key] = (truths.count(True), len(truths) - truths.count(False))
-            return pair[position]
+    def _count(raw: object, peildatum: dt.date, counts: dict[Any, Any]) -> object:
+        if not isinstance(raw, list):
+            return MISSING
+        pair = counts.get(cache_key)
+        if pair is None:
+            truths = [predicate(item, peildatum) for item in raw]
+            pair = counts[cache_key] = (truths.count(True), len(truths) - truths.count(False))
+        return pair[position]
 
-        return _count
-    if kind == "age_years":
-        return lambda raw, p, _c: age_in_years(raw, p) if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime) else MISSING
-    if kind == "days_after_peildatum":
-        return lambda raw, p, _c: raw.toordinal() - p.toordinal() if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime) else MISSING
-    raise ValueError(f"unknown derived fact: {kind}")
+    return _count
 
 
 class FactPlan:
@@ -634,22 +421,27 @@ class FactPlan:
 
     def __init__(self) -> None:
         self._keys: dict[Derived, str] = {}
-        self._steps: list[tuple[str, str, tuple[str, ...], Deriver | None]] = []
+        # key, path, its parts, and how the value is derived: by an operator, by counting, or (neither) the
+        # list's completeness, which reads the field beside the list too (see facts()).
+        self._steps: list[tuple[str, str, tuple[str, ...], Deriver | None, CountDeriver | None]] = []
 
-    def key(self, derived: Derived, item_types: dict[str, FieldType] | None = None) -> str:
-        """The fact key of ``derived``, allocating ``f<n>`` on first use.
-
-        ``item_types`` (for count_true/count_possible) gives the types of the item-relative paths.
-        """
+    def key(self, derived: Derived) -> str:
+        """The fact key of ``derived``, allocating ``f<n>`` on first use."""
         existing = self._keys.get(derived)
         if existing is not None:
             return existing
         name = f"f{len(self._keys)}"
         self._keys[derived] = name
         parts = tuple(derived.path.split("."))
-        # None: the list's completeness, which reads the field beside the list too (see facts()).
-        deriver = None if derived.kind == "complete" else _deriver(derived, item_types)
-        self._steps.append((name, derived.path, parts, deriver))
+        derive: Deriver | None = None
+        count: CountDeriver | None = None
+        if derived.kind in ("count_true", "count_possible"):
+            count = _count_deriver(derived)
+        elif derived.kind != "complete":
+            if derived.source is None:
+                raise ValueError(f"derived fact without an operator: {derived.kind}")
+            derive = derived.source.derive(derived.ftype, derived.operand)
+        self._steps.append((name, derived.path, parts, derive, count))
         return name
 
     @property
@@ -669,16 +461,19 @@ class FactPlan:
         raw_values: dict[str, object] = {} if lookups is None else lookups
         counts: dict[Any, Any] = {}
         values: dict[str, object] = {}
-        for key, path, parts, derive in self._steps:
+        for key, path, parts, derive, count in self._steps:
             raw = raw_values.get(path, _UNSET)
             if raw is _UNSET:
                 raw = raw_values[path] = _lookup_parts(profile, parts)
             if raw is MISSING:
                 continue
-            if derive is None:
+            if derive is not None:
+                value = derive(raw, peildatum)
+            elif count is not None:
+                value = count(raw, peildatum, counts)
+            else:
                 values[key] = 1 if is_complete(profile, parts, raw) else 0
                 continue
-            value = derive(raw, peildatum, counts)
             if value is not MISSING:
                 values[key] = value
         return values

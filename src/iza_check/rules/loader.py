@@ -8,7 +8,6 @@ field's type, values fit the field (enum values, dates), ids are unique, an over
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -24,31 +23,18 @@ from iza_check.rules.conditions import (
     ALL_KEYS,
     OPERATORS,
     PATH_PATTERN,
-    AantalMinstens,
-    Alle,
     AtomBase,
-    Bestaat,
-    Bevat,
-    BevatEenVan,
     Condition,
     ConditionBase,
-    EenVan,
-    Gelijk,
-    Hoogstens,
-    In,
     Lijst,
-    MeerDan,
-    MinderDan,
-    Minstens,
     Niet,
-    NietNaPeildatum,
-    NietOuderDanJaren,
-    Ongelijk,
-    Ontbreekt,
+    children,
     dnf_size,
+    jsonable,
+    shown,
 )
 from iza_check.rules.model import GROUP_ORDER, Catalogue, Rule, RuleFile, rules_json_schema
-from iza_check.rules.paths import FieldType, PathError, did_you_mean, resolve, suggest
+from iza_check.rules.paths import PathError, did_you_mean, resolve, suggest
 from iza_check.yamlsafe import YamlDocument, load_yaml_file
 
 __all__ = [
@@ -144,29 +130,13 @@ class _FileContext:
         self.problems.append(Problem(self.source, message, code, line, column, _dotted(loc) or None))
 
 
-def _jsonable(value: Any) -> Any:
-    """YAML data as JSON would carry it (dates become ISO text), for the JSON Schema check."""
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value
-
-
-def _short(value: Any) -> str:
-    text = json.dumps(_jsonable(value), ensure_ascii=False)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def _is_condition_schema(schema: dict[str, Any]) -> bool:
     options = schema.get("oneOf") or []
     return bool(options) and all("$ref" in o for o in options) and any(o["$ref"].endswith("/Gelijk") for o in options)
 
 
 def _schema_problems(data: Any, ctx: _FileContext) -> None:
-    errors = sorted(_validator().iter_errors(_jsonable(data)), key=lambda e: [str(p) for p in e.absolute_path])
+    errors = sorted(_validator().iter_errors(jsonable(data)), key=lambda e: [str(p) for p in e.absolute_path])
     # A misspelt key is also a missing one: report it once, as the misspelling with a suggestion.
     suggested: set[tuple[Loc, str]] = set()
     for error in errors:
@@ -209,7 +179,7 @@ def _schema_problems(data: Any, ctx: _FileContext) -> None:
         elif kind == "type":
             wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
             names = " of ".join(_TYPE_NL.get(w) or str(w) for w in wanted)
-            ctx.add(loc, f"verwacht {names}, niet {_short(instance)}", "bad-type")
+            ctx.add(loc, f"verwacht {names}, niet {shown(instance)}", "bad-type")
         elif kind == "pattern":
             if loc and loc[-1] == "id":
                 message = (
@@ -228,11 +198,11 @@ def _schema_problems(data: Any, ctx: _FileContext) -> None:
         elif kind in ("maxLength", "maxItems"):
             ctx.add(loc, f"te lang (hoogstens {error.validator_value})", "too-long")
         elif kind in ("minimum", "exclusiveMinimum"):
-            ctx.add(loc, f"{_short(instance)} is te klein (minstens {error.validator_value})", "bad-value")
+            ctx.add(loc, f"{shown(instance)} is te klein (minstens {error.validator_value})", "bad-value")
         elif kind in ("maximum", "exclusiveMaximum"):
-            ctx.add(loc, f"{_short(instance)} is te groot (hoogstens {error.validator_value})", "bad-value")
+            ctx.add(loc, f"{shown(instance)} is te groot (hoogstens {error.validator_value})", "bad-value")
         elif kind == "anyOf":
-            ctx.add(loc, f"ongeldige waarde {_short(instance)}", "bad-value")
+            ctx.add(loc, f"ongeldige waarde {shown(instance)}", "bad-value")
         else:
             ctx.add(loc, f"klopt niet met het schema: {error.message}", "schema")
 
@@ -240,7 +210,7 @@ def _schema_problems(data: Any, ctx: _FileContext) -> None:
 def _diagnose_condition(value: Any, loc: Loc, ctx: _FileContext) -> None:
     """Explain why a mapping is not a valid condition, as precisely as we can."""
     if not isinstance(value, dict):
-        ctx.add(loc, f"een voorwaarde moet een mapping zijn, bijv. {{veld: ..., gelijk: ...}}, niet {_short(value)}", "condition")
+        ctx.add(loc, f"een voorwaarde moet een mapping zijn, bijv. {{veld: ..., gelijk: ...}}, niet {shown(value)}", "condition")
         return
     unknown = [k for k in value if k not in ALL_KEYS]
     for key in unknown:
@@ -301,7 +271,7 @@ def _diagnose_condition(value: Any, loc: Loc, ctx: _FileContext) -> None:
 
 def _check_path_text(path: Any, loc: Loc, ctx: _FileContext) -> bool:
     if not isinstance(path, str) or not re.match(PATH_PATTERN, path):
-        ctx.add(loc, f"ongeldig pad {_short(path)}: kleine letters, cijfers en '_', gescheiden door punten", "bad-value")
+        ctx.add(loc, f"ongeldig pad {shown(path)}: kleine letters, cijfers en '_', gescheiden door punten", "bad-value")
         return False
     return True
 
@@ -330,61 +300,9 @@ def _pydantic_problems(error: ValidationError, data: Any, base: Loc, ctx: _FileC
 # Meaning: paths, operators and values against the profile model
 
 
-_NUMERIC = ("int", "float")
-
-
-def _value_problem(value: Any, ftype: FieldType, path: str) -> str | None:
-    """Why ``value`` cannot be compared with the field at ``path``, or None when it fits."""
-    kind = ftype.kind
-    if kind == "bool":
-        return None if isinstance(value, bool) else f"'{path}' is een ja/nee-veld: gebruik true of false, niet {_short(value)}"
-    if kind == "int":
-        if isinstance(value, bool) or not isinstance(value, int):
-            return f"'{path}' is een geheel getal, niet {_short(value)}"
-        return None
-    if kind == "float":
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return f"'{path}' is een getal, niet {_short(value)}"
-        return None
-    if kind == "str":
-        return None if isinstance(value, str) else f"'{path}' is tekst, niet {_short(value)}"
-    if kind == "enum":
-        if isinstance(value, str) and value in ftype.enum_values:
-            return None
-        hint = did_you_mean(str(value), ftype.enum_values)
-        return f"'{value}' is geen waarde van '{path}'.{hint} Kies uit: {', '.join(ftype.enum_values)}"
-    if kind == "date":
-        if isinstance(value, dt.datetime):
-            return f"'{path}' is een datum zonder tijd (JJJJ-MM-DD)"
-        if isinstance(value, dt.date):
-            return None
-        if isinstance(value, str):
-            try:
-                dt.date.fromisoformat(value)
-                return None
-            except ValueError:
-                pass
-        return f"'{path}' is een datum: schrijf JJJJ-MM-DD, niet {_short(value)}"
-    return f"'{path}' kan niet vergeleken worden ({ftype.describe()})"
-
-
-def _model_hint(ftype: FieldType, path: str) -> str:
-    if ftype.kind == "model" and ftype.model is not None:
-        return f" '{path}' is een groep velden; kies een veld erin: {', '.join(ftype.model.model_fields)}"
-    return ""
-
-
 def _check_semantics(
     condition: ConditionBase, model: type[BaseModel], loc: Loc, ctx: _FileContext, *, in_item: bool, root: str
 ) -> None:
-    if isinstance(condition, (Alle, EenVan)):
-        key = "alle" if isinstance(condition, Alle) else "een_van"
-        for index, child in enumerate(condition.alle if isinstance(condition, Alle) else condition.een_van):
-            _check_semantics(child, model, (*loc, key, index), ctx, in_item=in_item, root=root)
-        return
-    if isinstance(condition, Niet):
-        _check_semantics(condition.niet, model, (*loc, "niet"), ctx, in_item=in_item, root=root)
-        return
     if isinstance(condition, Lijst):
         if in_item:
             ctx.add((*loc, "lijst"), "een 'lijst' binnen 'waar' wordt niet ondersteund", "nested-list")
@@ -401,59 +319,21 @@ def _check_semantics(
             return
         _check_semantics(condition.waar, item.model, (*loc, "waar"), ctx, in_item=True, root=f"een item van '{condition.lijst}'")
         return
-    assert isinstance(condition, AtomBase)
-    path = condition.veld
+    if isinstance(condition, Niet):
+        _check_semantics(condition.niet, model, (*loc, "niet"), ctx, in_item=in_item, root=root)
+        return
+    if not isinstance(condition, AtomBase):  # alle, een_van: their parts
+        for index, child in enumerate(children(condition)):
+            _check_semantics(child, model, (*loc, condition.form, index), ctx, in_item=in_item, root=root)
+        return
     try:
-        ftype = resolve(model, path, root_label=root)
+        ftype = resolve(model, condition.veld, root_label=root)
     except PathError as error:
         ctx.add((*loc, "veld"), str(error), "unknown-path")
         return
-    form = condition.form
-    op_loc = (*loc, form)
-    if isinstance(condition, (Bestaat, Ontbreekt)):
-        return
-    if isinstance(condition, (Gelijk, Ongelijk, In)):
-        if not ftype.is_scalar:
-            hint = " Gebruik 'bevat' voor een lijst." if ftype.kind == "list" else _model_hint(ftype, path)
-            ctx.add(op_loc, f"'{form}' werkt op één waarde; '{path}' is een {ftype.describe()}.{hint}", "wrong-operator")
-            return
-        values = condition.in_ if isinstance(condition, In) else [condition.operand]
-        for index, value in enumerate(values):
-            problem = _value_problem(value, ftype, path)
-            if problem:
-                ctx.add((*op_loc, index) if isinstance(condition, In) else op_loc, problem, "bad-value")
-        return
-    if isinstance(condition, (Minstens, Hoogstens, MeerDan, MinderDan)):
-        if ftype.kind not in (*_NUMERIC, "date"):
-            ctx.add(op_loc, f"'{form}' werkt alleen op getallen en datums; '{path}' is een {ftype.describe()}.{_model_hint(ftype, path)}", "wrong-operator")
-            return
-        problem = _value_problem(condition.operand, ftype, path)
-        if problem:
-            ctx.add(op_loc, problem, "bad-value")
-        return
-    if isinstance(condition, (Bevat, BevatEenVan)):
-        item = ftype.item
-        if ftype.kind != "list" or item is None or not item.is_scalar:
-            hint = " Gebruik 'lijst' met 'waar' voor een lijst van objecten." if ftype.kind == "list" else ""
-            if ftype.is_scalar:
-                hint = " Gebruik 'gelijk' of 'in' voor één waarde."
-            ctx.add(op_loc, f"'{form}' werkt alleen op een lijst van waarden; '{path}' is een {ftype.describe()}.{hint}", "wrong-operator")
-            return
-        values = [condition.bevat] if isinstance(condition, Bevat) else list(condition.bevat_een_van)
-        for index, value in enumerate(values):
-            problem = _value_problem(value, item, path)
-            if problem:
-                ctx.add(op_loc if isinstance(condition, Bevat) else (*op_loc, index), problem, "bad-value")
-        return
-    if isinstance(condition, AantalMinstens):
-        if ftype.kind != "list":
-            ctx.add(op_loc, f"'aantal_minstens' werkt alleen op een lijst; '{path}' is een {ftype.describe()}", "wrong-operator")
-        return
-    if isinstance(condition, (NietOuderDanJaren, NietNaPeildatum)):
-        if ftype.kind != "date":
-            ctx.add(op_loc, f"'{form}' werkt alleen op een datum; '{path}' is een {ftype.describe()}", "wrong-operator")
-        return
-    raise AssertionError(f"unhandled condition {type(condition).__name__}")
+    # The operator says whether it fits the field (see AtomBase.check).
+    for issue in condition.check(ftype):
+        ctx.add((*loc, condition.form, *issue.at), issue.message, issue.code)
 
 
 def _check_rule(rule_data: dict[str, Any], spec: Any, index: int, ctx: _FileContext) -> None:
@@ -587,7 +467,7 @@ def profile_error_text(detail: Any) -> str:
         return f"'{path}' verwacht true of false"
     if kind == "enum":
         expected = detail.get("ctx", {}).get("expected", "")
-        return f"'{path}' heeft een ongeldige waarde {_short(detail.get('input'))}; kies uit {expected}"
+        return f"'{path}' heeft een ongeldige waarde {shown(detail.get('input'))}; kies uit {expected}"
     return f"'{path}': {detail['msg']}"
 
 
