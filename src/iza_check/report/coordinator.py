@@ -94,12 +94,18 @@ def names_of(profile: ProfileReport) -> dict[str, str]:
     return {path: clean(name) for path, name in profile.item_names}
 
 
+def fact_label(ref: FactRef, lang: str, names: Mapping[str, str]) -> str | None:
+    """The readable name of a fact's field; None for an item quoted by itself: its name and kind say it all."""
+    if isinstance(ref.value, ListItem) and ref.path.endswith("]"):
+        return None
+    return clean(readable_path(ref.path, lang, names))
+
+
 def readable_fact(ref: FactRef, lang: str, names: Mapping[str, str], *, limit: int | None = 240) -> str:
     """``label: value`` for a person (``activiteit 2 (WRAP-training): methode: geen vaste methode``)."""
-    if isinstance(ref.value, ListItem) and ref.path.endswith("]"):
-        text = readable_value(ref.path, ref.value, lang)  # an item by itself: its name and kind say it all
-    else:
-        text = f"{clean(readable_path(ref.path, lang, names))}: {readable_value(ref.path, ref.value, lang)}"
+    label = fact_label(ref, lang, names)
+    value = readable_value(ref.path, ref.value, lang)
+    text = value if label is None else f"{label}: {value}"
     return shorten(text, limit) if limit is not None else text
 
 

@@ -43,6 +43,7 @@ from iza_check.report._common import (
 )
 from iza_check.report.coordinator import (
     Point,
+    fact_label,
     figure_value,
     layout,
     names_of,
@@ -198,13 +199,14 @@ def _fact(ref: FactRef, lang: str, names: Mapping[str, str], *, cause: bool = Fa
     where = location_text(ref.line, ref.column, lang)
     loc = f' <span class="fact-loc">({_e(where)})</span>' if where else ""
     value = readable_value(ref.path, ref.value, lang)
-    label = _e(readable_path(ref.path, lang, names))
+    name = fact_label(ref, lang, names)
+    label = "" if name is None else f"{_e(name)}: "
     # A long quoted text reads better in regular weight; short values stand out.
     shown = f"<strong>{_e(value)}</strong>" if len(value) <= 80 else f'<span class="long">{_e_multiline(value)}</span>'
     if not cause:
-        return f"<li>{label}: {shown}{loc}</li>"
+        return f"<li>{label}{shown}{loc}</li>"
     mark = f' <span class="cause-mark">← {_e(t("finding.cause", lang))}</span>'
-    return f'<li class="cause">{label}: {shown}{loc}{mark}</li>'
+    return f'<li class="cause">{label}{shown}{loc}{mark}</li>'
 
 
 def _backing(finding: Finding, lang: str) -> str:
