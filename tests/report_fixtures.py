@@ -17,7 +17,6 @@ from iza_check.assess.findings import (
     Finding,
     Outcome,
     PlanRef,
-    ProblemRef,
     ProfileReport,
     QuestionAnswer,
     Report,
@@ -26,6 +25,7 @@ from iza_check.assess.findings import (
     Verdict,
     VerdictKind,
 )
+from iza_check.problems import Problem
 
 PEILDATUM = dt.date(2025, 6, 1)
 _KENMERKEN = frozenset(f"K{n}" for n in range(1, 11))
@@ -687,7 +687,7 @@ def hostile_report() -> Report:
         engine="durable",
         profiles=(hostile_profile(), network_profile()),
         problems=(
-            ProblemRef(
+            Problem(
                 file="profiles/kapot bestand.yaml",
                 message=f"onbekende sleutel 'indicatie_nodg' — bedoelde u 'indicatie_nodig'? {SCRIPT} {QUOTES}",
                 code="unknown-key",
@@ -695,7 +695,7 @@ def hostile_report() -> Report:
                 column=5,
                 field_path="toegang.indicatie_nodg",
             ),
-            ProblemRef(
+            Problem(
                 file="profiles\\oud\\te-groot.yaml",
                 message="bestand groter dan 1048576 bytes\n::error::ingevoegd",
                 code="too-large",
@@ -739,5 +739,5 @@ def report_with_text(text: str) -> Report:
         questions=(QuestionAnswer(1, words, (fact(text, text, 2, 2),), (text,), (text, "K2")),),
         figures=(Figure(words, 1.5, 2.0, text, text),),
     )
-    problem = ProblemRef(file=text, message=text, code=text, line=1, column=1, field_path=text)
+    problem = Problem(file=text, message=text, code=text, line=1, column=1, field_path=text)
     return Report(peildatum=PEILDATUM, tool_version=TOOL_VERSION, engine="durable", profiles=(profile,), problems=(problem,))

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 from iza_check import stop
 from iza_check.assess.findings import (
     FileOutcome,
-    ProblemRef,
     ProfileReport,
     count_gaps,
     gap_severities,
@@ -132,10 +131,6 @@ def _id_ranges(rule_ids: frozenset[str]) -> str:
     return ", ".join(parts)
 
 
-def problem_ref(problem: Problem) -> ProblemRef:
-    return ProblemRef(problem.file, problem.message, problem.code, problem.line, problem.column, problem.field_path)
-
-
 class Checker:
     """Evaluates profiles against a catalogue in this process."""
 
@@ -164,10 +159,10 @@ class Checker:
         try:
             loaded = load_profile(path, max_bytes=self.max_bytes)
         except InputError as error:
-            return FileOutcome(str(path), problems=tuple(problem_ref(p) for p in error.problems))
+            return FileOutcome(str(path), problems=tuple(error.problems))
         unknown = unknown_criteria(loaded, self._rule_ids)
         if unknown:
-            return FileOutcome(loaded.source, problems=tuple(problem_ref(p) for p in unknown))
+            return FileOutcome(loaded.source, problems=tuple(unknown))
         results = self.engine.evaluate(loaded.profile, peildatum=self.peildatum)
         report = assess(loaded, self.catalogue.rules, results, self.peildatum)
         if self.render is None:
@@ -286,7 +281,7 @@ def check_paths(options: CheckOptions) -> Iterator[FileOutcome]:
         catalogue = _load_catalogue(options.rule_dirs)
         for item in items:
             if isinstance(item, Problem):
-                yield FileOutcome(item.file, problems=(problem_ref(item),))
+                yield FileOutcome(item.file, problems=(item,))
         import multiprocessing  # only here: one profile needs no pool, and the import costs 13 ms
 
         context = multiprocessing.get_context("fork")
@@ -318,7 +313,7 @@ def check_paths(options: CheckOptions) -> Iterator[FileOutcome]:
     checker = Checker(options.rule_dirs, options.peildatum, options.max_bytes, render=options.render)
     for item in items:
         if isinstance(item, Problem):
-            yield FileOutcome(item.file, problems=(problem_ref(item),))
+            yield FileOutcome(item.file, problems=(item,))
         else:
             yield checker.check_file(item)
 

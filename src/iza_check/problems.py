@@ -16,19 +16,11 @@ class Problem:
     column: int | None = None
     field_path: str | None = None
 
-    def location(self) -> str:
-        parts = [self.file]
-        if self.line is not None:
-            parts.append(str(self.line))
-            if self.column is not None:
-                parts.append(str(self.column))
-        return ":".join(parts)
-
     def format(self) -> str:
         """``file:line:col: message [field] (code)``, with anything that could steer a terminal made inert."""
         from iza_check.report._common import problem_text
 
-        return problem_text(self)  # type: ignore[arg-type]  # a ProblemRef's fields, the same names
+        return problem_text(self)
 
 
 class InputError(Exception):

@@ -350,15 +350,15 @@ def test_the_same_path_twice_without_gemeente_is_ambiguous_too() -> None:
 
 
 def test_unreadable_files_are_kept_per_round() -> None:
-    from iza_check.assess.findings import ProblemRef
+    from iza_check.problems import Problem
 
-    broken = ProblemRef("r2/kapot.yaml", "kapot", "yaml-syntax", 1, 1)
+    broken = Problem("r2/kapot.yaml", "kapot", "yaml-syntax", 1, 1)
     rounds = _rounds([], [], new_problems=(broken,))
     assert rounds.new_problems == (broken,) and rounds.old_problems == () and rounds.incomplete
 
 
 def _sample_rounds():  # type: ignore[no-untyped-def]
-    from iza_check.assess.findings import ProblemRef
+    from iza_check.problems import Problem
 
     old = _report({"K1": O, "Q6": V}, {"Q6": (_plan("VOG <aanvragen> & *snel*", dt.date(2026, 6, 1)),)}, naam="De Kiem")
     new = _report({"K1": V, "Q6": D}, {"Q6": (_plan("VOG <aanvragen> & *snel*", dt.date(2026, 6, 1)),)}, naam="De Kiem",
@@ -367,7 +367,7 @@ def _sample_rounds():  # type: ignore[no-untyped-def]
     return _rounds(
         [(_in_round(old), "kiem.yaml"), (_in_round(gone), "weg.yaml")],
         [(_in_round(new), "kiem.yaml")],
-        new_problems=(ProblemRef("r2/kapot.yaml", "kapot", "yaml-syntax", 2, 3),),
+        new_problems=(Problem("r2/kapot.yaml", "kapot", "yaml-syntax", 2, 3),),
     )
 
 

@@ -13,7 +13,6 @@ from iza_check.assess.findings import (
     FileOutcome,
     Finding,
     Outcome,
-    ProblemRef,
     ProfileReport,
     Severity,
     Text,
@@ -27,6 +26,7 @@ from iza_check.funders.overview import (
     Overview,
     build_overview,
 )
+from iza_check.problems import Problem
 from iza_check.profile.model import Soort
 from iza_check.report.overview_formats import (
     overview_document,
@@ -71,7 +71,7 @@ def _report(
     )
 
 
-def _overview(*reports: ProfileReport, problems: tuple[ProblemRef, ...] = ()) -> Overview:
+def _overview(*reports: ProfileReport, problems: tuple[Problem, ...] = ()) -> Overview:
     outcomes = [FileOutcome(r.source, report=r) for r in reports]
     outcomes += [FileOutcome(p.file, problems=(p,)) for p in problems]
     return build_overview(outcomes, PEILDATUM)
@@ -142,7 +142,7 @@ def test_dagdelen_add_up_and_unknown_ones_are_counted_apart() -> None:
 
 
 def test_problems_are_kept_and_listed() -> None:
-    problem = ProblemRef("kapot.yaml", "onbekend veld", "unknown-key", 3, 4)
+    problem = Problem("kapot.yaml", "onbekend veld", "unknown-key", 3, 4)
     overview = _overview(_report("A", "Almelo", "Twente"), problems=(problem,))
     assert overview.problems == (problem,)
     assert "kapot.yaml:3:4: onbekend veld" in render_overview_text(overview)
@@ -307,9 +307,9 @@ def test_csv_says_unknown_where_the_list_of_activities_is_not_complete() -> None
 
 def test_csv_lists_each_unreadable_file_once_with_its_first_problem() -> None:
     problems = (
-        ProblemRef("kapot.yaml", "eerste", "yaml-syntax", line=3, column=1),
-        ProblemRef("kapot.yaml", "tweede", "yaml-syntax", line=4, column=1),
-        ProblemRef("=weg.yaml", "niet gevonden", "not-found"),
+        Problem("kapot.yaml", "eerste", "yaml-syntax", line=3, column=1),
+        Problem("kapot.yaml", "tweede", "yaml-syntax", line=4, column=1),
+        Problem("=weg.yaml", "niet gevonden", "not-found"),
     )
     _, *rows = _csv(_overview(_report("A", "Almelo", "Twente"), problems=problems))
     assert len(rows) == 3

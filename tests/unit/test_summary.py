@@ -14,7 +14,6 @@ from iza_check.assess.findings import (
     FileOutcome,
     Finding,
     Outcome,
-    ProblemRef,
     ProfileReport,
     Severity,
     Text,
@@ -30,6 +29,7 @@ from iza_check.funders.summary import (
     summary_rows,
     totals,
 )
+from iza_check.problems import Problem
 from iza_check.report.summary_formats import (
     render_summary,
     render_summary_csv,
@@ -85,7 +85,7 @@ def _all_kenmerken(outcome: Outcome) -> dict[str, Outcome]:
 
 def _broken(source: str = "kapot.yaml", count: int = 1) -> FileOutcome:
     problems = tuple(
-        ProblemRef(source, f"probleem {n}", "yaml-syntax", line=2 + n, column=5) for n in range(count)
+        Problem(source, f"probleem {n}", "yaml-syntax", line=2 + n, column=5) for n in range(count)
     )
     return FileOutcome(source, problems=problems)
 

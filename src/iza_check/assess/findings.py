@@ -12,6 +12,7 @@ from typing import Self
 
 from iza_check.engine.outcomes import Outcome, Severity
 from iza_check.i18n.text import Text
+from iza_check.problems import Problem
 
 __all__ = [
     "EvidenceRef",
@@ -22,7 +23,6 @@ __all__ = [
     "ListItem",
     "Outcome",
     "PlanRef",
-    "ProblemRef",
     "ProfileReport",
     "QuestionAnswer",
     "Report",
@@ -234,19 +234,8 @@ class Report:
     tool_version: str
     engine: str  # the back-end that evaluated the rules: durable or python
     profiles: tuple[ProfileReport, ...]
-    problems: tuple[ProblemRef, ...] = field(default_factory=tuple)
+    problems: tuple[Problem, ...] = field(default_factory=tuple)
 
-
-@dataclass(frozen=True, slots=True)
-class ProblemRef:
-    """A file that could not be judged (mirrors iza_check.problems.Problem for reporters)."""
-
-    file: str
-    message: str
-    code: str
-    line: int | None = None
-    column: int | None = None
-    field_path: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +244,7 @@ class FileOutcome:
 
     source: str
     report: ProfileReport | None = None
-    problems: tuple[ProblemRef, ...] = ()
+    problems: tuple[Problem, ...] = ()
     rendered: bytes | None = None
     # Kept only when the report itself is not (it was rendered in the worker); see gap_severities().
     gaps: frozenset[Severity] = frozenset()

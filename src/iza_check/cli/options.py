@@ -20,10 +20,11 @@ import click
 from click.core import ParameterSource
 from click.shell_completion import CompletionItem
 
-from iza_check.assess.findings import ProblemRef, Severity, VerdictKind
+from iza_check.assess.findings import Severity, VerdictKind
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
 from iza_check.cli.lang import say, say_usage
 from iza_check.engine import BACKENDS
+from iza_check.problems import Problem
 from iza_check.report.registry import EXTENSIONS, VIEWED
 from iza_check.report.registry import FORMATS as REPORT_FORMATS
 from iza_check.report.stream import View
@@ -394,7 +395,7 @@ class ExitTracker:
         self.has_problems = False
         self.gaps: set[frozenset[Severity]] = set()
         self.broken = 0
-        self.problems: list[ProblemRef] = []
+        self.problems: list[Problem] = []
         self.gap_count = 0
         self.verdicts: dict[VerdictKind, int] = {}
 

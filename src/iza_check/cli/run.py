@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO
 import click
 
 from iza_check import __version__
-from iza_check.assess.findings import ProblemRef, ProfileReport
+from iza_check.assess.findings import ProfileReport
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
 from iza_check.cli.lang import say
 from iza_check.cli.options import (
@@ -208,7 +208,7 @@ def _check_into(options: ReportOptions, targets: tuple[Target, ...]) -> ExitTrac
     show = interactive(sys.stderr) and (not to_stdout or not sys.stdout.isatty())
     all_outcomes = with_progress(all_outcomes, sys.stderr, lang=options.lang, enabled=show)
     tracker = ExitTracker(options.fail_on, options.fail_on_unknown)
-    problems: list[ProblemRef] = []
+    problems: list[Problem] = []
     profiles: list[ProfileReport] = []
     written = 0
     with ExitStack() as stack:

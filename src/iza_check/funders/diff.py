@@ -28,12 +28,12 @@ from iza_check.assess.findings import (
     Finding,
     Outcome,
     PlanRef,
-    ProblemRef,
     ProfileReport,
     Severity,
     Text,
     VerdictKind,
 )
+from iza_check.problems import Problem
 
 if TYPE_CHECKING:
     from iza_check.assess.findings import FileOutcome
@@ -346,8 +346,8 @@ class RoundsDiff:
     new: tuple[RoundProfile, ...]
     gone: tuple[RoundProfile, ...]
     ambiguous: tuple[Ambiguity, ...] = ()
-    old_problems: tuple[ProblemRef, ...] = ()  # files of the old round that could not be read
-    new_problems: tuple[ProblemRef, ...] = ()
+    old_problems: tuple[Problem, ...] = ()  # files of the old round that could not be read
+    new_problems: tuple[Problem, ...] = ()
 
     def with_status(self, status: RoundStatus) -> tuple[ProfileProgress, ...]:
         return tuple(p for p in self.compared if p.status is status)
@@ -369,7 +369,7 @@ class RoundsDiff:
         return sum(len(p.overdue) for p in self.compared) + sum(len(p.overdue) for p in self.new)
 
     @property
-    def problems(self) -> tuple[ProblemRef, ...]:
+    def problems(self) -> tuple[Problem, ...]:
         return self.old_problems + self.new_problems
 
     @property
@@ -407,7 +407,7 @@ class RoundsBuilder:
         self.old_round = old_round
         self.new_round = new_round
         self._reports: dict[str, dict[Identity, list[ProfileReport]]] = {"old": {}, "new": {}}
-        self._problems: dict[str, list[ProblemRef]] = {"old": [], "new": []}
+        self._problems: dict[str, list[Problem]] = {"old": [], "new": []}
 
     def add(self, round_: str, outcome: FileOutcome, relative: str) -> None:
         """One outcome of ``round_`` ("old" or "new"); ``relative`` is its path within the round."""

@@ -17,7 +17,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from iza_check.assess.findings import FileOutcome, Outcome, ProblemRef, ProfileReport, Severity, VerdictKind
+from iza_check.assess.findings import FileOutcome, Outcome, ProfileReport, Severity, VerdictKind
+from iza_check.problems import Problem
 from iza_check.profile.model import Soort
 
 # The bouwstenen A are the catalogue's rules of this group (B1–B3 in the bundled rules); B and C are kinds of activity.
@@ -142,7 +143,7 @@ class RegionOverview:
 class Overview:
     peildatum: dt.date
     regions: tuple[RegionOverview, ...]
-    problems: tuple[ProblemRef, ...] = field(default_factory=tuple)
+    problems: tuple[Problem, ...] = field(default_factory=tuple)
     bouwstenen_a: tuple[str, ...] = ()  # the ids of the bouwstenen A in the catalogue's order
 
     @property
@@ -196,7 +197,7 @@ class OverviewBuilder:
         self.peildatum = peildatum
         self._entries: dict[str, dict[str | None, list[InitiativeEntry]]] = {}
         self._names: dict[str | None, str] = {}
-        self._problems: list[ProblemRef] = []
+        self._problems: list[Problem] = []
 
     def add(self, outcome: FileOutcome) -> None:
         self._problems.extend(outcome.problems)

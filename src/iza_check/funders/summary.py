@@ -16,11 +16,11 @@ from iza_check.assess.findings import (
     FileOutcome,
     Outcome,
     PlanRef,
-    ProblemRef,
     ProfileReport,
     Severity,
     VerdictKind,
 )
+from iza_check.problems import Problem
 
 QUALITY_GROUP = "kwaliteit"
 BOUWSTENEN_GROUP = "bouwstenen"
@@ -40,7 +40,7 @@ class SummaryRow:
     quality_gaps: int = 0
     quality_unknown: int = 0  # quality requirements that are onbekend: '0 gaps' is then not the whole story
     bouwstenen: tuple[tuple[str, Outcome], ...] = ()
-    problem: ProblemRef | None = None
+    problem: Problem | None = None
     problem_count: int = 0
     onderbouwd: int = 0  # kenmerken whose outcome rests on a document, URL or date (not only on statements)
     plans: tuple[PlanRef, ...] = ()  # the current plans for its gaps: who is on the growth route, until when
@@ -111,7 +111,7 @@ def _plans_for_gaps(report: ProfileReport) -> tuple[PlanRef, ...]:
 def row_for_outcome(outcome: FileOutcome) -> SummaryRow:
     if outcome.report is not None:
         return row_for_report(outcome.report)
-    first = outcome.problems[0] if outcome.problems else ProblemRef(outcome.source, "", "unknown")
+    first = outcome.problems[0] if outcome.problems else Problem(outcome.source, "", "unknown")
     return SummaryRow(source=outcome.source, problem=first, problem_count=len(outcome.problems))
 
 

@@ -13,8 +13,9 @@ from collections.abc import Iterable, Sequence
 from enum import Enum
 from urllib.parse import quote, urlsplit
 
-from iza_check.assess.findings import EvidenceRef, FactRef, Finding, Outcome, PlanRef, ProblemRef, Severity
+from iza_check.assess.findings import EvidenceRef, FactRef, Finding, Outcome, PlanRef, Severity
 from iza_check.i18n import format_date, has, t
+from iza_check.problems import Problem
 
 REPLACEMENT = "\ufffd"
 OUTCOME_ORDER: tuple[Outcome, ...] = tuple(Outcome)
@@ -121,7 +122,7 @@ def file_location(file: str, line: int | None, column: int | None) -> str:
     return ":".join(parts)
 
 
-def problem_text(problem: ProblemRef) -> str:
+def problem_text(problem: Problem) -> str:
     """A problem as one line: ``file:line:col: message [field] (code)``."""
     where = f" [{clean(problem.field_path)}]" if problem.field_path else ""
     location = file_location(problem.file, problem.line, problem.column)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from iza_check.assess.findings import Finding, ProblemRef, ProfileReport, Report, VerdictKind, counts_as_gap
+from iza_check.assess.findings import Finding, ProfileReport, Report, VerdictKind, counts_as_gap
+from iza_check.problems import Problem
 from iza_check.report._common import clean, file_location, outcome_label, problem_text, severity_label
 from iza_check.report.stream import ReportHead, StreamFormat, compose
 from iza_check.report.summary_formats import verdict_short
@@ -88,7 +89,7 @@ def _line(text: str) -> str:
     return f" {text}\n" if text.startswith("::") else f"{text}\n"
 
 
-def _tail(problems: tuple[ProblemRef, ...], written: int, lang: str, colour: bool) -> str:
+def _tail(problems: tuple[Problem, ...], written: int, lang: str, colour: bool) -> str:
     return "".join(_line(problem_text(problem)) for problem in problems)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from iza_check.assess.findings import Outcome, ProblemRef, VerdictKind
+from iza_check.assess.findings import Outcome, VerdictKind
 from iza_check.funders.diff import (
     Ambiguity,
     ChangeKind,
@@ -25,6 +25,7 @@ from iza_check.funders.diff import (
     RuleChange,
 )
 from iza_check.i18n import format_date, t
+from iza_check.problems import Problem
 from iza_check.report._common import OUTCOME_SYMBOL, clean, problem_text
 from iza_check.report.funder_common import (
     FORMAT_VERSION,
@@ -582,7 +583,7 @@ def _side(source: str, naam: str, verdict: VerdictKind) -> dict[str, Any]:
     return {"source": _s(source), "naam": _s(naam), "verdict": verdict.value}
 
 
-def _problem_json(problem: ProblemRef, round_: str) -> dict[str, Any]:
+def _problem_json(problem: Problem, round_: str) -> dict[str, Any]:
     return {**problem_json(problem), "round": round_}
 
 

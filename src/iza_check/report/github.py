@@ -7,8 +7,9 @@ profile text can never end a command early or start a new one.
 
 from __future__ import annotations
 
-from iza_check.assess.findings import Finding, Outcome, ProblemRef, ProfileReport, Report, Severity
+from iza_check.assess.findings import Finding, Outcome, ProfileReport, Report, Severity
 from iza_check.i18n import t
+from iza_check.problems import Problem
 from iza_check.report._common import clean, finding_message
 from iza_check.report.stream import ReportHead, StreamFormat, compose
 
@@ -56,7 +57,7 @@ def _finding(finding: Finding, lang: str) -> str | None:
     )
 
 
-def _problem(problem: ProblemRef, lang: str) -> str:
+def _problem(problem: Problem, lang: str) -> str:
     where = f" [{problem.field_path}]" if problem.field_path else ""
     return _command(
         "error",
@@ -77,7 +78,7 @@ def _profile(profile: ProfileReport, lang: str, colour: bool) -> str:
     return "".join(f"{command}\n" for command in commands if command is not None)
 
 
-def _tail(problems: tuple[ProblemRef, ...], written: int, lang: str, colour: bool) -> str:
+def _tail(problems: tuple[Problem, ...], written: int, lang: str, colour: bool) -> str:
     return "".join(f"{_problem(problem, lang)}\n" for problem in problems)
 
 

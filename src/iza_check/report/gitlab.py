@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 
-from iza_check.assess.findings import Finding, Outcome, ProblemRef, Report, Severity
+from iza_check.assess.findings import Finding, Outcome, Report, Severity
+from iza_check.problems import Problem
 from iza_check.report._common import clean, finding_message
 
 _SEVERITY = {Severity.verplicht: "major", Severity.aanbevolen: "minor", Severity.informatief: "info"}
@@ -43,7 +44,7 @@ def _issue(finding: Finding, lang: str) -> str | None:
     return json.dumps(issue, ensure_ascii=False, sort_keys=True)
 
 
-def _problem(problem: ProblemRef) -> str:
+def _problem(problem: Problem) -> str:
     where = f" [{problem.field_path}]" if problem.field_path else ""
     issue = {
         "type": "issue",

@@ -16,13 +16,13 @@ from iza_check.assess.findings import (
     Finding,
     Outcome,
     PlanRef,
-    ProblemRef,
     ProfileReport,
     QuestionAnswer,
     Report,
     Severity,
 )
 from iza_check.i18n import HELP_CONTACTS, format_date, source_title, t
+from iza_check.problems import Problem
 from iza_check.profile.labels import readable_path
 from iza_check.report._common import (
     OUTCOME_ORDER,
@@ -493,7 +493,7 @@ def _overview(report: Report, lang: str) -> str:
     )
 
 
-def _problems(problems: tuple[ProblemRef, ...], lang: str, after_profiles: bool) -> str:
+def _problems(problems: tuple[Problem, ...], lang: str, after_profiles: bool) -> str:
     head = "".join(
         f'<th scope="col">{_e(t(key, lang))}</th>' for key in ("profile.file", "col.location", "col.message")
     )

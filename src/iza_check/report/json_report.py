@@ -23,7 +23,6 @@ from iza_check.assess.findings import (
     Finding,
     Outcome,
     PlanRef,
-    ProblemRef,
     ProfileReport,
     QuestionAnswer,
     Report,
@@ -32,6 +31,7 @@ from iza_check.assess.findings import (
     VerdictKind,
 )
 from iza_check.i18n import t
+from iza_check.problems import Problem
 from iza_check.report._common import outcome_counts, outcome_label, severity_label
 from iza_check.report.stream import ReportHead, StreamFormat, compose
 
@@ -175,7 +175,7 @@ def _profile(profile: ProfileReport, lang: str, *, findings: bool = True) -> dic
     return data
 
 
-def problem_json(problem: ProblemRef) -> dict[str, Any]:
+def problem_json(problem: Problem) -> dict[str, Any]:
     return {
         "file": json_text(problem.file),
         "message": json_text(problem.message),
@@ -321,7 +321,7 @@ def _profile_text(profile: ProfileReport, lang: str, colour: bool) -> str:
     return f'\n{before[:-1]}, "findings": [{findings}], {after[1:]}'
 
 
-def _tail(problems: tuple[ProblemRef, ...], written: int, lang: str, colour: bool) -> str:
+def _tail(problems: tuple[Problem, ...], written: int, lang: str, colour: bool) -> str:
     items = ",".join("\n" + _dump(problem_json(p)) for p in problems)
     return "\n" + '], "problems": [' + items + ("\n" if items else "") + "]}\n"
 

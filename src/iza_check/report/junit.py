@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from iza_check.assess.findings import Finding, Outcome, ProblemRef, ProfileReport, Report, Severity
+from iza_check.assess.findings import Finding, Outcome, ProfileReport, Report, Severity
 from iza_check.i18n import t
+from iza_check.problems import Problem
 from iza_check.report._common import (
     clean,
     finding_message,
@@ -79,9 +80,9 @@ def _close(suite: ET.Element, counts: dict[str, int]) -> None:
     suite.set("time", "0")
 
 
-def _problems_suite(root: ET.Element, problems: tuple[ProblemRef, ...], lang: str) -> dict[str, int]:
+def _problems_suite(root: ET.Element, problems: tuple[Problem, ...], lang: str) -> dict[str, int]:
     suite = _suite(root, t("section.problems", lang))
-    by_file: dict[str, list[ProblemRef]] = {}
+    by_file: dict[str, list[Problem]] = {}
     for problem in problems:
         by_file.setdefault(problem.file, []).append(problem)
     for file, items in by_file.items():

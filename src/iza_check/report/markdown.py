@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from iza_check.assess.findings import Outcome, ProblemRef, ProfileReport, Report
+from iza_check.assess.findings import Outcome, ProfileReport, Report
 from iza_check.i18n import HELP_CONTACTS, format_date, source_title, t
+from iza_check.problems import Problem
 from iza_check.report._common import (
     OUTCOME_ORDER,
     OUTCOME_SYMBOL,
@@ -224,7 +225,7 @@ def _profile_text(profile: ProfileReport, lang: str, colour: bool | View) -> str
     return "\n".join(_profile(profile, lang, view_of(colour).appendix)).rstrip("\n") + "\n"
 
 
-def _tail(problems: tuple[ProblemRef, ...], written: int, lang: str, colour: bool | View) -> str:
+def _tail(problems: tuple[Problem, ...], written: int, lang: str, colour: bool | View) -> str:
     text = "" if written else md_block(t("report.no_profiles", lang)) + "\n"
     if problems:
         lines = [f"## {md(t('section.problems', lang))}", ""]

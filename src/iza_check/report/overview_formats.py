@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from iza_check.assess.findings import ProblemRef
 from iza_check.funders.overview import (
     BOUWSTENEN_B,
     BOUWSTENEN_C,
@@ -26,6 +25,7 @@ from iza_check.funders.overview import (
     RegionOverview,
 )
 from iza_check.i18n import format_date, t
+from iza_check.problems import Problem
 from iza_check.report._common import clean, problem_text
 from iza_check.report.funder_common import (
     FORMAT_VERSION,
@@ -490,9 +490,9 @@ def _offers(entry: InitiativeEntry, soort: str, lang: str) -> str:
     return ft("overview.offers.no" if entry.activities_complete else "overview.offers.unknown", lang)
 
 
-def _problem_rows(problems: tuple[ProblemRef, ...], lang: str, a_columns: int) -> list[list[str]]:
+def _problem_rows(problems: tuple[Problem, ...], lang: str, a_columns: int) -> list[list[str]]:
     """One row per file that could not be read: its first problem, and how many more it has."""
-    by_file: dict[str, list[ProblemRef]] = {}
+    by_file: dict[str, list[Problem]] = {}
     for problem in problems:
         by_file.setdefault(problem.file, []).append(problem)
     rows = []

@@ -13,8 +13,9 @@ import re
 from typing import Any
 from urllib.parse import quote_from_bytes
 
-from iza_check.assess.findings import Finding, Outcome, ProblemRef, Report, Severity
+from iza_check.assess.findings import Finding, Outcome, Report, Severity
 from iza_check.i18n import t
+from iza_check.problems import Problem
 from iza_check.report._common import clean, finding_message, safe_url
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -106,7 +107,7 @@ def _finding_result(finding: Finding, index: int, lang: str) -> dict[str, Any]:
     }
 
 
-def _problem_result(problem: ProblemRef, index: int) -> dict[str, Any]:
+def _problem_result(problem: Problem, index: int) -> dict[str, Any]:
     where = f" [{clean(problem.field_path)}]" if problem.field_path else ""
     return {
         "ruleId": INVALID_INPUT,

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from iza_check.assess.findings import ProblemRef, ProfileReport, Report
+from iza_check.assess.findings import ProfileReport, Report
+from iza_check.problems import Problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,7 @@ class StreamFormat:
     profile: Callable[[ProfileReport, str, Any], str]
     separator: str
     # The problems of files that could not be judged, and how many profiles were written.
-    tail: Callable[[tuple[ProblemRef, ...], int, str, Any], str]
+    tail: Callable[[tuple[Problem, ...], int, str, Any], str]
 
 
 def compose(stream: StreamFormat, report: Report, lang: str, view: bool | View) -> str:

@@ -14,11 +14,11 @@ from iza_check.assess.findings import (
     Finding,
     Outcome,
     PlanRef,
-    ProblemRef,
     ProfileReport,
     Report,
 )
 from iza_check.i18n import HELP_CONTACTS, format_date, source_title, t
+from iza_check.problems import Problem
 from iza_check.report._common import (
     ANSI_RESET,
     OUTCOME_ANSI,
@@ -272,7 +272,7 @@ def _profile(profile: ProfileReport, lang: str, colour: bool | View) -> str:
     return "\n".join(_profile_lines(profile, lang, _Style(shown), shown.appendix)).rstrip("\n")
 
 
-def _tail(problems: tuple[ProblemRef, ...], written: int, lang: str, colour: bool | View) -> str:
+def _tail(problems: tuple[Problem, ...], written: int, lang: str, colour: bool | View) -> str:
     style = _Style(view_of(colour))
     text = "" if written else t("report.no_profiles", lang) + "\n"
     if problems:
