@@ -337,11 +337,11 @@ def render(report: Report, *, lang: str = "nl", colour: bool = False) -> str:
 # --- the schema -------------------------------------------------------------------------------------------
 
 
-def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+def nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {"anyOf": [schema, {"type": "null"}]}
 
 
-def _object(description: str, properties: dict[str, Any]) -> dict[str, Any]:
+def schema_object(description: str, properties: dict[str, Any]) -> dict[str, Any]:
     return {
         "type": "object",
         "description": description,
@@ -361,37 +361,37 @@ def report_json_schema() -> dict[str, Any]:
     from iza_check.engine import BACKENDS
 
     """JSON Schema (draft 2020-12) of the JSON report, format version 1."""
-    fact = _object(
+    fact = schema_object(
         "A profile fact a finding or answer rests on, with its place in the profile (1-based).",
         {
             "path": {**_STR, "description": "Field path in the profile, e.g. toegang.indicatie_nodig."},
             "value": {"description": "The fact's value as found in the profile (dates as JJJJ-MM-DD)."},
-            "line": _nullable(_POS),
-            "column": _nullable(_POS),
+            "line": nullable(_POS),
+            "column": nullable(_POS),
         },
     )
-    plan = _object(
+    plan = schema_object(
         "A stated plan (in_ontwikkeling) that addresses the criterion.",
         {
             "stap": _STR,
-            "streefdatum": _nullable(_DATE),
-            "gerealiseerd": _nullable({"type": "boolean"}),
+            "streefdatum": nullable(_DATE),
+            "gerealiseerd": nullable({"type": "boolean"}),
             "verlopen": {"type": "boolean", "description": "Target date before the peildatum and not realised."},
-            "line": _nullable(_POS),
+            "line": nullable(_POS),
         },
     )
-    evidence = _object(
+    evidence = schema_object(
         "A document, web address or date in the profile that backs the facts an outcome rests on.",
         {
             "path": {**_STR, "description": "Where it stands: a bewijs entry or a dated field, e.g. kwaliteit.rie.datum."},
-            "document": _nullable(_STR),
-            "url": _nullable(_STR),
-            "datum": _nullable(_DATE),
-            "line": _nullable(_POS),
+            "document": nullable(_STR),
+            "url": nullable(_STR),
+            "datum": nullable(_DATE),
+            "line": nullable(_POS),
         },
     )
     outcomes = [o.value for o in Outcome]
-    finding = _object(
+    finding = schema_object(
         "The outcome of one rule for one profile.",
         {
             "rule_id": {**_STR, "description": "Criterion id, e.g. K7 or Q6."},
@@ -402,9 +402,9 @@ def report_json_schema() -> dict[str, Any]:
             "severity_label": _STR,
             "is_gap": {"type": "boolean", "description": "True for deels and voldoet_niet."},
             "title": _STR,
-            "advice": _nullable(_STR),
-            "nvt_reason": _nullable(_STR),
-            "link": _nullable(_STR),
+            "advice": nullable(_STR),
+            "nvt_reason": nullable(_STR),
+            "link": nullable(_STR),
             "source": {**_STR, "description": "The source document and section the rule rests on."},
             "facts": {"type": "array", "items": {"$ref": "#/$defs/fact"}},
             "causes": {
@@ -433,12 +433,12 @@ def report_json_schema() -> dict[str, Any]:
                 "description": "For onbekend: deels when the known facts already rule out voldoet, else null.",
             },
             "plans": {"type": "array", "items": {"$ref": "#/$defs/plan"}},
-            "field_path": _nullable(_STR),
-            "line": _nullable(_POS),
-            "column": _nullable(_POS),
+            "field_path": nullable(_STR),
+            "line": nullable(_POS),
+            "column": nullable(_POS),
         },
     )
-    question = _object(
+    question = schema_object(
         "One of the funder's questions, answered from the profile.",
         {
             "number": _POS,
@@ -447,7 +447,7 @@ def report_json_schema() -> dict[str, Any]:
             "toelichting": {**_STRINGS, "description": "The initiative's own words, quoted."},
             "related_rules": _STRINGS,
             "answer": {
-                **_nullable(_STR),
+                **nullable(_STR),
                 "description": "An answer worked out from the outcomes of the related rules (question 1: the kenmerken); "
                 "when answerable is false, plainly that it cannot be answered yet; else null (see facts and toelichting).",
             },
@@ -457,17 +457,17 @@ def report_json_schema() -> dict[str, Any]:
             },
         },
     )
-    figure = _object(
+    figure = schema_object(
         "A reference figure: for comparison, never part of the verdict.",
         {
             "label": _STR,
-            "value": _nullable({"type": "number"}),
+            "value": nullable({"type": "number"}),
             "reference": {"type": "number"},
             "reference_source": _STR,
             "unit": _STR,
         },
     )
-    verdict = _object(
+    verdict = schema_object(
         "The overall verdict for one profile.",
         {
             "kind": {"enum": [k.value for k in VerdictKind]},
@@ -490,17 +490,17 @@ def report_json_schema() -> dict[str, Any]:
             "realised_with_gap": {**_STRINGS, "description": "Kenmerken with a gap whose plan is marked realised."},
         },
     )
-    counts = _object(
+    counts = schema_object(
         "Number of findings per outcome.",
         {o: {"type": "integer", "minimum": 0} for o in outcomes},
     )
-    profile = _object(
+    profile = schema_object(
         "Everything reported about one profile.",
         {
             "source": {**_STR, "description": "The profile's path as given."},
             "naam": _STR,
-            "gemeente": _nullable(_STR),
-            "regio": _nullable(_STR),
+            "gemeente": nullable(_STR),
+            "regio": nullable(_STR),
             "verdict": {"$ref": "#/$defs/verdict"},
             "counts": {"$ref": "#/$defs/counts"},
             "findings": {"type": "array", "items": {"$ref": "#/$defs/finding"}},
@@ -508,22 +508,22 @@ def report_json_schema() -> dict[str, Any]:
             "figures": {"type": "array", "items": {"$ref": "#/$defs/figure"}},
         },
     )
-    problem = _object(
+    problem = schema_object(
         "A file that could not be judged.",
         {
             "file": _STR,
             "message": _STR,
             "code": _STR,
-            "line": _nullable(_POS),
-            "column": _nullable(_POS),
-            "field_path": _nullable(_STR),
+            "line": nullable(_POS),
+            "column": nullable(_POS),
+            "field_path": nullable(_STR),
         },
     )
-    root = _object(
+    root = schema_object(
         "iza-check report: the findings for each profile and the files that could not be judged.",
         {
             "format_version": {"const": FORMAT_VERSION},
-            "tool": _object(
+            "tool": schema_object(
                 "The tool that made the report, and the engine back-end that evaluated the rules.",
                 {"name": {"const": "iza-check"}, "version": _STR, "engine": {"enum": list(BACKENDS)}},
             ),

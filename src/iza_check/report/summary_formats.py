@@ -369,25 +369,13 @@ def summary_document(rows: Iterable[SummaryRow], *, peildatum: dt.date, lang: st
 def summary_json_schema() -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of ``check --summary --format json``; committed as schema/summary.schema.json."""
     from iza_check.profile.model import CRITERION_ID_PATTERN
-    from iza_check.report.json_report import SCHEMA_DIALECT, report_json_schema
+    from iza_check.report.json_report import SCHEMA_DIALECT, nullable, report_json_schema, schema_object
 
     string: dict[str, Any] = {"type": "string"}
     count: dict[str, Any] = {"type": "integer", "minimum": 0}
     position: dict[str, Any] = {"type": "integer", "minimum": 1}
     date: dict[str, Any] = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     outcome = {"enum": [*(o.value for o in Outcome), None]}
-
-    def nullable(schema: dict[str, Any]) -> dict[str, Any]:
-        return {"anyOf": [schema, {"type": "null"}]}
-
-    def obj(description: str, properties: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "type": "object",
-            "description": description,
-            "properties": properties,
-            "required": sorted(properties),
-            "additionalProperties": False,
-        }
 
     def outcomes(what: str) -> dict[str, Any]:
         return nullable(
@@ -399,7 +387,7 @@ def summary_json_schema() -> dict[str, Any]:
             }
         )
 
-    plan = obj(
+    plan = schema_object(
         "A current plan (in_ontwikkeling, not realised) for one of the profile's gaps: who is on the growth route, "
         "until when.",
         {
@@ -409,7 +397,7 @@ def summary_json_schema() -> dict[str, Any]:
             "line": nullable(position),
         },
     )
-    profile = obj(
+    profile = schema_object(
         "One initiative (valid) or a file that could not be checked (not valid: only source and problem).",
         {
             "source": {**string, "description": "The profile's path as given."},
@@ -421,13 +409,13 @@ def summary_json_schema() -> dict[str, Any]:
             "verdict_label": {**string, "description": "The verdict in the report language ('ongeldig' when not valid)."},
             "kenmerken": outcomes("the kenmerken (the rules that decide the verdict)"),
             "onderbouwd": nullable(
-                obj(
+                schema_object(
                     "How many kenmerken rest on a document, web address or date, of the kenmerken in the catalogue.",
                     {"count": count, "of": count},
                 )
             ),
             "quality": nullable(
-                obj(
+                schema_object(
                     "Quality requirements with a gap (deels or voldoet_niet), and those still onbekend.",
                     {"gaps": count, "unknown": count},
                 )
@@ -438,8 +426,8 @@ def summary_json_schema() -> dict[str, Any]:
             "problem_count": {**count, "description": "How many problems the file has; the first is in problem."},
         },
     )
-    verdict_counts = obj("Profiles per verdict.", {k.value: count for k in VerdictKind})
-    root = obj(
+    verdict_counts = schema_object("Profiles per verdict.", {k.value: count for k in VerdictKind})
+    root = schema_object(
         "iza-check funder summary (check --summary --format json): one object per profile, in input order.",
         {
             "format_version": {"const": FORMAT_VERSION},
@@ -447,7 +435,7 @@ def summary_json_schema() -> dict[str, Any]:
             "lang": {"enum": ["nl", "en"]},
             "peildatum": {**date, "description": "Reference date for date checks and target dates (JJJJ-MM-DD)."},
             "profiles": {"type": "array", "items": {"$ref": "#/$defs/profile"}},
-            "totals": obj(
+            "totals": schema_object(
                 "Counts for the whole run.",
                 {"files": count, "invalid": count, "verdicts": {"$ref": "#/$defs/verdict_counts"}},
             ),
