@@ -7,7 +7,7 @@ text from a profile goes through :func:`_e` (cleaned, then ``html.escape`` with 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from html import escape
 
 from iza_check.assess.findings import (
@@ -286,8 +286,7 @@ def _criteria_table(findings: list[Finding], lang: str, index: int, names: Mappi
         ("col.severity", "w-sev"),
         ("col.basis", "w-basis"),
     ]
-    head = "".join(f'<th scope="col" class="{cls}">{_e(t(key, lang))}</th>' for key, cls in columns)
-    return f'<table class="criteria"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return f'<table class="criteria"><thead><tr>{_head(columns, lang)}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def _section(title: str, body: str, cls: str = "") -> str:
@@ -393,16 +392,19 @@ def _question(question: QuestionAnswer, lang: str, index: int, known: set[str], 
     return f'<div class="question"><h4>{_e(number)}. {_e(question.question.get(lang))}</h4>{"".join(body)}</div>'
 
 
-def _figures(figures: tuple[Figure, ...], lang: str) -> str:
-    head = "".join(
-        f'<th scope="col"{cls}>{_e(t(key, lang))}</th>'
-        for key, cls in (
-            ("col.figure", ""),
-            ("col.value", ' class="num"'),
-            ("col.reference", ' class="num"'),
-            ("finding.source", ""),
-        )
+def _head(columns: Iterable[tuple[str, str]], lang: str) -> str:
+    """A table's column headings from (text key, CSS class or "")."""
+    return "".join(
+        f'<th scope="col"{_class(cls)}>{_e(t(key, lang))}</th>' for key, cls in columns
     )
+
+
+def _class(cls: str) -> str:
+    return f' class="{cls}"' if cls else ""
+
+
+def _figures(figures: tuple[Figure, ...], lang: str) -> str:
+    head = _head((("col.figure", ""), ("col.value", "num"), ("col.reference", "num"), ("finding.source", "")), lang)
     rows = "".join(
         f'<tr><th scope="row">{_e(fig.label.get(lang))}</th>'
         f'<td class="num">{_e(figure_value(fig.value, fig.unit, lang))}</td>'
@@ -468,16 +470,9 @@ def _profile(profile: ProfileReport, lang: str, index: int, appendix: bool) -> s
 
 
 def _overview(report: Report, lang: str) -> str:
-    head = "".join(
-        f'<th scope="col"{cls}>{_e(t(key, lang))}</th>'
-        for key, cls in (
-            ("col.initiative", ""),
-            ("profile.gemeente", ""),
-            ("verdict.heading", ""),
-            ("col.gaps", ' class="num"'),
-            ("col.unknown", ' class="num"'),
-        )
-    )
+    columns = (("col.initiative", ""), ("profile.gemeente", ""), ("verdict.heading", ""), ("col.gaps", "num"),
+               ("col.unknown", "num"))
+    head = _head(columns, lang)
     rows = []
     for index, profile in enumerate(report.profiles, start=1):
         counts = outcome_counts(profile.findings)
@@ -494,9 +489,7 @@ def _overview(report: Report, lang: str) -> str:
 
 
 def _problems(problems: tuple[Problem, ...], lang: str, after_profiles: bool) -> str:
-    head = "".join(
-        f'<th scope="col">{_e(t(key, lang))}</th>' for key in ("profile.file", "col.location", "col.message")
-    )
+    head = _head((("profile.file", ""), ("col.location", ""), ("col.message", "")), lang)
     rows = "".join(
         f'<tr><th scope="row">{_e(p.file)}</th>'
         f"<td>{_e(file_location(p.file, p.line, p.column) if p.line is not None else '')}</td>"
