@@ -26,9 +26,9 @@ from iza_check.profile.model import Profile
 from iza_check.report import concise, github, html, json_report, junit, markdown, sarif, text
 from iza_check.report.stream import View
 from iza_check.resources import rules_dir
-from iza_check.rules.conditions import ConditionBase
 from iza_check.rules.loader import load_catalogue
 from iza_check.rules.model import Catalogue
+from iza_check.rules.operators import ConditionBase
 
 INDICATIE_NEE = {"veld": "toegang.indicatie_nodig", "gelijk": False}
 VERWIJZING_NEE = {"veld": "toegang.verwijzing_nodig", "gelijk": False}
@@ -240,7 +240,7 @@ def test_every_format_marks_or_locates_the_cause(tmp_path: Path) -> None:
 
 def test_a_list_without_a_completeness_field_proves_no_absence_unless_empty() -> None:
     """``toegang.bewijs`` has no ``_volledig`` field: one document does not show there is no second one."""
-    from iza_check.rules.conditions import AantalMinstens
+    from iza_check.rules.operators import AantalMinstens
 
     condition = AantalMinstens.model_validate({"veld": "toegang.bewijs", "aantal_minstens": 2})
     reasons = compile_reasons(condition, Profile)

@@ -237,8 +237,9 @@ def test_every_list_the_catalogue_tests_can_be_marked_complete() -> None:
     """Without a ``<list>_volledig`` field an absence from that list could never be shown."""
     from iza_check.profile.model import COMPLETE_SUFFIX, Profile
     from iza_check.resources import rules_dir
-    from iza_check.rules.conditions import AtomBase, Lijst, iter_leaves
+    from iza_check.rules.conditions import Lijst, iter_leaves
     from iza_check.rules.loader import load_catalogue
+    from iza_check.rules.operators import AtomBase
     from iza_check.rules.paths import resolve
 
     lists = {

@@ -1,4 +1,4 @@
-"""Every condition operator is one class (src/iza_check/rules/conditions.py) that brings every part of its meaning,
+"""Every condition operator is one class (src/iza_check/rules/operators.py) that brings every part of its meaning,
 and the parts agree: its truth on a value, the fact it derives, its durable-rules tests and its check against the
 profile model. A new operator that forgets a part, or whose parts disagree, fails here."""
 
@@ -16,24 +16,17 @@ import pytest
 from pydantic import TypeAdapter
 from test_rule_kit import catalogue, profile, rule_data
 
-import iza_check.rules.conditions as conditions
+import iza_check.rules.operators as operators
 from iza_check.engine import BACKENDS, create_engine, durable_problem
 from iza_check.engine.durable import _Compiler
 from iza_check.engine.facts import FactPlan, compile_condition, compile_reasons, item_types
 from iza_check.engine.outcomes import Outcome
 from iza_check.profile.model import Profile
-from iza_check.rules.conditions import (
-    ATOM_FORMS,
-    MISSING,
-    OPERATORS,
-    AtomBase,
-    Condition,
-    Deriver,
-    Issue,
-    Test,
-)
+from iza_check.rules.conditions import Condition
 from iza_check.rules.model import Catalogue
+from iza_check.rules.operators import ATOM_FORMS, OPERATORS, AtomBase, Deriver, Test
 from iza_check.rules.paths import FieldType, resolve
+from iza_check.rules.values import MISSING, Issue
 
 REPO = Path(__file__).resolve().parents[2]
 SOURCE = REPO / "src" / "iza_check"
@@ -82,13 +75,13 @@ def _atom(data: dict[str, Any]) -> AtomBase:
 
 
 def _operator_classes() -> list[type[AtomBase]]:
-    """Every class of the conditions module below AtomBase that is an operator (has a ``form``)."""
+    """Every class of the operators module below AtomBase that is an operator (has a ``form``)."""
     found: list[type[AtomBase]] = []
     pending = list(AtomBase.__subclasses__())
     while pending:
         cls = pending.pop()
         pending.extend(cls.__subclasses__())
-        if cls.__module__ == conditions.__name__ and "form" in vars(cls):
+        if cls.__module__ == operators.__name__ and "form" in vars(cls):
             found.append(cls)
     return found
 
@@ -108,7 +101,7 @@ def test_every_operator_brings_every_part(cls: type[AtomBase]) -> None:
 
 
 def test_every_operator_class_is_in_the_language() -> None:
-    """A class of the conditions module with a ``form`` is listed in ATOM_FORMS, so rule files can use it."""
+    """A class of the operators module with a ``form`` is listed in ATOM_FORMS, so rule files can use it."""
     assert sorted(cls.__name__ for cls in _operator_classes()) == sorted(cls.__name__ for cls in ATOM_FORMS)
 
 
@@ -133,14 +126,15 @@ def test_operators_of_one_fact_derive_it_alike() -> None:
 
 
 def test_the_engine_and_the_loader_read_operators_only_through_their_parts() -> None:
-    """No module but the conditions module names an operator class: no isinstance ladder can come back."""
+    """No module but the language's own (the operators and the union of forms) names an operator class: no
+    isinstance ladder can come back."""
     names = {cls.__name__ for cls in ATOM_FORMS}
     found = []
     for path in sorted(SOURCE.rglob("*.py")):
-        if path.name == "conditions.py" and path.parent.name == "rules":
+        if path.name in ("operators.py", "conditions.py") and path.parent.name == "rules":
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module == "iza_check.rules.conditions":
+            if isinstance(node, ast.ImportFrom) and node.module in ("iza_check.rules.operators", "iza_check.rules.conditions"):
                 found += [f"{path.relative_to(SOURCE)}: {alias.name}" for alias in node.names if alias.name in names]
     assert found == []
 

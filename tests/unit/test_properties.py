@@ -29,7 +29,8 @@ from iza_check.i18n import LANGS
 from iza_check.profile.loader import load_profile
 from iza_check.profile.model import Profile
 from iza_check.report.registry import REPORTERS, render
-from iza_check.rules.conditions import Bestaat, ConditionBase, Lijst, Ontbreekt, iter_leaves
+from iza_check.rules.conditions import Lijst, iter_leaves
+from iza_check.rules.operators import Bestaat, ConditionBase, Ontbreekt
 
 pytestmark = pytest.mark.slow  # property tests: deselect with -m "not slow" for a fast loop
 

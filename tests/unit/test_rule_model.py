@@ -13,8 +13,9 @@ from pydantic import ValidationError
 from test_rule_kit import catalogue, file_data, rule_data
 
 from iza_check.resources import rules_dir
-from iza_check.rules.conditions import Gelijk, In, Lijst, Minstens
+from iza_check.rules.conditions import Lijst
 from iza_check.rules.model import RuleFile, RuleSpec, rules_json_schema
+from iza_check.rules.operators import Gelijk, In, Minstens
 from iza_check.yamlsafe import load_yaml_file
 
 

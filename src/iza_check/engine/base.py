@@ -16,8 +16,9 @@ from iza_check.engine.facts import MISSING, ReasonFunction, compile_reasons, loo
 from iza_check.engine.facts import item_types as item_types  # re-exported: the types of a condition's paths
 from iza_check.engine.outcomes import Fact, Outcome, RuleResult
 from iza_check.profile.model import Profile
-from iza_check.rules.conditions import ConditionBase, iter_leaves
+from iza_check.rules.conditions import iter_leaves
 from iza_check.rules.model import Catalogue, Rule
+from iza_check.rules.operators import ConditionBase
 
 PARTS = ("nvt", "voldoet", "deels")
 

@@ -56,8 +56,9 @@ from iza_check.engine.base import PARTS, Engine, Truths, explain
 from iza_check.engine.facts import MISSING, Derived, FactPlan
 from iza_check.engine.outcomes import Fact, RuleResult
 from iza_check.profile.model import Profile
-from iza_check.rules.conditions import AtomBase, ConditionBase, Lijst, Test, disjunctive_form
+from iza_check.rules.conditions import Lijst, disjunctive_form
 from iza_check.rules.model import Catalogue
+from iza_check.rules.operators import AtomBase, ConditionBase, Test
 from iza_check.rules.paths import FieldType, resolve
 
 # durable-rules 2.0.28, its last release, does not load from Python 3.13 on (PyEval_CallObject).

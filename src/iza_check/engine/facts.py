@@ -40,20 +40,10 @@ from typing import Any, NamedTuple, get_args
 from pydantic import AnyUrl, BaseModel
 
 from iza_check.profile.model import COMPLETE_SUFFIX
-from iza_check.rules.conditions import (
-    MISSING,
-    Alle,
-    AtomBase,
-    ConditionBase,
-    Deriver,
-    EenVan,
-    Lijst,
-    Niet,
-    Truth,
-    children,
-    iter_leaves,
-)
+from iza_check.rules.conditions import Alle, EenVan, Lijst, Niet, children, iter_leaves
+from iza_check.rules.operators import AtomBase, ConditionBase, Deriver, Truth
 from iza_check.rules.paths import FieldType, resolve
+from iza_check.rules.values import MISSING
 
 
 @cache

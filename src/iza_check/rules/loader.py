@@ -19,22 +19,11 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from iza_check.problems import InputError, Problem
 from iza_check.profile.model import Profile
-from iza_check.rules.conditions import (
-    ALL_KEYS,
-    OPERATORS,
-    PATH_PATTERN,
-    AtomBase,
-    Condition,
-    ConditionBase,
-    Lijst,
-    Niet,
-    children,
-    dnf_size,
-    jsonable,
-    shown,
-)
+from iza_check.rules.conditions import ALL_KEYS, Condition, Lijst, Niet, children, dnf_size
 from iza_check.rules.model import GROUP_ORDER, Catalogue, Rule, RuleFile, rules_json_schema
+from iza_check.rules.operators import OPERATORS, AtomBase, ConditionBase
 from iza_check.rules.paths import PathError, did_you_mean, resolve, suggest
+from iza_check.rules.values import PATH_PATTERN, jsonable, shown
 from iza_check.yamlsafe import YamlDocument, load_yaml_file
 
 __all__ = [
