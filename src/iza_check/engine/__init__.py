@@ -59,7 +59,7 @@ def choose_backend(name: str | None) -> None:
 def durable_problem() -> EngineUnavailable | None:
     """Why durable-rules cannot be used here, or None when it loads (found out once per process)."""
     if not _durable_problem:
-        from iza_check.engine.durable import load_durable
+        from iza_check.engine.durable_load import load_durable
 
         try:
             load_durable()

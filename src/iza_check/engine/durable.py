@@ -1,6 +1,7 @@
 """The durable-rules back-end: the catalogue compiled to durable-rules, one profile evaluated at a time.
 
-This is the only module that imports durable-rules (lazily, so the rest of the tool works without it).
+durable-rules itself is imported by :mod:`iza_check.engine.durable_load` alone, lazily, so the rest of the tool
+works without it and a run can find out whether it loads without loading this module.
 
 How a rule becomes network rules
 --------------------------------
@@ -46,13 +47,13 @@ import copy
 import datetime as dt
 import itertools
 import json
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from iza_check.engine import EngineError, EngineUnavailable
+from iza_check.engine import EngineError
 from iza_check.engine.base import PARTS, Engine, Truths, explain
+from iza_check.engine.durable_load import load_durable
 from iza_check.engine.facts import MISSING, Derived, FactPlan
 from iza_check.engine.outcomes import Fact, RuleResult
 from iza_check.profile.model import Profile
@@ -61,9 +62,6 @@ from iza_check.rules.model import Catalogue
 from iza_check.rules.operators import AtomBase, ConditionBase, Test
 from iza_check.rules.paths import FieldType, resolve
 
-# durable-rules 2.0.28, its last release, does not load from Python 3.13 on (PyEval_CallObject).
-LOADS_BELOW = (3, 13)
-
 RULES_PER_GROUP = 16
 GROUPS_PER_RULESET = 32
 MAX_KEYS_PER_RULESET = 200
@@ -71,31 +69,6 @@ MAX_KEYS_PER_RULESET = 200
 SENTINEL = "always"
 
 Term = list[Test]
-
-
-def _unavailable(reason_nl: str, reason_en: str) -> EngineUnavailable:
-    version = ".".join(str(v) for v in sys.version_info[:3])
-    return EngineUnavailable(
-        f"De regelengine durable-rules werkt niet in deze Python ({version}): {reason_nl}. "
-        "Gebruik --engine python (de eigen evaluator van iza-check, dezelfde uitkomsten).\n"
-        f"The durable-rules engine does not work in this Python ({version}): {reason_en}. "
-        "Use --engine python (iza-check's own evaluator, the same outcomes).",
-        reason_en,
-    )
-
-
-def load_durable() -> tuple[Any, Any]:
-    if sys.version_info >= LOADS_BELOW:
-        raise _unavailable(
-            "durable-rules 2.0.28 laadt niet in Python 3.13 en nieuwer",
-            "durable-rules 2.0.28 does not load in Python 3.13 and newer",
-        )
-    try:
-        import durable.engine as durable_engine
-        import durable_rules_engine
-    except ImportError as error:
-        raise _unavailable(f"het pakket kan niet geladen worden ({error})", f"the package cannot be imported ({error})") from None
-    return durable_engine, durable_rules_engine
 
 
 _ruleset_numbers = itertools.count()
