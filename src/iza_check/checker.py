@@ -144,8 +144,9 @@ class Checker:
         render: Callable[[ProfileReport], bytes] | None = None,
     ) -> None:
         from iza_check.engine import create_engine
+        from iza_check.rules import load_rules
 
-        self.catalogue = catalogue if catalogue is not None else _load_catalogue(rule_dirs)
+        self.catalogue = catalogue if catalogue is not None else load_rules(rule_dirs)
         self.engine = create_engine(self.catalogue)
         self._rule_ids = frozenset(rule.id for rule in self.catalogue.rules)
         self.peildatum = peildatum
@@ -175,15 +176,6 @@ class Checker:
             verdict=report.verdict.kind,
             gap_count=count_gaps(report),
         )
-
-
-def _load_catalogue(rule_dirs: Sequence[Path]) -> Catalogue:
-    from iza_check.resources import rules_dir
-    from iza_check.rules.cache import load_catalogue_cached
-
-    # From the cache when nothing it depends on changed (see iza_check.rules.cache): the same catalogue,
-    # without parsing and checking the rule files again in every run.
-    return load_catalogue_cached([rules_dir(), *rule_dirs])
 
 
 _worker: Checker | None = None
@@ -278,7 +270,9 @@ def check_paths(options: CheckOptions) -> Iterator[FileOutcome]:
     jobs = worker_count(options.jobs)
     # Validate the catalogue in this process first, so a broken rule file is one clear error.
     if jobs > 1 and len(files) >= _POOL_THRESHOLD:
-        catalogue = _load_catalogue(options.rule_dirs)
+        from iza_check.rules import load_rules
+
+        catalogue = load_rules(options.rule_dirs)
         for item in items:
             if isinstance(item, Problem):
                 yield FileOutcome(item.file, problems=(item,))

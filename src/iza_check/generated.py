@@ -39,11 +39,10 @@ def _summary_schema() -> str:
 
 def _rule_docs(lang: str) -> Callable[[], str]:
     def make() -> str:
-        from iza_check.resources import rules_dir
+        from iza_check.rules import load_rules
         from iza_check.rules.docs import catalogue_markdown
-        from iza_check.rules.loader import load_catalogue
 
-        return catalogue_markdown(load_catalogue([rules_dir()]).rules, lang)
+        return catalogue_markdown(load_rules().rules, lang)
 
     return make
 

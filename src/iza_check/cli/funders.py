@@ -18,20 +18,28 @@ from typing import TYPE_CHECKING
 import click
 
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
-from iza_check.cli.lang import remember_lang, say
+from iza_check.cli.lang import say
 from iza_check.cli.options import (
     ENGINE,
-    LANGS,
     ExitTracker,
-    FailLevel,
     ReportOptions,
     cannot_write,
-    dash_is_stdout,
     no_profiles,
     refuse_output_over_input,
     write_output,
 )
 from iza_check.cli.progress import with_progress
+from iza_check.cli.shared import (
+    DEFAULT_MAX_BYTES,
+    FAIL_ON,
+    FAIL_ON_UNKNOWN,
+    JOBS,
+    LANG,
+    MAX_BYTES,
+    OUTPUT,
+    REFERENCE_DATE,
+    RULES,
+)
 from iza_check.report.diff_formats import DIFF_FORMATS, ROUNDS_FORMATS
 from iza_check.report.overview_formats import OVERVIEW_FORMATS
 from iza_check.report.summary_formats import SUMMARY_FORMATS
@@ -40,7 +48,6 @@ if TYPE_CHECKING:
     from iza_check.checker import CheckOptions
 
 _GLOB_CHARS = re.compile(r"[*?[]")
-DEFAULT_MAX_BYTES = 1_048_576
 
 
 def _write(text: str, output: Path | None, lang: str) -> bool:
@@ -478,59 +485,17 @@ def _date(value: object) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.today()
 
 
-_OUTPUT = click.option(
-    "--output",
-    "-o",
-    type=click.Path(path_type=Path, dir_okay=False, writable=True, allow_dash=True),
-    default=None,
-    callback=dash_is_stdout,
-    metavar="BESTAND",
-    help="Schrijf naar dit bestand in plaats van naar het scherm (-: het scherm).",
-)
-_LANG = click.option(
-    "--lang",
-    type=click.Choice(LANGS),
-    default="nl",
-    show_default=True,
-    callback=remember_lang,
-    help="Taal van de uitvoer.",
-)
-_PEILDATUM = click.option(
-    "--reference-date",
-    "peildatum",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="Peildatum (JJJJ-MM-DD) voor datumcontroles en streefdatums; standaard vandaag.",
-)
-_RULES = click.option(
-    "--rules",
-    "rule_dirs",
-    multiple=True,
-    type=click.Path(path_type=Path, exists=True, file_okay=False),
-    metavar="MAP",
-    help="Extra map met regelbestanden (herhaalbaar).",
-)
-_JOBS = click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Aantal processen (0: alle kernen).")
-_MAX_BYTES = click.option(
-    "--max-bytes",
-    type=click.IntRange(min=1),
-    default=DEFAULT_MAX_BYTES,
-    show_default=True,
-    help="Maximale grootte van één profielbestand in bytes.",
-)
-
-
 @click.command("overview")
 @click.argument("dirs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--format", "fmt", type=click.Choice(OVERVIEW_FORMATS), default="text", show_default=True,
     help="Vorm van het overzicht (csv: één rij per initiatief, opent goed in Excel).",
 )
-@_OUTPUT
-@_LANG
-@_PEILDATUM
-@_RULES
-@_JOBS
+@OUTPUT
+@LANG
+@REFERENCE_DATE
+@RULES
+@JOBS
 @ENGINE
 def overview_command(
     dirs: tuple[Path, ...],
@@ -572,12 +537,12 @@ def overview_command(
     help="Vorm van de vergelijking: text, json of markdown voor twee bestanden; text, html, csv of json voor "
     "twee rondes.",
 )
-@_OUTPUT
-@_LANG
-@_PEILDATUM
-@_RULES
-@_JOBS
-@_MAX_BYTES
+@OUTPUT
+@LANG
+@REFERENCE_DATE
+@RULES
+@JOBS
+@MAX_BYTES
 @ENGINE
 def diff_command(
     old: Path,
@@ -629,24 +594,13 @@ def diff_command(
     help="De map voor het dossier; wordt gemaakt als die er niet is. Bestaande bestanden die niet bij het "
     "dossier horen, blijven staan.",
 )
-@_LANG
-@click.option(
-    "--fail-on",
-    type=FailLevel(),
-    default="verplicht",
-    show_default=True,
-    help="Exitcode 1 bij een gat (deels of voldoet niet) in een regel van dit niveau of hoger, zoals bij check.",
-)
-@click.option(
-    "--fail-on-unknown",
-    is_flag=True,
-    default=False,
-    help="Ook exitcode 1 bij een regel van dat niveau die onbekend is.",
-)
-@_PEILDATUM
-@_RULES
-@_JOBS
-@_MAX_BYTES
+@LANG
+@FAIL_ON
+@FAIL_ON_UNKNOWN
+@REFERENCE_DATE
+@RULES
+@JOBS
+@MAX_BYTES
 @ENGINE
 def dossier_command(
     paths: tuple[Path, ...],

@@ -22,31 +22,36 @@ METAVARS_EN: dict[str, str] = {
 _PATHS = (
     "PATHS are files or folders (folders are searched for *.yaml and *.yml); - is one profile on standard input."
 )
-_ENGINE = (
-    "Which rules engine applies the rules: durable (durable-rules) or python (iza-check's own evaluator, the "
-    "same outcomes). Default: durable where it loads (Python 3.11 and 3.12), else python."
-)
-_EXCLUDE = (
-    "Skip files whose path (relative to the working directory, with /), a folder above it or a name in it matches "
-    "this pattern (fnmatch; repeatable), e.g. 'concepten/*' or '*.antwoorden.yaml'; also a file you name yourself. "
-    "Adds to 'exclude' from the settings file. The profile on standard input (-) is never skipped."
-)
-_STDIN_FILENAME = (
-    "The name of the profile on standard input (-) in messages and reports, so that a location points to the "
-    "real file (default <stdin>)."
-)
-_MAX_BYTES = "Maximum size of one profile file in bytes."
-_JOBS = "Number of processes (0: all cores)."
-_RULES = (
-    "Extra folder with rule files (repeatable). A rule with an existing id is an error, unless the rule has "
-    "`vervangt: true`."
-)
-_RULES_SHORT = "Extra folder with rule files (repeatable)."
-_DATE_CHECKS = "Reference date (YYYY-MM-DD) for date checks such as the VOG; default today."
-_DATE_PLANS = "Reference date (YYYY-MM-DD) for date checks and target dates; default today."
-_OUTPUT = "Write to this file instead of to the screen (-: the screen)."
-_OUTPUT_LANG = "Language of the output."
-_REPORT_LANG = "Language of the report."
+# The options several commands take (iza_check.cli.shared, and --exclude, --stdin-filename and --engine in
+# iza_check.cli.options), by parameter name: one English text each, as each has one Dutch text.
+_SHARED: dict[str, str] = {
+    "output": "Write the output to this file instead of to the screen (-: the screen).",
+    "lang": "Language of the output.",
+    "peildatum": "Reference date (YYYY-MM-DD) for date checks, such as the VOG and the target dates of plans; "
+    "default today.",
+    "rule_dirs": "Extra folder with rule files (repeatable). A rule with an existing id is an error, unless the "
+    "rule has `vervangt: true`.",
+    "jobs": "Number of processes (0: all cores).",
+    "max_bytes": "Maximum size of one profile file in bytes.",
+    "fail_on": "Exit code 1 for a gap (deels or voldoet niet) in a rule of this level or higher; 'nooit' (never) "
+    "never gives 1. A gap with a current plan with a target date only counts once that date has passed. Invalid "
+    "input always gives 2.",
+    "fail_on_unknown": "Also exit code 1 for a rule of that level that is unknown (onbekend), for those who ask "
+    "for complete profiles.",
+    "exclude": "Skip files whose path (relative to the working directory, with /), a folder above it or a name in "
+    "it matches this pattern (fnmatch; repeatable), e.g. 'concepten/*' or '*.antwoorden.yaml'; also a file you "
+    "name yourself. Adds to 'exclude' from the settings file. The profile on standard input (-) is never skipped.",
+    "stdin_filename": "The name of the profile on standard input (-) in messages and reports, so that a location "
+    "points to the real file (default <stdin>).",
+    "engine": "Which rules engine applies the rules: durable (durable-rules) or python (iza-check's own evaluator, "
+    "the same outcomes). Default: durable where it loads (Python 3.11 and 3.12), else python.",
+}
+
+
+def _shared(*names: str) -> dict[str, str]:
+    """The English help of the shared options ``names`` (parameter names), for one command's table."""
+    return {name: _SHARED[name] for name in names}
+
 
 HELP_EN: dict[str, dict[str, str]] = {
     "": {
@@ -73,31 +78,19 @@ HELP_EN: dict[str, dict[str, str]] = {
         "quiet": "Only unreadable files and the tally (in the concise format).",
         "summary": "One row per initiative (for funders who look at many applications) instead of the full "
         "report; csv opens well in Excel.",
-        "output": "Write the report to this file instead of to the screen (-: the screen).",
-        "lang": _REPORT_LANG,
-        "fail_on": "Exit code 1 for a gap (deels or voldoet niet) in a rule of this level or higher; 'nooit' "
-        "(never) never gives 1. A gap with a current plan with a target date only counts once that date has "
-        "passed. Invalid input always gives 2.",
-        "fail_on_unknown": "Also exit code 1 for a rule of that level that is unknown (onbekend), for those who "
-        "ask for complete profiles.",
         "colour": "Colour in the text output (default: when it is a terminal).",
         "appendix": "With the appendix (text, markdown, html): every fact per criterion with its place in the "
         "profile, the funder's questions and the reference figures. In html the appendix is always there, "
         "folded; with --appendix open, so that it is printed too.",
-        "jobs": _JOBS,
-        "rule_dirs": _RULES,
-        "peildatum": _DATE_CHECKS,
-        "max_bytes": _MAX_BYTES,
-        "exclude": _EXCLUDE,
-        "stdin_filename": _STDIN_FILENAME,
-        "engine": _ENGINE,
+        **_shared(
+            "output", "lang", "fail_on", "fail_on_unknown", "jobs", "rule_dirs", "peildatum", "max_bytes", "exclude",
+            "stdin_filename", "engine",
+        ),
     },
     "validate": {
         "": "Check profiles only for their form (schema), without applying the rules.",
         "(epilog)": _PATHS,
-        "max_bytes": _MAX_BYTES,
-        "exclude": _EXCLUDE,
-        "stdin_filename": _STDIN_FILENAME,
+        **_shared("max_bytes", "exclude", "stdin_filename"),
     },
     "schema": {
         "": "Print the JSON Schema of a profile (or of the rule files, or of the settings file).",
@@ -108,18 +101,15 @@ HELP_EN: dict[str, dict[str, str]] = {
     },
     "rules lint": {
         "": "Check the rule files (schema, field paths, duplicate ids).",
-        "rule_dirs": _RULES,
+        **_shared("rule_dirs"),
     },
     "rules test": {
         "": "Run the examples in every rule, and compare with the expected outcome.",
-        "rule_dirs": _RULES,
-        "peildatum": _DATE_CHECKS,
-        "engine": _ENGINE,
+        **_shared("rule_dirs", "peildatum", "engine"),
     },
     "explain": {
         "": "Show a rule's documentation: what, why, what to do, examples.",
-        "rule_dirs": _RULES,
-        "lang": _REPORT_LANG,
+        **_shared("rule_dirs", "lang"),
     },
     "init": {
         "": "Make a profile by answering questions, without writing YAML yourself.\n\n"
@@ -133,7 +123,7 @@ HELP_EN: dict[str, dict[str, str]] = {
         "only_open": "With --update: only the questions that are still open (unknown), and a plan where the "
         "report still sees something to do. What is answered already is skipped.",
         "lang": "Language of the questions.",
-        "engine": _ENGINE,
+        **_shared("engine"),
     },
     "overview": {
         "": "Regional overview: what is there already? (step 1 of the step-by-step plan for gemeenten)\n\n"
@@ -148,13 +138,7 @@ HELP_EN: dict[str, dict[str, str]] = {
         "  0  overview made (missing building blocks are no error)\n"
         "  2  a file could not be read (it is in the overview), or no profiles found",
         "fmt": "Format of the overview (csv: one row per initiative, opens well in Excel).",
-        "output": _OUTPUT,
-        "lang": _OUTPUT_LANG,
-        "peildatum": _DATE_PLANS,
-        "rule_dirs": _RULES_SHORT,
-        "jobs": _JOBS,
-        "engine": _ENGINE,
-        "exclude": _EXCLUDE,
+        **_shared("output", "lang", "peildatum", "rule_dirs", "jobs", "engine", "exclude"),
     },
     "diff": {
         "": "Progress: compare two versions of a profile, or two rounds.\n\n"
@@ -174,13 +158,7 @@ HELP_EN: dict[str, dict[str, str]] = {
         "     or two profiles cannot be told apart (they are in the output)",
         "fmt": "Format of the comparison: text, json or markdown for two files; text, html, csv or json for two "
         "rounds.",
-        "output": _OUTPUT,
-        "lang": _OUTPUT_LANG,
-        "peildatum": _DATE_PLANS,
-        "rule_dirs": _RULES_SHORT,
-        "jobs": _JOBS,
-        "max_bytes": _MAX_BYTES,
-        "engine": _ENGINE,
+        **_shared("output", "lang", "peildatum", "rule_dirs", "jobs", "max_bytes", "engine"),
     },
     "dossier": {
         "": "Dossier for funders: a folder with each profile's full report (html) and an index.\n\n"
@@ -197,14 +175,8 @@ HELP_EN: dict[str, dict[str, str]] = {
         "     or the folder could not be written",
         "output_dir": "The folder for the dossier; made when it is not there. Existing files that do not belong "
         "to the dossier stay.",
-        "lang": _OUTPUT_LANG,
-        "fail_on": "Exit code 1 for a gap (deels or voldoet niet) in a rule of this level or higher, as for check.",
-        "fail_on_unknown": "Also exit code 1 for a rule of that level that is unknown (onbekend).",
-        "peildatum": _DATE_PLANS,
-        "rule_dirs": _RULES_SHORT,
-        "jobs": _JOBS,
-        "max_bytes": _MAX_BYTES,
-        "engine": _ENGINE,
-        "exclude": _EXCLUDE,
+        **_shared(
+            "lang", "fail_on", "fail_on_unknown", "peildatum", "rule_dirs", "jobs", "max_bytes", "engine", "exclude"
+        ),
     },
 }

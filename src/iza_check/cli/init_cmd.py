@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Literal, NoReturn
 import click
 
 from iza_check.cli.exitcodes import EXIT_INVALID_INPUT, EXIT_OK
-from iza_check.cli.lang import remember_lang
 from iza_check.cli.options import ENGINE
+from iza_check.cli.shared import lang_option
 from iza_check.problems import InputError, Problem
 from iza_check.profile.model import Profile
 from iza_check.profile.writer import Snapshot
@@ -172,14 +172,7 @@ def _t(key: str, lang: Lang, **values: object) -> str:
     help="Met --update: alleen de vragen die nog open staan (onbekend), en een plan waar het rapport nog "
     "iets te doen ziet. Wat al beantwoord is, wordt overgeslagen.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["nl", "en"]),
-    default="nl",
-    show_default=True,
-    callback=remember_lang,
-    help="Taal van de vragen.",
-)
+@lang_option("Taal van de vragen.")
 @ENGINE
 def init_command(file: Path | None, force: bool, update_from: Path | None, sections: tuple[str, ...],
                  only_open: bool, lang: Lang) -> None:
@@ -435,10 +428,9 @@ def _gaps(profile: Profile, today: dt.date, lang: Lang) -> Gaps:
 
     try:
         from iza_check.engine import create_engine
-        from iza_check.resources import rules_dir
-        from iza_check.rules.loader import load_catalogue
+        from iza_check.rules import load_rules
 
-        catalogue = load_catalogue([rules_dir()])
+        catalogue = load_rules()
         results = create_engine(catalogue).evaluate(profile, peildatum=today)
     except Exception as error:  # the questions still work without plan suggestions
         click.echo(_t("gaps_failed", lang, reason=error), err=True)

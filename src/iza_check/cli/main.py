@@ -11,24 +11,32 @@ import click
 
 from iza_check import __version__
 from iza_check.cli.exitcodes import EXIT_INVALID_INPUT, EXIT_OK
-from iza_check.cli.lang import localize, remember_lang, say, say_usage
+from iza_check.cli.lang import localize, say, say_usage
 from iza_check.cli.options import (
     ENGINE,
     EXCLUDE,
     FORMATS,
-    LANGS,
     STDIN_FILENAME,
-    FailLevel,
     FormatSpec,
     FormatSpecType,
     ReportOptions,
     TargetError,
-    dash_is_stdout,
     exclude_option,
     no_profiles,
     plan_targets,
     select_paths,
     with_stdin,
+)
+from iza_check.cli.shared import (
+    DEFAULT_MAX_BYTES,
+    FAIL_ON,
+    FAIL_ON_UNKNOWN,
+    JOBS,
+    LANG,
+    MAX_BYTES,
+    OUTPUT,
+    REFERENCE_DATE,
+    RULES,
 )
 
 _PATHS = click.argument(
@@ -37,13 +45,6 @@ _PATHS = click.argument(
 _PATHS_HELP = (
     "PATHS zijn bestanden of mappen (mappen worden doorzocht op *.yaml en *.yml); - is één profiel op de "
     "standaardinvoer."
-)
-_MAX_BYTES = click.option(
-    "--max-bytes",
-    type=click.IntRange(min=1),
-    default=1_048_576,
-    show_default=True,
-    help="Maximale grootte van één profielbestand in bytes.",
 )
 
 
@@ -232,7 +233,7 @@ def main() -> None:
 
 @main.command(epilog=_PATHS_HELP)
 @_PATHS
-@_MAX_BYTES
+@MAX_BYTES
 @EXCLUDE
 @STDIN_FILENAME
 def validate(paths: tuple[Path, ...], max_bytes: int, exclude: tuple[Any, ...], stdin_filename: str | None) -> None:
@@ -281,32 +282,6 @@ def schema(kind: str) -> None:
         click.echo(dumps_schema(rules_json_schema()), nl=False)
 
 
-_RULES = click.option(
-    "--rules",
-    "rule_dirs",
-    multiple=True,
-    type=click.Path(path_type=Path, exists=True, file_okay=False),
-    metavar="MAP",
-    help="Extra map met regelbestanden (herhaalbaar). Een regel met een bestaand id is een fout, "
-    "tenzij de regel `vervangt: true` heeft.",
-)
-_PEILDATUM = click.option(
-    "--reference-date",
-    "peildatum",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="Peildatum (JJJJ-MM-DD) voor datumcontroles zoals de VOG; standaard vandaag.",
-)
-_LANG = click.option(
-    "--lang",
-    type=click.Choice(LANGS),
-    default="nl",
-    show_default=True,
-    callback=remember_lang,
-    help="Taal van het rapport.",
-)
-
-
 _QUIET_IS_CONCISE = (
     "--quiet hoort bij de vorm concise (zonder --summary).",
     "--quiet belongs to the concise format (without --summary).",
@@ -353,31 +328,10 @@ def _inputs(
     help="Eén regel per initiatief (voor financiers die veel aanvragen bekijken) in plaats van het "
     "volledige rapport; csv opent goed in Excel.",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(path_type=Path, dir_okay=False, writable=True, allow_dash=True),
-    default=None,
-    callback=dash_is_stdout,
-    metavar="BESTAND",
-    help="Schrijf het rapport naar dit bestand in plaats van naar het scherm (-: het scherm).",
-)
-@_LANG
-@click.option(
-    "--fail-on",
-    type=FailLevel(),
-    default="verplicht",
-    show_default=True,
-    help="Exitcode 1 bij een gat (deels of voldoet niet) in een regel van dit niveau of hoger; "
-    "'nooit' geeft nooit 1. Een gat met een lopend plan met streefdatum telt pas mee als die datum voorbij "
-    "is. Ongeldige invoer geeft altijd 2.",
-)
-@click.option(
-    "--fail-on-unknown",
-    is_flag=True,
-    default=False,
-    help="Ook exitcode 1 bij een regel van dat niveau die onbekend is (voor wie complete profielen vraagt).",
-)
+@OUTPUT
+@LANG
+@FAIL_ON
+@FAIL_ON_UNKNOWN
 @click.option("--color/--no-color", "colour", default=None, help="Kleur in de tekstweergave (standaard: als het een terminal is).")
 @click.option(
     "--appendix",
@@ -387,10 +341,10 @@ def _inputs(
     "van de financier en de cijfers ter vergelijking. In html staat de bijlage er altijd in, dichtgeklapt; met "
     "--appendix open, zodat hij ook wordt afgedrukt.",
 )
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Aantal processen (0: alle kernen).")
-@_RULES
-@_PEILDATUM
-@_MAX_BYTES
+@JOBS
+@RULES
+@REFERENCE_DATE
+@MAX_BYTES
 @EXCLUDE
 @STDIN_FILENAME
 @ENGINE
@@ -504,7 +458,7 @@ def show_report(path: Path, lang: str) -> int:
         jobs=1,
         rule_dirs=(),
         peildatum=None,
-        max_bytes=1_048_576,
+        max_bytes=DEFAULT_MAX_BYTES,
     )
     return run_check(options)
 
@@ -515,7 +469,7 @@ def rules() -> None:
 
 
 @rules.command("lint")
-@_RULES
+@RULES
 def rules_lint(rule_dirs: tuple[Path, ...]) -> None:
     """Controleer de regelbestanden (schema, veldpaden, dubbele id's)."""
     from iza_check.cli.run import run_rules_lint
@@ -524,8 +478,8 @@ def rules_lint(rule_dirs: tuple[Path, ...]) -> None:
 
 
 @rules.command("test")
-@_RULES
-@_PEILDATUM
+@RULES
+@REFERENCE_DATE
 @ENGINE
 def rules_test(rule_dirs: tuple[Path, ...], peildatum: object) -> None:
     """Voer de voorbeelden uit die in elke regel staan, en vergelijk met de verwachte uitkomst."""
@@ -536,8 +490,8 @@ def rules_test(rule_dirs: tuple[Path, ...], peildatum: object) -> None:
 
 @main.command()
 @click.argument("rule_id")
-@_RULES
-@_LANG
+@RULES
+@LANG
 def explain(rule_id: str, rule_dirs: tuple[Path, ...], lang: str) -> None:
     """Toon de uitleg van een regel: wat, waarom, wat te doen, voorbeelden."""
     from iza_check.cli.run import run_explain

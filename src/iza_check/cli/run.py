@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     from iza_check.assess.findings import FileOutcome
     from iza_check.checker import TooManyProfiles
     from iza_check.report.stream import StreamFormat, View
-    from iza_check.rules.model import Catalogue
 
 
 def _print_problems(problems: list[Problem]) -> int:
@@ -306,16 +305,11 @@ def _byte_writer(out: TextIO) -> Callable[[bytes], object]:
     return raw.write
 
 
-def _load(rule_dirs: tuple[Path, ...]) -> Catalogue:
-    from iza_check.resources import rules_dir
-    from iza_check.rules.loader import load_catalogue
-
-    return load_catalogue([rules_dir(), *rule_dirs])
-
-
 def run_rules_lint(rule_dirs: tuple[Path, ...]) -> int:
+    from iza_check.rules import load_rules
+
     try:
-        catalogue = _load(rule_dirs)
+        catalogue = load_rules(rule_dirs)
     except InputError as error:
         return _print_problems(error.problems)
     count = len(catalogue.rules)
@@ -325,11 +319,12 @@ def run_rules_lint(rule_dirs: tuple[Path, ...]) -> int:
 
 def run_rules_test(rule_dirs: tuple[Path, ...], peildatum: object) -> int:
     from iza_check.engine import EngineUnavailable, create_engine
+    from iza_check.rules import load_rules
     from iza_check.rules.examples import run_examples
 
     date = peildatum.date() if isinstance(peildatum, dt.datetime) else dt.date.today()
     try:
-        catalogue = _load(rule_dirs)
+        catalogue = load_rules(rule_dirs)
         engine = create_engine(catalogue)
     except InputError as error:
         return _print_problems(error.problems)
@@ -356,10 +351,11 @@ def run_rules_test(rule_dirs: tuple[Path, ...], peildatum: object) -> int:
 
 
 def run_explain(rule_id: str, rule_dirs: tuple[Path, ...], lang: str) -> int:
+    from iza_check.rules import load_rules
     from iza_check.rules.docs import rule_markdown
 
     try:
-        catalogue = _load(rule_dirs)
+        catalogue = load_rules(rule_dirs)
     except InputError as error:
         return _print_problems(error.problems)
     matches = [r for r in catalogue.rules if r.id.lower() == rule_id.lower()]
