@@ -441,7 +441,7 @@ def test_rounds_empty_and_unknown_format() -> None:
 
 
 def test_round_root_and_path_in_round(tmp_path: Path) -> None:
-    from iza_check.cli.funders import is_round, path_in_round, round_root
+    from iza_check.cli.funders_run import is_round, path_in_round, round_root
 
     assert round_root(tmp_path) == tmp_path
     assert round_root(Path("ronde/*/x.yaml")) == Path("ronde") and round_root(Path("**/*.yaml")) == Path()

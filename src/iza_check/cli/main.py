@@ -431,7 +431,7 @@ def check(
         appendix=appendix,
     )
     if summary:
-        from iza_check.cli.funders import run_summary
+        from iza_check.cli.funders_run import run_summary
 
         sys.exit(run_summary(options))
     sys.exit(run_check(options))
