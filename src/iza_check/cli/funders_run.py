@@ -20,14 +20,8 @@ import click
 
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
 from iza_check.cli.lang import say
-from iza_check.cli.options import (
-    ExitTracker,
-    ReportOptions,
-    cannot_write,
-    no_profiles,
-    refuse_output_over_input,
-    write_output,
-)
+from iza_check.cli.options import ExitTracker, ReportOptions, no_profiles
+from iza_check.cli.outputs import cannot_write, refuse_output_over_input, write_output
 from iza_check.cli.progress import with_progress
 from iza_check.cli.shared import (
     DEFAULT_MAX_BYTES,

@@ -11,22 +11,10 @@ import click
 
 from iza_check import __version__
 from iza_check.cli.exitcodes import EXIT_INVALID_INPUT, EXIT_OK
+from iza_check.cli.inputs import EXCLUDE, STDIN_FILENAME, exclude_option, select_paths, with_stdin
 from iza_check.cli.lang import localize, say, say_usage
-from iza_check.cli.options import (
-    ENGINE,
-    EXCLUDE,
-    FORMATS,
-    STDIN_FILENAME,
-    FormatSpec,
-    FormatSpecType,
-    ReportOptions,
-    TargetError,
-    exclude_option,
-    no_profiles,
-    plan_targets,
-    select_paths,
-    with_stdin,
-)
+from iza_check.cli.options import ENGINE, FORMATS, ReportOptions, no_profiles
+from iza_check.cli.outputs import FormatSpec, FormatSpecType, TargetError, plan_targets
 from iza_check.cli.shared import (
     DEFAULT_MAX_BYTES,
     FAIL_ON,

@@ -17,16 +17,8 @@ from iza_check import __version__
 from iza_check.assess.findings import ProfileReport
 from iza_check.cli.exitcodes import EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK
 from iza_check.cli.lang import say
-from iza_check.cli.options import (
-    ExitTracker,
-    NamedOutput,
-    OutputError,
-    ReportOptions,
-    Target,
-    cannot_write,
-    no_profiles,
-    refuse_outputs_over_inputs,
-)
+from iza_check.cli.options import ExitTracker, ReportOptions, no_profiles
+from iza_check.cli.outputs import NamedOutput, OutputError, Target, cannot_write, refuse_outputs_over_inputs
 from iza_check.cli.progress import interactive, with_progress
 from iza_check.engine import engine_name
 from iza_check.problems import InputError, Problem

@@ -15,7 +15,8 @@ import click
 from click.decorators import FC
 
 from iza_check.cli.lang import remember_lang
-from iza_check.cli.options import LANGS, FailLevel, dash_is_stdout
+from iza_check.cli.options import LANGS, FailLevel
+from iza_check.cli.outputs import dash_is_stdout
 
 # yamlsafe.DEFAULT_MAX_BYTES, written out: importing it would load PyYAML for every --help and --version.
 DEFAULT_MAX_BYTES = 1_048_576
