@@ -19,7 +19,8 @@ from iza_check.engine import create_engine
 from iza_check.problems import InputError
 from iza_check.profile.loader import load_profile
 from iza_check.resources import rules_dir
-from iza_check.rules.loader import MAX_TERMS_PER_CATALOGUE, load_catalogue, rule_cost
+from iza_check.rules.loader import load_catalogue
+from iza_check.rules.meaning import MAX_TERMS_PER_CATALOGUE, rule_cost
 
 REPO = Path(__file__).resolve().parents[2]
 HEAD = [

@@ -18,7 +18,8 @@ import yaml
 from iza_check.assess.findings import Finding, Outcome
 from iza_check.checker import Checker
 from iza_check.resources import rules_dir
-from iza_check.rules.loader import complete_fragment, load_catalogue
+from iza_check.rules.loader import load_catalogue
+from iza_check.rules.meaning import complete_fragment
 from iza_check.rules.model import Catalogue, Rule
 
 PEILDATUM = dt.date(2026, 11, 1)

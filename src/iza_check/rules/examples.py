@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from iza_check.engine.outcomes import Outcome, RuleResult
 from iza_check.profile.model import Profile
-from iza_check.rules.loader import complete_fragment, profile_error_text
+from iza_check.rules.meaning import complete_fragment, profile_error_text
 from iza_check.rules.model import Catalogue, Rule, Voorbeeld
 
 if TYPE_CHECKING:
