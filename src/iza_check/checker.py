@@ -253,7 +253,7 @@ def _check_in_worker(path: Path) -> FileOutcome:
 
 
 def _expand(paths: Iterable[Path]) -> Iterator[Path | Problem]:
-    from iza_check.profile.loader import iter_profile_files
+    from iza_check.profile.discovery import iter_profile_files
 
     return iter_profile_files(paths)
 

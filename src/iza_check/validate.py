@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from iza_check.problems import InputError, Problem
-from iza_check.profile.loader import LoadedProfile, iter_profile_files, load_profile
+from iza_check.profile.discovery import iter_profile_files
+from iza_check.profile.loader import LoadedProfile, load_profile
 from iza_check.yamlsafe import DEFAULT_MAX_BYTES
 
 

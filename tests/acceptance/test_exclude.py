@@ -17,7 +17,7 @@ from click.testing import CliRunner, Result
 from iza_check.cli.config import config_json_schema
 from iza_check.cli.main import main
 from iza_check.cli.options import NO_PROFILES
-from iza_check.profile.loader import ExcludePattern, iter_profile_files, select_profiles
+from iza_check.profile.discovery import ExcludePattern, iter_profile_files, select_profiles
 
 REPO = Path(__file__).resolve().parents[2]
 PROFILES = REPO / "profiles"

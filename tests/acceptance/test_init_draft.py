@@ -23,7 +23,8 @@ from test_init_cli import (
 from iza_check.cli import init_cmd
 from iza_check.cli.main import main
 from iza_check.profile import draft as draft_module
-from iza_check.profile.loader import iter_profile_files, load_profile
+from iza_check.profile.discovery import iter_profile_files
+from iza_check.profile.loader import load_profile
 from iza_check.questionnaire.questions import SECTION_KEYS
 
 REPO = Path(__file__).resolve().parents[2]

@@ -12,14 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from iza_check.problems import InputError, Problem
-from iza_check.profile.loader import (
-    LoadedProfile,
-    iter_profile_files,
-    load_profile,
-    path_of,
-    validate_profile_data,
-)
+from iza_check.profile.discovery import iter_profile_files
+from iza_check.profile.loader import LoadedProfile, load_profile, validate_profile_data
 from iza_check.profile.model import Profile
+from iza_check.profile.validation import path_of
 from iza_check.yamlsafe import YamlDocument, load_yaml_bytes
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -331,7 +327,7 @@ def test_validation_raises_nothing_but_input_error(data: dict[str, Any]) -> None
 
 
 def test_an_unexpanded_pattern_finds_profiles_and_an_empty_one_is_a_problem(tmp_path: Path) -> None:
-    from iza_check.profile.loader import iter_profile_files
+    from iza_check.profile.discovery import iter_profile_files
 
     (tmp_path / "regio" / "noord").mkdir(parents=True)
     for name in ("regio/a.yaml", "regio/noord/b.yml", "regio/noord/c.txt", "d.yaml"):
@@ -345,7 +341,7 @@ def test_an_unexpanded_pattern_finds_profiles_and_an_empty_one_is_a_problem(tmp_
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
 def test_a_double_star_pattern_does_not_follow_links_to_folders(tmp_path: Path) -> None:
     """Two links to '..' made glob's ** walk for minutes; links to folders are not entered."""
-    from iza_check.profile.loader import iter_profile_files
+    from iza_check.profile.discovery import iter_profile_files
 
     (tmp_path / "d" / "e").mkdir(parents=True)
     (tmp_path / "d" / "e" / "p.yaml").write_text("initiatief: {naam: X}\n", encoding="utf-8")
@@ -364,7 +360,7 @@ def test_a_double_star_pattern_does_not_follow_links_to_folders(tmp_path: Path) 
 
 def test_a_folder_search_leaves_hidden_files_and_folders_alone(tmp_path: Path) -> None:
     """`validate .` in a repository must not read .github/, .pre-commit-config.yaml or .iza-check.yaml."""
-    from iza_check.profile.loader import iter_profile_files
+    from iza_check.profile.discovery import iter_profile_files
 
     (tmp_path / ".github" / "workflows").mkdir(parents=True)
     (tmp_path / ".github" / "workflows" / "ci.yaml").write_text("on: push\n", encoding="utf-8")
@@ -375,7 +371,7 @@ def test_a_folder_search_leaves_hidden_files_and_folders_alone(tmp_path: Path) -
 
 
 def test_overlapping_arguments_and_links_count_a_file_once(tmp_path: Path) -> None:
-    from iza_check.profile.loader import iter_profile_files
+    from iza_check.profile.discovery import iter_profile_files
 
     (tmp_path / "ov" / "twente").mkdir(parents=True)
     (tmp_path / "ov" / "a.yaml").write_text("initiatief: {naam: A}\n", encoding="utf-8")
@@ -387,7 +383,7 @@ def test_overlapping_arguments_and_links_count_a_file_once(tmp_path: Path) -> No
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_a_fifo_is_refused_not_read(tmp_path: Path) -> None:
     """Reading a FIFO named *.yaml (or a link to /dev/stdin) would block for ever."""
-    from iza_check.profile.loader import iter_profile_files
+    from iza_check.profile.discovery import iter_profile_files
 
     os.mkfifo(tmp_path / "pijp.yaml")
     (tmp_path / "p.yaml").write_text("initiatief: {naam: X}\n", encoding="utf-8")

@@ -99,7 +99,7 @@ class Settings:
             if key == "rules":
                 value = tuple(str((self.source.parent / item).resolve()) for item in value)
             elif key == "exclude":
-                from iza_check.profile.loader import ExcludePattern
+                from iza_check.profile.discovery import ExcludePattern
 
                 value = tuple(ExcludePattern.of(item, self.source.parent.absolute()) for item in value)
             elif key == "format":

@@ -370,7 +370,7 @@ def run_dossier(
     from iza_check.checker import check_paths
     from iza_check.engine import engine_name
     from iza_check.funders.summary import SummaryRow, row_for_outcome
-    from iza_check.profile.loader import iter_profile_files
+    from iza_check.profile.discovery import iter_profile_files
     from iza_check.report._common import problem_text
     from iza_check.report.dossier import INDEX, PageNames
     from iza_check.report.registry import render

@@ -14,7 +14,7 @@ from iza_check.cli.lang import say, say_usage
 from iza_check.cli.outputs import TargetError
 
 if TYPE_CHECKING:
-    from iza_check.profile.loader import ExcludePattern
+    from iza_check.profile.discovery import ExcludePattern
 
 def _exclude_with_settings(ctx: click.Context, param: click.Parameter, value: tuple[ExcludePattern, ...]) -> tuple[ExcludePattern, ...]:
     """``--exclude`` on the command line adds to ``exclude`` in the settings file (which click would drop)."""
@@ -31,7 +31,7 @@ class ExcludeType(click.ParamType):
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> ExcludePattern:
         # The loader (and the profile model) only when a pattern is given.
-        from iza_check.profile.loader import ExcludePattern
+        from iza_check.profile.discovery import ExcludePattern
 
         pattern = value if isinstance(value, ExcludePattern) else ExcludePattern.of(str(value))
         if not pattern.pattern:
@@ -81,7 +81,7 @@ def select_paths(paths: tuple[Path, ...], exclude: Sequence[ExcludePattern]) -> 
     that searches for profiles. When nothing is left, says so; the command then says it found no profiles."""
     if not exclude:
         return paths
-    from iza_check.profile.loader import select_profiles
+    from iza_check.profile.discovery import select_profiles
 
     selection = select_profiles(paths, exclude)
     if selection.excluded and not selection.files:
@@ -98,7 +98,7 @@ def select_paths(paths: tuple[Path, ...], exclude: Sequence[ExcludePattern]) -> 
 def with_stdin(paths: tuple[Path, ...], stdin_filename: str | None, max_bytes: int) -> tuple[Path, ...]:
     """``paths`` with ``-`` as the profile read from standard input (read once, here, named ``<stdin>`` or
     ``--stdin-filename``). Raises TargetError for a ``--stdin-filename`` without ``-``."""
-    from iza_check.profile.loader import STDIN_ARGUMENT, STDIN_NAME, read_stdin
+    from iza_check.profile.discovery import STDIN_ARGUMENT, STDIN_NAME, read_stdin
 
     if not any(str(path) == STDIN_ARGUMENT for path in paths):
         if stdin_filename is not None:

@@ -427,7 +427,7 @@ def check(
 
 def _several_profiles(paths: tuple[Path, ...]) -> bool:
     """Whether the arguments name more than one profile (or file that could not be read)."""
-    from iza_check.profile.loader import iter_profile_files
+    from iza_check.profile.discovery import iter_profile_files
 
     return any(found > 1 for found, _item in enumerate(iter_profile_files(paths), start=1))
 

@@ -200,7 +200,7 @@ def refuse_outputs_over_inputs(outputs: Sequence[tuple[Path | None, str]], input
             targets.append((output, option, target))
     if not targets:
         return False
-    from iza_check.profile.loader import iter_profile_files
+    from iza_check.profile.discovery import iter_profile_files
 
     for item in iter_profile_files(inputs):
         if not isinstance(item, Path):

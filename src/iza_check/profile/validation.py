@@ -1,0 +1,210 @@
+"""A profile checked against the model: every pydantic error becomes a :class:`Problem` in plain Dutch, located at the
+line and column of the value (or of the key) it is about."""
+
+from __future__ import annotations
+
+import difflib
+from enum import Enum
+from functools import lru_cache
+from typing import Any, TypeVar, get_args
+
+from pydantic import BaseModel, ValidationError
+
+from iza_check.problems import Problem
+from iza_check.profile.model import Profile
+from iza_check.yamlsafe import (
+    Mark,
+    YamlDocument,
+)
+
+Loc = tuple[str | int, ...]
+_T = TypeVar("_T")
+
+
+def validate(doc: YamlDocument, source: str) -> tuple[Profile | None, list[Problem]]:
+    try:
+        return Profile.model_validate(doc.data), []
+    except ValidationError as error:
+        problems = [_problem(detail, doc, source) for detail in error.errors(include_url=False)]
+        problems.sort(key=lambda problem: (problem.line or 0, problem.column or 0))
+        return None, problems
+
+
+def is_under_any(path: str | None, prefixes: list[str]) -> bool:
+    if path is None:
+        return False
+    for prefix in prefixes:
+        if path == prefix or not prefix:
+            return True
+        if path.startswith(prefix) and path[len(prefix)] in ".[":
+            return True
+    return False
+
+
+def path_of(loc: Loc) -> str:
+    """Turn a pydantic location such as ``('aanbod', 0, 'soort')`` into ``aanbod[0].soort``."""
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        else:
+            parts.append(f".{part}" if parts else str(part))
+    return "".join(parts)
+
+
+def _position(marks: dict[str, Mark], loc: Loc) -> tuple[Mark | None, str]:
+    """The mark of ``loc`` or of its nearest ancestor that has one."""
+    for end in range(len(loc), -1, -1):
+        path = path_of(loc[:end])
+        if path in marks:
+            return marks[path], path
+    return None, path_of(loc)
+
+
+def _problem(detail: Any, doc: YamlDocument, source: str) -> Problem:
+    kind: str = detail["type"]
+    loc: Loc = tuple(detail["loc"])
+    path = path_of(loc)
+    ctx: dict[str, Any] = detail.get("ctx") or {}
+    value = detail.get("input")
+
+    if kind == "extra_forbidden":
+        mark = doc.key_marks.get(path) or _position(doc.marks, loc)[0]
+        return _located(source, _unknown_field(loc), "unknown-key", mark, path)
+    if kind == "missing":
+        parent = path_of(loc[:-1])
+        mark = _position(doc.marks, loc[:-1])[0]
+        where = f" in '{parent}'" if parent else ""
+        message = f"verplicht veld '{loc[-1]}' ontbreekt{where}"
+        return _located(source, message, "missing-field", mark, path)
+    if kind == "invalid_key":
+        parent = path_of(loc[:-1])
+        key_path = f"{parent}.{value}" if parent else str(value)
+        mark = doc.key_marks.get(key_path) or _position(doc.marks, loc[:-1])[0]
+        message = f"veldnaam {_show(value)} moet gewone tekst zijn"
+        return _located(source, message, "invalid-key", mark, parent)
+
+    mark = _position(doc.marks, loc)[0]
+    return _located(source, _invalid_value(kind, loc, ctx, value, detail["msg"]), "invalid-value", mark, path)
+
+
+def _located(source: str, message: str, code: str, mark: Mark | None, path: str) -> Problem:
+    line, column = mark if mark is not None else (None, None)
+    return Problem(source, message, code, line, column, path)
+
+
+def _unknown_field(loc: Loc) -> str:
+    name = str(loc[-1])
+    model = _model_at(_strip_indexes(loc[:-1]))
+    known = list(model.model_fields) if model is not None else []
+    match = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if match:
+        return f"onbekend veld '{name}'; bedoelde u '{match[0]}'?"
+    if known:
+        return f"onbekend veld '{name}'; mogelijke velden hier: {', '.join(known)}"
+    return f"onbekend veld '{name}'"
+
+
+_DATE_ERRORS = {"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"}
+_INT_ERRORS = {"int_type", "int_parsing", "int_from_float", "int_parsing_size"}
+_FLOAT_ERRORS = {"float_type", "float_parsing", "finite_number"}
+_URL_ERRORS = {"url_type", "url_parsing", "url_scheme", "url_syntax_violation", "url_too_long"}
+_MAPPING_ERRORS = {"model_type", "model_attributes_type", "dict_type"}
+
+
+def _invalid_value(kind: str, loc: Loc, ctx: dict[str, Any], value: Any, fallback: str) -> str:
+    shown = _show(value)
+    if kind == "enum":
+        allowed = _enum_values(loc)
+        choices = ", ".join(allowed) if allowed else str(ctx.get("expected", ""))
+        match = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6) if isinstance(value, str) else []
+        if match:
+            return f"ongeldige waarde {shown}; bedoelde u '{match[0]}'? Kies uit: {choices}"
+        return f"ongeldige waarde {shown}; kies uit: {choices}"
+    if kind in _DATE_ERRORS:
+        return f"ongeldige datum {shown}; gebruik JJJJ-MM-DD (bijvoorbeeld 2024-03-31)"
+    if kind == "bool_type":
+        return f"verwacht true of false, niet {shown}"
+    if kind in _INT_ERRORS or kind in _FLOAT_ERRORS:
+        expected = "een heel getal" if kind in _INT_ERRORS else "een getal (met een punt als decimaalteken)"
+        quoted = isinstance(value, str) and value.strip().replace(".", "", 1).isdigit()
+        hint = "; laat de aanhalingstekens weg" if quoted else ""
+        return f"verwacht {expected}, niet {shown}{hint}"
+    if kind in {"greater_than_equal", "greater_than"}:
+        bound = ctx.get("ge", ctx.get("gt"))
+        word = "minstens" if kind == "greater_than_equal" else "groter dan"
+        return f"{shown} is te klein: de waarde moet {word} {bound} zijn"
+    if kind in {"less_than_equal", "less_than"}:
+        bound = ctx.get("le", ctx.get("lt"))
+        word = "hoogstens" if kind == "less_than_equal" else "kleiner dan"
+        return f"{shown} is te groot: de waarde mag {word} {bound} zijn"
+    if kind == "string_type":
+        return f"verwacht tekst, niet {shown}; zet de tekst eventueel tussen aanhalingstekens"
+    if kind == "string_too_short":
+        return "de tekst mag niet leeg zijn; laat het veld weg als het onbekend is"
+    if kind == "string_too_long":
+        return f"de tekst is te lang (hoogstens {ctx.get('max_length')} tekens)"
+    if kind == "string_pattern_mismatch":
+        if "betreft" in loc:
+            return f"ongeldige code {shown}; een code is die van een regel, bijv. K2 of Q10"
+        return f"ongeldige waarde {shown}"
+    if kind == "list_type":
+        return f"verwacht een lijst (regels die beginnen met '- '), niet {shown}"
+    if kind == "too_short":
+        return f"de lijst moet minstens {ctx.get('min_length', 1)} onderdeel bevatten"
+    if kind in _MAPPING_ERRORS:
+        return f"verwacht velden ('veld: waarde') op een nieuwe regel, ingesprongen, niet {shown}"
+    if kind in _URL_ERRORS:
+        return f"ongeldig webadres {shown}; begin met https://"
+    return f"ongeldige waarde {shown} ({fallback})"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "een blok met velden"
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, str):
+        text = repr(value)
+    elif isinstance(value, bool) or value is None:
+        text = {True: "true", False: "false", None: "een lege waarde"}[value]
+    else:
+        text = str(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _strip_indexes(loc: Loc) -> tuple[str, ...]:
+    return tuple(part for part in loc if isinstance(part, str))
+
+
+@lru_cache(maxsize=256)
+def _model_at(names: tuple[str, ...]) -> type[BaseModel] | None:
+    """Walk the model classes along field names; lists and optional fields are looked through."""
+    model: type[BaseModel] = Profile
+    for name in names:
+        field = model.model_fields.get(name)
+        found = _find_class(field.annotation, BaseModel) if field is not None else None
+        if found is None:
+            return None
+        model = found
+    return model
+
+
+def _enum_values(loc: Loc) -> list[str]:
+    names = _strip_indexes(loc)
+    if not names:
+        return []
+    model = _model_at(names[:-1])
+    field = model.model_fields.get(names[-1]) if model is not None else None
+    enum = _find_class(field.annotation, Enum) if field is not None else None
+    return [str(member.value) for member in enum] if enum is not None else []
+
+
+def _find_class(annotation: Any, base: type[_T]) -> type[_T] | None:
+    if isinstance(annotation, type) and issubclass(annotation, base):
+        return annotation
+    for argument in get_args(annotation):
+        found = _find_class(argument, base)
+        if found is not None:
+            return found
+    return None
