@@ -452,6 +452,75 @@ def stages(files: Sequence[Path], engine: str) -> dict[str, float]:
         choose_backend(None)
 
 
+def scaled_catalogue(factor: int) -> Any:
+    """The bundled catalogue and ``factor - 1`` copies of every rule whose conditions differ from the original
+    (each part also asks that the initiative is not called "kopie k"), so an engine cannot share them."""
+    from pydantic import TypeAdapter
+
+    from iza_check.rules import load_rules
+    from iza_check.rules.conditions import Condition
+    from iza_check.rules.model import Catalogue
+
+    adapter: TypeAdapter[Any] = TypeAdapter(Condition)
+    base = load_rules()
+    rules = list(base.rules)
+    for k in range(1, factor):
+        guard = {"niet": {"veld": "initiatief.naam", "gelijk": f"kopie {k}"}}
+
+        def distinct(part: Any, guard: dict[str, Any] = guard) -> Any:
+            if part is None:
+                return None
+            return adapter.validate_python({"alle": [part.model_dump(by_alias=True, exclude_none=True), guard]})
+
+        for rule in base.rules:
+            update: dict[str, Any] = {"id": f"{rule.id}x{k}", "voldoet": distinct(rule.voldoet), "deels": distinct(rule.deels)}
+            rules.append(rule.model_copy(update=update))
+    return Catalogue(tuple(rules))
+
+
+def engines_at_scale(files: Sequence[Path], factors: Sequence[int] = (1, 5)) -> dict[str, dict[str, float]]:
+    """CPU ms per profile of the engine's evaluation and of the assessment, for both engines, at each catalogue
+    size (``factors`` times the bundled rules), in this process after a warm-up of 20 files."""
+    from iza_check.assess.profile import assess
+    from iza_check.engine import create_engine
+    from iza_check.profile.loader import load_profile
+
+    peildatum = dt.date.fromisoformat(REFERENCE_DATE)
+    loaded = [load_profile(path) for path in files]
+    clock = time.process_time
+    out: dict[str, dict[str, float]] = {}
+    for factor in factors:
+        catalogue = scaled_catalogue(factor)
+        for engine_name in ("durable", "python"):
+            start = clock()
+            engine = create_engine(catalogue, engine_name)
+            build = clock() - start
+            for item in loaded[:20]:
+                engine.evaluate(item.profile, peildatum=peildatum)
+            evaluate = judge = 0.0
+            for item in loaded:
+                start = clock()
+                results = engine.evaluate(item.profile, peildatum=peildatum)
+                middle = clock()
+                assess(item, catalogue.rules, results, peildatum)
+                evaluate += middle - start
+                judge += clock() - middle
+            out[f"{engine_name} ×{factor} ({len(catalogue.rules)} rules)"] = {
+                "build_ms": build * 1000,
+                "evaluate_ms": evaluate / len(loaded) * 1000,
+                "assess_ms": judge / len(loaded) * 1000,
+            }
+    return out
+
+
+def _print_scale(result: dict[str, dict[str, float]], count: int) -> None:
+    print(f"Both engines by catalogue size, one process, {count} profiles, CPU ms:\n")
+    print("| engine and catalogue | build (once) | evaluate per profile | assess per profile |")
+    print("|---|---:|---:|---:|")
+    for name, row in result.items():
+        print(f"| {name} | {row['build_ms']:.1f} | {row['evaluate_ms']:.3f} | {row['assess_ms']:.3f} |")
+
+
 def _summary(size: int, steps: dict[str, Step]) -> dict[str, Any]:
     floor = steps["parse_floor"].median("wall_s")
     floor_cpu = steps["parse_floor"].median("cpu_s")
@@ -901,6 +970,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--formats-profiles", type=int, default=1000, help="profielen voor vormen en belasting")
     parser.add_argument("--stage-profiles", type=int, default=500, help="profielen voor de stappen per engine")
     parser.add_argument("--hot-path", type=int, metavar="N", help="alleen: waar gaat de tijd heen (N bestanden)")
+    parser.add_argument("--scale", type=int, metavar="N", help="alleen: beide engines bij de catalogus ×1 en ×5 (N bestanden)")
     parser.add_argument(
         "--instructions", type=int, metavar="N", help="alleen: instructies per profiel per stap (valgrind, N bestanden)"
     )
@@ -909,6 +979,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.instructions:
         with tempfile.TemporaryDirectory(prefix="iza-instr-") as tmp:
             _print_instructions(instructions(args.instructions, Path(tmp) / "profiles"))
+        return 0
+
+    if args.scale:
+        with tempfile.TemporaryDirectory(prefix="iza-scale-") as tmp:
+            _print_scale(engines_at_scale(write_profiles(Path(tmp) / "profiles", args.scale, DEFAULT_SEED)), args.scale)
         return 0
 
     if args.hot_path:
@@ -970,6 +1045,8 @@ def main(argv: list[str] | None = None) -> int:
             results["stages_floor_ms"] = floor.cpu_s / len(stage_files) * 1000
             os.environ.update({k: v for k, v in env.items() if k == "IZA_CHECK_CACHE_DIR"})
             results["stages"] = {engine: stages(stage_files, engine) for engine in ("durable", "python")}
+            print("beide engines bij de catalogus ×1 en ×5…", file=sys.stderr)
+            results["scale"] = engines_at_scale(stage_files)
         results["load_average_at_end"] = list(os.getloadavg())
     results["self_cpu_s"] = resource.getrusage(resource.RUSAGE_SELF).ru_utime
     results["targets"] = _targets(results["sizes"], results["single"], results)

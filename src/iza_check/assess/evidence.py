@@ -88,6 +88,16 @@ class Evidence:
     named: dict[str, tuple[Backing, ...]] = field(default_factory=dict)
     # ``aanbod`` for ``aanbod[2]``, ``kwaliteit.rie`` for itself: where a rule's fact path would reach it.
     by_field: dict[str, tuple[Backing, ...]] = field(default_factory=dict)
+    # (backed object, facts an outcome rests on) -> whether one of them is of that object: rules share both.
+    _backs: dict[tuple[str, tuple[str, ...]], bool] = field(default_factory=dict, compare=False, repr=False)
+
+    def backs(self, obj: str, rests_on: tuple[str, ...]) -> bool:
+        """Whether one of the facts ``rests_on`` is a fact of the object at ``obj`` (remembered per profile)."""
+        key = (obj, rests_on)
+        found = self._backs.get(key)
+        if found is None:
+            found = self._backs[key] = any(_under(path, obj) for path in rests_on)
+        return found
 
     def __bool__(self) -> bool:
         return bool(self.backings)
@@ -153,8 +163,7 @@ def evidence_for(
     if near:
         rests_on = basis()
         for backing in near:
-            backs = backing.backs
-            if backs is not None and any(_under(path, backs) for path in rests_on):
+            if backing.backs is not None and evidence.backs(backing.backs, rests_on):
                 chosen.add(id(backing))
     if not chosen:
         return ()

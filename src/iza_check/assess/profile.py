@@ -102,10 +102,10 @@ def _rule_texts(rule: Rule) -> _RuleTexts:
     return texts
 
 
-def _advice(texts: _RuleTexts, profile: Profile, peildatum: dt.date) -> Text:
+def _advice(texts: _RuleTexts, profile: Profile, peildatum: dt.date, lookups: dict[str, object] | None) -> Text:
     """The rule's advice for this profile: the first situation (``advies_als``) that holds, else the general one."""
     for holds, advice in texts.situations:
-        if holds(profile, peildatum, None).truth is True:
+        if holds(profile, peildatum, lookups).truth is True:
             return advice
     return texts.advice
 
@@ -118,8 +118,10 @@ def build_finding(
     fact_refs: dict[str, FactRef],
     profile_evidence: Evidence | None = None,
     peildatum: dt.date | None = None,
+    lookups: dict[str, object] | None = None,
 ) -> Finding:
-    """One rule's finding; ``fact_refs`` shares the FactRef of a path between the findings of one profile.
+    """One rule's finding; ``fact_refs`` shares the FactRef of a path between the findings of one profile, and
+    ``lookups`` the profile's values and the readings of conditions that rules share.
 
     ``profile_evidence`` is the profile's evidence (see iza_check.assess.evidence): it decides onderbouwd or verklaard.
     """
@@ -148,7 +150,7 @@ def build_finding(
     if outcome is not Outcome.onbekend and profile_evidence:
         day = peildatum if peildatum is not None else dt.date.today()
         evidence = evidence_for(
-            rule.id, texts.reach, profile_evidence, lambda: basis(rule, result, loaded.profile, day)
+            rule.id, texts.reach, profile_evidence, lambda: basis(rule, result, loaded.profile, day, lookups)
         )
     return Finding(
         rule_id=rule.id,
@@ -157,7 +159,7 @@ def build_finding(
         severity=texts.severity,
         title=texts.title,
         profile=loaded.source,
-        advice=_advice(texts, loaded.profile, peildatum or dt.date.today()) if gap else None,
+        advice=_advice(texts, loaded.profile, peildatum or dt.date.today(), lookups) if gap else None,
         link=texts.link,
         source=texts.source,
         nvt_reason=texts.nvt_reason if outcome is Outcome.nvt else None,
@@ -207,8 +209,9 @@ def assess(
     # The engine gives every rule that looks at a path the same value; quote it once per profile.
     fact_refs: dict[str, FactRef] = {}
     evidence = collect_evidence(profile, loaded.marks)
+    lookups: dict[str, object] = {}
     findings = tuple(
-        build_finding(rule, by_id[rule.id], loaded, plans.get(rule.id, []), fact_refs, evidence, peildatum)
+        build_finding(rule, by_id[rule.id], loaded, plans.get(rule.id, []), fact_refs, evidence, peildatum, lookups)
         for rule in rules
         if rule.id in by_id
     )

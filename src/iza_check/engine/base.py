@@ -140,18 +140,21 @@ def explain(
     return RuleResult(compiled.rule.id, outcome, tuple(present), missing, at_best, causes)
 
 
-def basis(rule: Rule, result: RuleResult, profile: Profile, peildatum: dt.date) -> tuple[str, ...]:
+def basis(
+    rule: Rule, result: RuleResult, profile: Profile, peildatum: dt.date, lookups: dict[str, object] | None = None
+) -> tuple[str, ...]:
     """The facts the outcome rests on (for evidence: is one of them backed?); none for onbekend.
 
     voldoet and nvt: what made that part true; deels: the causes and what made ``deels`` true; voldoet
-    niet: the causes. Worked out on demand: most findings never need it.
+    niet: the causes. Worked out on demand: most findings never need it. ``lookups``, shared by the rules of
+    one profile, remembers values and readings that rules share (see :func:`explain`).
     """
     reasons = rule_reasons(rule)
 
     def holding(part: str) -> tuple[str, ...]:
         if part not in reasons:
             return ()
-        reason = reasons[part](profile, peildatum, None)
+        reason = reasons[part](profile, peildatum, lookups)
         return reason.deciding if reason.truth is True else ()
 
     if result.outcome is Outcome.voldoet:
