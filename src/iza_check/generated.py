@@ -18,7 +18,7 @@ def _profile_schema() -> str:
 
 def _report_schema() -> str:
     from iza_check.profile.schema import dumps_schema
-    from iza_check.report.json_report import report_json_schema
+    from iza_check.report.json_schema import report_json_schema
 
     return dumps_schema(report_json_schema())
 

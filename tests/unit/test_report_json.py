@@ -10,17 +10,17 @@ import pytest
 from report_fixtures import CONTROL, empty_report, hostile_report, report_with_text, sample_report
 
 from iza_check.assess.findings import Outcome
-from iza_check.report import json_report
+from iza_check.report import json_report, json_schema
 
 
 def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(
-        json_report.report_json_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+        json_schema.report_json_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )
 
 
 def test_schema_is_a_valid_draft_2020_12_schema() -> None:
-    schema = json_report.report_json_schema()
+    schema = json_schema.report_json_schema()
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     jsonschema.Draft202012Validator.check_schema(schema)
 

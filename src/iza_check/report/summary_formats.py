@@ -369,7 +369,7 @@ def summary_document(rows: Iterable[SummaryRow], *, peildatum: dt.date, lang: st
 def summary_json_schema() -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of ``check --summary --format json``; committed as schema/summary.schema.json."""
     from iza_check.profile.model import CRITERION_ID_PATTERN
-    from iza_check.report.json_report import SCHEMA_DIALECT, nullable, report_json_schema, schema_object
+    from iza_check.report.json_schema import SCHEMA_DIALECT, nullable, report_json_schema, schema_object
 
     string: dict[str, Any] = {"type": "string"}
     count: dict[str, Any] = {"type": "integer", "minimum": 0}
