@@ -9,10 +9,6 @@ import pytest
 from iza_check.engine import BACKENDS, Engine, create_engine, durable_problem
 from iza_check.rules.model import Catalogue
 
-requires_durable = pytest.mark.skipif(
-    durable_problem() is not None, reason=f"durable-rules does not load here: {durable_problem() and durable_problem().reason}"
-)
-
 
 @pytest.fixture(params=BACKENDS, scope="module")
 def backend(request: pytest.FixtureRequest) -> str:

@@ -12,7 +12,7 @@ import random
 from typing import Any
 
 import pytest
-from conftest import requires_durable
+from engine_marks import requires_durable
 from test_rule_kit import catalogue, profile, rule_data
 
 from iza_check.engine import create_engine

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import requires_durable
+from engine_marks import requires_durable
 from test_rule_kit import PEILDATUM, catalogue, profile, rule_data
 
 import iza_check.engine as engine_package

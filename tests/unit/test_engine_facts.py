@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import requires_durable
+from engine_marks import requires_durable
 from test_rule_kit import PEILDATUM, catalogue, profile, rule_data
 
 from iza_check.engine import create_engine

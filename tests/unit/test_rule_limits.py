@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import requires_durable
+from engine_marks import requires_durable
 
 from iza_check.engine import create_engine
 from iza_check.problems import InputError
