@@ -24,7 +24,7 @@ NonEmpty = Annotated[str, Field(min_length=1, max_length=5000)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False, defer_build=True)
 
 
 class Groep(StrEnum):
@@ -136,6 +136,7 @@ class RuleFile(_Strict):
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
+        defer_build=True,
         title="iza-check regelbestand",
         json_schema_extra={"$id": SCHEMA_ID},
     )

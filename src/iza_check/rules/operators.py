@@ -36,7 +36,7 @@ from iza_check.rules.values import (
 
 
 class ConditionBase(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     # The key that tells this form apart; also the tag of the discriminated union.
     form: ClassVar[str]
