@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import jsonschema
@@ -65,6 +66,29 @@ def test_every_subpackage_is_listed_for_installation(repo: Path) -> None:
     }
     assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
     assert "iza_check.catalogue" in listed
+
+
+def test_every_data_file_of_the_package_is_installed(repo: Path) -> None:
+    """A file beside the modules that is not Python (questions, labels, rules, schemas) is package data."""
+    import fnmatch
+    import tomllib
+
+    config = tomllib.loads((repo / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns: dict[str, list[str]] = config["tool"]["setuptools"]["package-data"]
+    source = repo / "src"
+    listing = subprocess.run(["git", "ls-files", "--", "src/iza_check"], cwd=repo, capture_output=True, text=True)
+    if listing.returncode != 0:
+        pytest.skip("not a git checkout: the files of the package are not known")
+    tracked = listing.stdout.split()
+    missing = []
+    for name in tracked:
+        path = repo / name
+        if path.suffix in (".py", ".typed") or "__pycache__" in path.parts:
+            continue
+        package = ".".join(path.parent.relative_to(source).parts)
+        if not any(fnmatch.fnmatch(path.name, pattern) for pattern in patterns.get(package, [])):
+            missing.append(name)
+    assert missing == [], "add to [tool.setuptools.package-data]"
 
 
 def test_the_profile_schema_describes_its_parts_in_dutch() -> None:

@@ -1115,3 +1115,14 @@ def test_a_plan_names_every_criterion_whose_rule_reads_that_field(repo: Path) ->
                 if rule["id"] not in serves.get(path, set()):
                     missing.append((rule["id"], path))
     assert missing == []
+
+
+def test_is_this_all_is_asked_only_about_a_list_with_items() -> None:
+    """Only a list with items can be whole; of a list skipped or answered with "?" nothing is known."""
+    profile, _, script = run({"werkwijze.bezoekersrollen": ["1"], "werkwijze.bezoekersrollen_volledig": ["ja"]})
+    assert profile.werkwijze is not None and profile.werkwijze.bezoekersrollen_volledig is True
+    _, _, script = run({"werkwijze.bezoekersrollen": ["?"]})
+    assert "werkwijze.bezoekersrollen" in script.asked
+    assert "werkwijze.bezoekersrollen_volledig" not in script.asked
+    _, _, script = run({})
+    assert not any(key.endswith("_volledig") for key in script.asked)
