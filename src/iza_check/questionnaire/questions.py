@@ -4,7 +4,9 @@ The questions are data, in ``questions.yaml`` beside this module (its header exp
 the order of the sources, the questions with their ``why`` (a neutral explanation of what is asked, never a hint at
 which answer scores), when each is asked, the headings inside long lists of choices, and the example steps shown
 when something is planned. This module holds their types, reads that file once at import, and answers questions
-about the profile model. The engine that asks them is :mod:`iza_check.questionnaire.session`.
+about the profile model. The engine that asks them is :mod:`iza_check.questionnaire.session`. It runs past 500
+lines because the reader checks every key, path, kind and value of the file against the profile model, so that a
+mistake in the questions is reported at its line before anyone is asked anything.
 """
 
 from __future__ import annotations
