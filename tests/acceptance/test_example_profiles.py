@@ -1,7 +1,9 @@
 """The bundled example profiles, judged as the sources would judge them.
 
 The table was reviewed against criteria.md and the source documents: each profile was written to show one
-kind of initiative, and its outcomes follow from the facts in it (see the comments in ``profiles/``).
+kind of initiative, and its outcomes follow from the facts in it (see the comments in ``profiles/``). A rule added
+to the catalogue later is held to its outcomes on these profiles by the golden files (``.ci/regenerate``), until
+it gets a column here.
 V voldoet, D deels, N voldoet niet, ? onbekend, - n.v.t.
 """
 
@@ -51,7 +53,7 @@ def test_verdict_and_outcome_per_criterion(reports: dict[str, ProfileReport], na
     verdict, letters = EXPECTED[name]
     report = reports[name]
     expected = dict(zip(RULES, (_LETTER[c] for c in letters.replace(" ", "")), strict=True))
-    actual = {f.rule_id: f.outcome for f in report.findings}
+    actual = {f.rule_id: f.outcome for f in report.findings if f.rule_id in expected}
     assert actual == expected
     assert report.verdict.kind is verdict
 

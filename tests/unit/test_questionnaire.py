@@ -15,6 +15,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
+from test_rule_kit import catalogue, rule_data
 
 from iza_check.profile import model as pm
 from iza_check.profile.loader import load_profile
@@ -25,6 +26,7 @@ from iza_check.profile.writer import (
     schema_ref_for,
     write_profile,
 )
+from iza_check.questionnaire.questions import criteria_of
 from iza_check.questionnaire.session import (
     CATALOGUE,
     LABELS,
@@ -1103,7 +1105,7 @@ def test_a_plan_names_every_criterion_whose_rule_reads_that_field(repo: Path) ->
     for section in CATALOGUE:
         for step in section.steps:
             if isinstance(step, (Question, ItemGroup)):
-                serves[step.key] = set(step.serves)
+                serves[step.key] = set(criteria_of(step))
     missing = []
     for rule_file in sorted((repo / "rules").glob("*.yaml")):
         for rule in yaml.safe_load(rule_file.read_text(encoding="utf-8"))["regels"]:
@@ -1126,3 +1128,21 @@ def test_is_this_all_is_asked_only_about_a_list_with_items() -> None:
     assert "werkwijze.bezoekersrollen_volledig" not in script.asked
     _, _, script = run({})
     assert not any(key.endswith("_volledig") for key in script.asked)
+
+
+def test_a_new_rule_is_named_by_the_plans_of_the_fields_it_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Which rules read a field comes from the catalogue: a rule added to it needs no edit of the questions."""
+    import iza_check.rules as rules_package
+    from iza_check.questionnaire import questions
+    from iza_check.rules.model import Catalogue
+
+    extra = catalogue(rule_data("Q99", {"veld": "kwaliteit.vertrouwenspersoon.aanwezig", "gelijk": True}))
+    bundled = rules_package.load_rules()
+    monkeypatch.setattr(rules_package, "load_rules", lambda *_: Catalogue((*bundled.rules, *extra.rules)))
+    questions._readers.cache_clear()
+    try:
+        step = next(q for _, path, q in iter_questions() if path == ("kwaliteit", "vertrouwenspersoon", "aanwezig"))
+        assert "Q99" in criteria_of(step)
+        assert criteria_of(step)[: len(step.serves)] == step.serves  # the questions file's own order first
+    finally:
+        questions._readers.cache_clear()

@@ -39,7 +39,7 @@ from iza_check.questionnaire.fields import bounds as _bounds
 from iza_check.questionnaire.fields import delete_value as _delete
 from iza_check.questionnaire.fields import set_value as _set
 from iza_check.questionnaire.plans import PlanQuestions
-from iza_check.questionnaire.questions import MISSING, Data, FieldPath, Question, enum_of
+from iza_check.questionnaire.questions import MISSING, Data, FieldPath, Question, criteria_of, enum_of
 from iza_check.questionnaire.questions import get_value as _get
 from iza_check.questionnaire.texts import UI, ui
 
@@ -63,7 +63,7 @@ class FactQuestions(PlanQuestions):
             elif flag is False:
                 current = _FLAG_FALSE_MARK
         if self.only_open and current is not MISSING:
-            allowed = frozenset(q.serves) if root is pm.Profile else None
+            allowed = frozenset(criteria_of(q)) if root is pm.Profile else None
             self._gap_plan(q, root, current, gap_key or q.key, allowed, plan_area or area, data)
             return
         plannable = q.plannable and area is not None
@@ -72,7 +72,7 @@ class FactQuestions(PlanQuestions):
             if answer is not _Special.PLANNED:
                 break
             assert area is not None and q.step is not None
-            if self._record_plan(area, q.serves, q.step, data):
+            if self._record_plan(area, criteria_of(q), q.step, data):
                 self.stats.planned += 1
                 if q.kind == "yesno" and q.good is not None:
                     _set(container, path, not q.good)

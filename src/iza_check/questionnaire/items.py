@@ -12,7 +12,7 @@ from iza_check.questionnaire.facts import FactQuestions
 from iza_check.questionnaire.fields import Special as _Special
 from iza_check.questionnaire.fields import delete_value as _delete
 from iza_check.questionnaire.fields import set_value as _set
-from iza_check.questionnaire.questions import MISSING, Data, ItemGroup, Question
+from iza_check.questionnaire.questions import MISSING, Data, ItemGroup, Question, criteria_of
 from iza_check.questionnaire.questions import get_value as _get
 from iza_check.questionnaire.texts import ui
 
@@ -35,7 +35,7 @@ class ItemQuestions(FactQuestions):
             if answer is not _Special.PLANNED:
                 break
             assert group.step is not None
-            if self._record_plan(group.plan_area, group.serves, group.step, data):
+            if self._record_plan(group.plan_area, criteria_of(group), group.step, data):
                 self.stats.planned += 1
                 if existing is MISSING:
                     _set(data, group.path, [])
@@ -102,7 +102,7 @@ class ItemQuestions(FactQuestions):
         finally:
             self._item_prefix = ()
             self._header = None
-        rules = self.gaps.get(group.key, frozenset()) & frozenset(group.serves)
+        rules = self.gaps.get(group.key, frozenset()) & frozenset(criteria_of(group))
         if rules and not self._planned_for(rules, data):
             names = [str(item.get("naam", "")) for item in items]
             shown = shorten_answer(", ".join(names), 60) if names else ui("none_list", lang)

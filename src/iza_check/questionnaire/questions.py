@@ -15,6 +15,7 @@ import hashlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal, NoReturn, get_args
 
@@ -510,6 +511,32 @@ SECTION_KEYS: tuple[str, ...] = tuple(section.key for section in CATALOGUE)
 
 # The question after each area: its text and its why.
 TOELICHTING: tuple[Text, Text] = _CONTENTS.toelichting
+
+
+@cache
+def _readers() -> dict[str, tuple[str, ...]]:
+    """Field path -> the rules whose condition (voldoet, deels, nvt) reads it, in the catalogue's order; rules that
+    only inform (``ernst: informatief``) need no plan."""
+    from iza_check.engine.outcomes import Severity
+    from iza_check.rules import load_rules
+    from iza_check.rules.conditions import iter_leaves
+
+    found: dict[str, dict[str, None]] = {}
+    for rule in load_rules().rules:
+        if rule.ernst is Severity.informatief:
+            continue
+        parts = (rule.voldoet, rule.deels, rule.nvt.als if rule.nvt is not None else None)
+        for part in parts:
+            for leaf in iter_leaves(part) if part is not None else ():
+                found.setdefault(leaf.path, {})[rule.id] = None
+    return {path: tuple(ids) for path, ids in found.items()}
+
+
+def criteria_of(step: Question | ItemGroup) -> tuple[str, ...]:
+    """The criteria a plan made at this step names: those the questions file gives (``dient``), then every other
+    rule of the catalogue whose condition reads the step's field, so that a new rule is named without editing the
+    questions."""
+    return tuple(dict.fromkeys((*step.serves, *_readers().get(step.key, ()))))
 
 
 def iter_questions() -> Iterator[tuple[type[BaseModel], FieldPath, Question]]:
