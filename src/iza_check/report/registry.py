@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from iza_check.assess.findings import Report
@@ -15,23 +16,34 @@ class Reporter(Protocol):
     def __call__(self, report: Report, *, lang: str = ..., colour: bool = ...) -> str: ...
 
 
-# Format name -> module in iza_check.report. A module is imported only when its format is used, so
-# checking one profile does not pay for the other six.
-_MODULES: dict[str, str] = {
-    "text": "text",
-    "html": "html",
-    "markdown": "markdown",
-    "json": "json_report",
-    "sarif": "sarif",
-    "junit": "junit",
-    "github": "github",
-    "concise": "concise",
-    "gitlab": "gitlab",
+@dataclass(frozen=True, slots=True)
+class Format:
+    """One report format: its module in iza_check.report (imported only when the format is used, so checking one
+    profile does not pay for the others), the usual extension of its file, whether it can be written one profile
+    at a time (the module has a STREAM; see report.stream), and whether it is for people (it follows a View: line
+    width, the appendix; the machine formats always say everything)."""
+
+    module: str
+    extension: str
+    streams: bool = False
+    for_people: bool = False
+
+
+# The one table of report formats; the CLI's choices, the streaming set and the extensions are read from it.
+TABLE: dict[str, Format] = {
+    "text": Format("text", ".txt", streams=True, for_people=True),
+    "html": Format("html", ".html", for_people=True),
+    "markdown": Format("markdown", ".md", streams=True, for_people=True),
+    "json": Format("json_report", ".json", streams=True),
+    "sarif": Format("sarif", ".sarif"),
+    "junit": Format("junit", ".xml"),
+    "github": Format("github", ".txt", streams=True),
+    "concise": Format("concise", ".txt", streams=True),
+    "gitlab": Format("gitlab", ".json"),
 }
-# Formats that can be written one profile at a time (their module has a STREAM; see report.stream).
-_STREAMING = frozenset({"text", "markdown", "json", "github", "concise"})
-# Formats for people: they follow a View (line width, the appendix); the machine formats always say everything.
-VIEWED = frozenset({"text", "markdown", "html"})
+_MODULES: dict[str, str] = {name: entry.module for name, entry in TABLE.items()}
+_STREAMING = frozenset(name for name, entry in TABLE.items() if entry.streams)
+VIEWED = frozenset(name for name, entry in TABLE.items() if entry.for_people)
 
 
 def _module(name: str) -> Any:
@@ -64,17 +76,7 @@ def stream_format(name: str) -> StreamFormat | None:
 
 
 # The usual file name extension per format, for commands that write a report to a file.
-EXTENSIONS: dict[str, str] = {
-    "text": ".txt",
-    "html": ".html",
-    "markdown": ".md",
-    "json": ".json",
-    "sarif": ".sarif",
-    "junit": ".xml",
-    "github": ".txt",
-    "concise": ".txt",
-    "gitlab": ".json",
-}
+EXTENSIONS: dict[str, str] = {name: entry.extension for name, entry in TABLE.items()}
 FORMATS: tuple[str, ...] = tuple(_MODULES)
 
 
