@@ -236,11 +236,11 @@ def test_disjunctive_form_follows_de_morgan() -> None:
 def test_every_list_the_catalogue_tests_can_be_marked_complete() -> None:
     """Without a ``<list>_volledig`` field an absence from that list could never be shown."""
     from iza_check.profile.model import COMPLETE_SUFFIX, Profile
+    from iza_check.profile.paths import resolve
     from iza_check.resources import rules_dir
     from iza_check.rules.conditions import Lijst, iter_leaves
     from iza_check.rules.loader import load_catalogue
     from iza_check.rules.operators import AtomBase
-    from iza_check.rules.paths import resolve
 
     lists = {
         leaf.path

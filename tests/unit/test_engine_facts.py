@@ -11,7 +11,7 @@ from test_rule_kit import PEILDATUM, catalogue, profile, rule_data
 from iza_check.engine import create_engine
 from iza_check.engine.facts import MISSING, lookup, plain
 from iza_check.profile.model import Profile
-from iza_check.rules.paths import FieldType
+from iza_check.profile.paths import FieldType
 from iza_check.rules.values import age_in_years, encode_scalar
 
 

@@ -7,8 +7,9 @@ from enum import Enum
 import pytest
 
 from iza_check.profile import labels
-from iza_check.profile.labels import _data, enum_of, field_label, model_fields, readable_path, value_label
+from iza_check.profile.labels import _data, field_label, readable_path, value_label
 from iza_check.profile.model import Profile
+from iza_check.profile.paths import walk
 
 
 def _named(path: str) -> bool:
@@ -23,7 +24,7 @@ def test_every_field_of_the_profile_model_has_a_readable_name() -> None:
 
 def test_every_value_of_every_choice_has_a_readable_name_in_both_languages() -> None:
     values = _data()["waarden"]
-    enums: set[type[Enum]] = {e for _, a in model_fields(Profile) if (e := enum_of(a)) is not None}
+    enums: set[type[Enum]] = {e for _, f in walk(Profile) if (e := f.inner.enum) is not None}
     for enum in enums:
         for member in enum:
             entry = values.get(enum.__name__, {}).get(member.value)
@@ -34,7 +35,7 @@ def test_the_file_names_nothing_the_model_does_not_have() -> None:
     paths = set(labels.paths())
     stale = [key for key in _data()["velden"] if key not in paths]
     assert stale == [], f"remove from labels.yaml (no such field): {stale}"
-    enums = {e.__name__ for _, a in model_fields(Profile) if (e := enum_of(a)) is not None}
+    enums = {e.__name__ for _, f in walk(Profile) if (e := f.inner.enum) is not None}
     assert set(_data()["waarden"]) <= enums
 
 

@@ -22,10 +22,10 @@ from iza_check.engine.durable import _Compiler
 from iza_check.engine.facts import FactPlan, compile_condition, compile_reasons, item_types
 from iza_check.engine.outcomes import Outcome
 from iza_check.profile.model import Profile
+from iza_check.profile.paths import FieldType, resolve
 from iza_check.rules.conditions import Condition
 from iza_check.rules.model import Catalogue
 from iza_check.rules.operators import ATOM_FORMS, OPERATORS, AtomBase, Deriver, Test
-from iza_check.rules.paths import FieldType, resolve
 from iza_check.rules.values import MISSING, Issue
 
 REPO = Path(__file__).resolve().parents[2]

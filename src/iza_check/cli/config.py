@@ -191,7 +191,7 @@ def _read_toml(path: Path, source: str) -> tuple[dict[str, Any], dict[str, tuple
 def _validate(values: Mapping[str, Any], marks: Mapping[str, tuple[int, int]], source: str) -> None:
     import jsonschema
 
-    from iza_check.rules.paths import suggest
+    from iza_check.profile.paths import suggest
 
     validator = jsonschema.Draft202012Validator(config_json_schema())
     problems: list[Problem] = []

@@ -57,10 +57,10 @@ from iza_check.engine.durable_load import load_durable
 from iza_check.engine.facts import MISSING, Derived, FactPlan
 from iza_check.engine.outcomes import Fact, RuleResult
 from iza_check.profile.model import Profile
+from iza_check.profile.paths import FieldType, resolve
 from iza_check.rules.conditions import Lijst, disjunctive_form
 from iza_check.rules.model import Catalogue
 from iza_check.rules.operators import AtomBase, ConditionBase, Test
-from iza_check.rules.paths import FieldType, resolve
 
 RULES_PER_GROUP = 16
 GROUPS_PER_RULESET = 32

@@ -32,17 +32,17 @@ the wrong Python type (only possible for a profile built without validation) is 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, NamedTuple, get_args
+from typing import Any, NamedTuple
 
 from pydantic import AnyUrl, BaseModel
 
 from iza_check.profile.model import COMPLETE_SUFFIX
+from iza_check.profile.paths import FieldType, resolve, walk
 from iza_check.rules.conditions import Alle, EenVan, Lijst, Niet, children, iter_leaves
 from iza_check.rules.operators import AtomBase, ConditionBase, Deriver, Truth
-from iza_check.rules.paths import FieldType, resolve
 from iza_check.rules.values import MISSING
 
 
@@ -483,17 +483,7 @@ def lookup_once(obj: BaseModel, path: str, lookups: dict[str, object]) -> object
 @cache
 def _holds_url(model: type[BaseModel]) -> bool:
     """Whether a model, or a model inside it, has a URL field (pydantic's dump keeps those as Url objects)."""
-    for info in model.model_fields.values():
-        for kind in _annotation_types(info.annotation):
-            if isinstance(kind, type) and (issubclass(kind, AnyUrl) or (issubclass(kind, BaseModel) and _holds_url(kind))):
-                return True
-    return False
-
-
-def _annotation_types(annotation: object) -> Iterator[object]:
-    yield annotation
-    for argument in get_args(annotation):
-        yield from _annotation_types(argument)
+    return any(ftype.inner.url for _, ftype in walk(model))
 
 
 def plain(value: object) -> object:

@@ -8,17 +8,16 @@ keys; a test holds the file complete for every field and value of the profile mo
 from __future__ import annotations
 
 import re
-import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from enum import Enum
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import yaml
-from pydantic import BaseModel
 
 from iza_check.i18n.text import Text
+from iza_check.profile.paths import walk
 
 _INDEX = re.compile(r"\[(\d+)\]")
 
@@ -34,46 +33,11 @@ def _pick(entry: Mapping[str, str], lang: str) -> str:
     return entry["en"] if lang == "en" else entry["nl"]
 
 
-def model_fields(model: type[BaseModel], prefix: str = "") -> Iterator[tuple[str, Any]]:
-    """Every field of ``model`` as (dotted path without indices, annotation), nested models walked."""
-    for name, info in model.model_fields.items():
-        path = f"{prefix}{name}"
-        yield path, info.annotation
-        nested = _nested_model(info.annotation)
-        if nested is not None:
-            yield from model_fields(nested, f"{path}.")
-
-
-def _inner(annotation: Any) -> Iterator[Any]:
-    yield annotation
-    for arg in typing.get_args(annotation):
-        yield from _inner(arg)
-
-
-def _nested_model(annotation: Any) -> type[BaseModel] | None:
-    for inner in _inner(annotation):
-        if isinstance(inner, type) and issubclass(inner, BaseModel):
-            return inner
-    return None
-
-
-def enum_of(annotation: Any) -> type[Enum] | None:
-    for inner in _inner(annotation):
-        if isinstance(inner, type) and issubclass(inner, Enum):
-            return inner
-    return None
-
-
 @cache
 def _enums() -> dict[str, type[Enum]]:
     from iza_check.profile.model import Profile
 
-    found: dict[str, type[Enum]] = {}
-    for path, annotation in model_fields(Profile):
-        enum = enum_of(annotation)
-        if enum is not None:
-            found[path] = enum
-    return found
+    return {path: ftype.inner.enum for path, ftype in walk(Profile) if ftype.inner.enum is not None}
 
 
 def _generic(path: str) -> str | None:
@@ -151,4 +115,4 @@ def paths() -> tuple[str, ...]:
     """Every field path of the profile model (for the completeness test)."""
     from iza_check.profile.model import Profile
 
-    return tuple(path for path, _ in model_fields(Profile))
+    return tuple(path for path, _ in walk(Profile))

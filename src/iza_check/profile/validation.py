@@ -4,14 +4,13 @@ line and column of the value (or of the key) it is about."""
 from __future__ import annotations
 
 import difflib
-from enum import Enum
-from functools import lru_cache
-from typing import Any, TypeVar, get_args
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from iza_check.problems import Problem
 from iza_check.profile.model import Profile
+from iza_check.profile.paths import field_at, model_at
 from iza_check.yamlsafe import (
     Mark,
     YamlDocument,
@@ -95,7 +94,7 @@ def _located(source: str, message: str, code: str, mark: Mark | None, path: str)
 
 def _unknown_field(loc: Loc) -> str:
     name = str(loc[-1])
-    model = _model_at(_strip_indexes(loc[:-1]))
+    model = model_at(Profile, _strip_indexes(loc[:-1]))
     known = list(model.model_fields) if model is not None else []
     match = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     if match:
@@ -177,34 +176,7 @@ def _strip_indexes(loc: Loc) -> tuple[str, ...]:
     return tuple(part for part in loc if isinstance(part, str))
 
 
-@lru_cache(maxsize=256)
-def _model_at(names: tuple[str, ...]) -> type[BaseModel] | None:
-    """Walk the model classes along field names; lists and optional fields are looked through."""
-    model: type[BaseModel] = Profile
-    for name in names:
-        field = model.model_fields.get(name)
-        found = _find_class(field.annotation, BaseModel) if field is not None else None
-        if found is None:
-            return None
-        model = found
-    return model
-
-
 def _enum_values(loc: Loc) -> list[str]:
     names = _strip_indexes(loc)
-    if not names:
-        return []
-    model = _model_at(names[:-1])
-    field = model.model_fields.get(names[-1]) if model is not None else None
-    enum = _find_class(field.annotation, Enum) if field is not None else None
-    return [str(member.value) for member in enum] if enum is not None else []
-
-
-def _find_class(annotation: Any, base: type[_T]) -> type[_T] | None:
-    if isinstance(annotation, type) and issubclass(annotation, base):
-        return annotation
-    for argument in get_args(annotation):
-        found = _find_class(argument, base)
-        if found is not None:
-            return found
-    return None
+    ftype = field_at(Profile, names) if names else None
+    return list(ftype.inner.enum_values) if ftype is not None else []

@@ -26,6 +26,7 @@ from iza_check.i18n.text import Text
 from iza_check.problems import InputError
 from iza_check.profile import model as pm
 from iza_check.profile.labels import value_texts
+from iza_check.profile.paths import field_at, model_at
 from iza_check.yamlsafe import YamlDocument, load_yaml_file
 
 Lang = Literal["nl", "en"]
@@ -46,43 +47,20 @@ MISSING: Any = _Missing()
 
 # ------------------------------------------------------------------------------------------ the model
 
-def _unwrap_model(annotation: Any) -> type[BaseModel]:
-    """The model class inside ``X | None`` or ``list[X] | None``."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        try:
-            return _unwrap_model(arg)
-        except LookupError:
-            continue
-    raise LookupError(annotation)
-
-
 def field_info(root: type[BaseModel], path: FieldPath) -> FieldInfo:
-    """The pydantic field at ``path`` below ``root`` (lists and optionals are looked through)."""
-    model = root
-    for key in path[:-1]:
-        model = _unwrap_model(model.model_fields[key].annotation)
-    return model.model_fields[path[-1]]
+    """The pydantic field at ``path`` below ``root`` (lists and optionals are looked through); KeyError if none."""
+    parent = model_at(root, path[:-1])
+    if parent is None:
+        raise KeyError(".".join(path))
+    return parent.model_fields[path[-1]]
 
 
 def enum_of(root: type[BaseModel], path: FieldPath) -> type[Enum]:
     """The enum behind a choice or multiple-choice field."""
-    info = field_info(root, path)
-
-    def find(annotation: Any) -> type[Enum] | None:
-        if isinstance(annotation, type) and issubclass(annotation, Enum):
-            return annotation
-        for arg in get_args(annotation):
-            found = find(arg)
-            if found is not None:
-                return found
-        return None
-
-    found = find(info.annotation)
-    if found is None:
+    ftype = field_at(root, path)
+    if ftype is None or ftype.inner.enum is None:
         raise LookupError(path)
-    return found
+    return ftype.inner.enum
 
 
 def get_value(data: Mapping[str, Any], path: FieldPath) -> Any:
@@ -287,10 +265,9 @@ class _Reader:
         return area
 
     def item_model(self, root: type[BaseModel], path: FieldPath, where: str) -> type[BaseModel]:
-        try:
-            return _unwrap_model(field_info(root, path).annotation)
-        except LookupError:
-            pass
+        model = model_at(root, path)
+        if model is not None:
+            return model
         self.fail(where, "expected a list of items")
 
     def values(self, value: Any, where: str) -> tuple[Any, ...]:
@@ -477,8 +454,8 @@ def _with_completeness(sections: tuple[Section, ...]) -> tuple[Section, ...]:
             path = step.path if isinstance(step, (Question, ItemGroup)) else None
             if path is None or (isinstance(step, Question) and step.kind != "multi"):
                 continue
-            parent = _unwrap_model(field_info(pm.Profile, path[:-1]).annotation) if len(path) > 1 else pm.Profile
-            if path[-1] + pm.COMPLETE_SUFFIX in parent.model_fields:
+            parent = model_at(pm.Profile, path[:-1])
+            if parent is not None and path[-1] + pm.COMPLETE_SUFFIX in parent.model_fields:
                 steps.append(_completeness(path))
         out.append(Section(section.key, section.title, section.intro, tuple(steps), section.is_area))
     return tuple(out)

@@ -10,10 +10,10 @@ from pydantic import BaseModel, ValidationError
 
 from iza_check.problems import Problem
 from iza_check.profile.model import Profile
+from iza_check.profile.paths import PathError, did_you_mean, resolve
 from iza_check.rules.conditions import Lijst, Niet, children, dnf_size
 from iza_check.rules.model import Rule
 from iza_check.rules.operators import AtomBase, ConditionBase
-from iza_check.rules.paths import PathError, did_you_mean, resolve
 from iza_check.rules.shape import FileContext, Loc, data_loc
 from iza_check.rules.values import shown
 

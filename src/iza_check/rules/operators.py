@@ -18,7 +18,7 @@ from pydantic import (
     Field,
 )
 
-from iza_check.rules.paths import FieldType
+from iza_check.profile.paths import FieldType
 from iza_check.rules.values import (
     MISSING,
     Comparable,

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Any
 from pydantic import TypeAdapter, ValidationError
 
 from iza_check.problems import Problem
+from iza_check.profile.paths import did_you_mean, suggest
 from iza_check.rules.conditions import ALL_KEYS, Condition
 from iza_check.rules.model import rules_json_schema
 from iza_check.rules.operators import OPERATORS
-from iza_check.rules.paths import did_you_mean, suggest
 from iza_check.rules.values import PATH_PATTERN, jsonable, shown
 
 Loc = tuple[str | int, ...]

@@ -1,4 +1,8 @@
-"""Field paths of the profile model: what a dotted path points at, found by walking the pydantic classes."""
+"""Field paths of the profile model: what a dotted path points at, found by walking the pydantic classes.
+
+The one walker of the model: the rules (which paths exist, which operators fit), the labels of fields and values,
+the questions of ``init`` and the messages about an invalid profile all ask it.
+"""
 
 from __future__ import annotations
 
@@ -48,10 +52,18 @@ class FieldType:
     enum_values: tuple[str, ...] = ()
     model: type[BaseModel] | None = None
     item: FieldType | None = None
+    enum: type[Enum] | None = None
+    # A web address: text to the rules, but pydantic keeps it as a Url object.
+    url: bool = False
 
     @property
     def is_scalar(self) -> bool:
         return self.kind in SCALAR_KINDS
+
+    @property
+    def inner(self) -> FieldType:
+        """The type of the items of a list, else this one: what a choice or a group of fields holds."""
+        return self.item if self.kind == "list" and self.item is not None else self
 
     def describe(self) -> str:
         if self.kind == "list" and self.item is not None:
@@ -81,12 +93,14 @@ def classify(annotation: Any) -> FieldType:
     if issubclass(annotation, bool):
         return FieldType("bool")
     if issubclass(annotation, Enum):
-        return FieldType("enum", enum_values=tuple(str(m.value) for m in annotation))
+        return FieldType("enum", enum_values=tuple(str(m.value) for m in annotation), enum=annotation)
     if issubclass(annotation, int):
         return FieldType("int")
     if issubclass(annotation, float):
         return FieldType("float")
-    if issubclass(annotation, str) or issubclass(annotation, AnyUrl):
+    if issubclass(annotation, AnyUrl):
+        return FieldType("str", url=True)
+    if issubclass(annotation, str):
         return FieldType("str")
     if issubclass(annotation, dt.datetime):
         return FieldType("other")
@@ -145,3 +159,32 @@ def resolve(model: type[BaseModel], path: str, *, root_label: str = "het profiel
         walked.append(segment)
         current = fields[segment]
     return current
+
+
+def model_at(root: type[BaseModel], names: typing.Sequence[str]) -> type[BaseModel] | None:
+    """The class of the group of fields at ``names`` below ``root``, looking through lists (``aanbod`` gives the
+    class of one activity); None when a name is not a field or not a group of fields."""
+    model: type[BaseModel] | None = root
+    for name in names:
+        ftype = field_types(model).get(name) if model is not None else None
+        model = ftype.inner.model if ftype is not None else None
+        if model is None:
+            return None
+    return model
+
+
+def field_at(root: type[BaseModel], names: typing.Sequence[str]) -> FieldType | None:
+    """The type of the field at ``names`` below ``root``, looking through lists; None when there is none."""
+    parent = model_at(root, names[:-1]) if names else None
+    return field_types(parent).get(names[-1]) if parent is not None else None
+
+
+def walk(model: type[BaseModel], prefix: str = "") -> typing.Iterator[tuple[str, FieldType]]:
+    """Every field below ``model`` as (dotted path without indices, its type), groups of fields and the items of
+    lists walked, in the order of the model."""
+    for name, ftype in field_types(model).items():
+        path = f"{prefix}{name}"
+        yield path, ftype
+        nested = ftype.inner.model
+        if nested is not None:
+            yield from walk(nested, f"{path}.")
