@@ -1,8 +1,8 @@
 """The operators of the condition language, one class each (a subclass of :class:`AtomBase`) carrying the whole
 of its meaning: how it is checked against the profile model, the fact the engine derives for it, its truth on that
-fact and on a value of the profile, and its tests for durable-rules. Adding an operator is adding a class here and
-its line in :data:`ATOM_FORMS` (and its docs and tests); ``tests/unit/test_operators.py`` checks that it brings
-every part. The forms that combine conditions are in :mod:`iza_check.rules.conditions`."""
+fact and on a value of the profile, and its tests for durable-rules. Adding an operator is adding a class here (and its
+docs and tests): :data:`ATOM_FORMS` takes every class with a ``form``; ``tests/unit/test_operators.py`` checks that
+it brings every part. The forms that combine conditions are in :mod:`iza_check.rules.conditions`."""
 
 from __future__ import annotations
 
@@ -179,27 +179,6 @@ class Ongelijk(_OneValue):
         return [{"$neq": {key: value}}] if positive else [{key: value}]
 
 
-class In(_OneValue):
-    form: ClassVar[str] = "in"
-    operand_attr: ClassVar[str] = "in_"
-    in_: list[Scalar] = Field(alias="in", min_length=1)
-
-    def check(self, ftype: FieldType) -> list[Issue]:
-        if not ftype.is_scalar:
-            return super().check(ftype)
-        return value_issues(self.in_, ftype, self.veld, indexed=True)
-
-    def holds(self, ftype: FieldType) -> Callable[[Any], bool]:
-        return frozenset(encode_scalar(v, ftype) for v in self.in_).__contains__
-
-    def durable(self, key: str, ftype: FieldType, positive: bool) -> list[Test]:
-        # One test, an $or of values that exclude each other, so it never fires twice.
-        values = list(dict.fromkeys(encode_scalar(v, ftype) for v in self.in_))
-        if positive:
-            return [{key: values[0]}] if len(values) == 1 else [{"$or": [{key: v} for v in values]}]
-        return [{"$neq": {key: v}} for v in values]
-
-
 class _Ordered(_OneValue):
     """Compares the field's number or date with a bound (dates as day numbers)."""
 
@@ -265,6 +244,27 @@ class MinderDan(_Ordered):
 
     def durable(self, key: str, ftype: FieldType, positive: bool) -> list[Test]:
         return [_order_test("$lt" if positive else "$gte", key, self.bound(ftype))]
+
+
+class In(_OneValue):
+    form: ClassVar[str] = "in"
+    operand_attr: ClassVar[str] = "in_"
+    in_: list[Scalar] = Field(alias="in", min_length=1)
+
+    def check(self, ftype: FieldType) -> list[Issue]:
+        if not ftype.is_scalar:
+            return super().check(ftype)
+        return value_issues(self.in_, ftype, self.veld, indexed=True)
+
+    def holds(self, ftype: FieldType) -> Callable[[Any], bool]:
+        return frozenset(encode_scalar(v, ftype) for v in self.in_).__contains__
+
+    def durable(self, key: str, ftype: FieldType, positive: bool) -> list[Test]:
+        # One test, an $or of values that exclude each other, so it never fires twice.
+        values = list(dict.fromkeys(encode_scalar(v, ftype) for v in self.in_))
+        if positive:
+            return [{key: values[0]}] if len(values) == 1 else [{"$or": [{key: v} for v in values]}]
+        return [{"$neq": {key: v}} for v in values]
 
 
 class _Presence(AtomBase):
@@ -467,20 +467,11 @@ class NietNaPeildatum(_OnADate):
         return [_order_test("$lte" if positive else "$gt", key, 0)]
 
 
-ATOM_FORMS: tuple[type[AtomBase], ...] = (
-    Gelijk,
-    Ongelijk,
-    Minstens,
-    Hoogstens,
-    MeerDan,
-    MinderDan,
-    In,
-    Bestaat,
-    Ontbreekt,
-    Bevat,
-    BevatEenVan,
-    AantalMinstens,
-    NietOuderDanJaren,
-    NietNaPeildatum,
+# Every operator, in the order of this module: a class with a ``form`` is in the language (and in the rule schema),
+# so adding an operator is adding its class.
+ATOM_FORMS: tuple[type[AtomBase], ...] = tuple(
+    value
+    for value in dict(globals()).values()
+    if isinstance(value, type) and issubclass(value, AtomBase) and "form" in vars(value)
 )
 OPERATORS: tuple[str, ...] = tuple(f.form for f in ATOM_FORMS)
