@@ -22,9 +22,9 @@ from iza_check.assess.findings import (
     Severity,
     VerdictKind,
 )
-from iza_check.i18n import format_date, t
+from iza_check.i18n import format_date, source_title, t
 from iza_check.profile.labels import readable_path, value_label
-from iza_check.report._common import clean, format_number, shorten
+from iza_check.report._common import clean, evidence_text, extra_causes, format_number, location_text, shorten
 
 _SEVERITY_RANK = {Severity.verplicht: 0, Severity.aanbevolen: 1, Severity.informatief: 2}
 
@@ -107,6 +107,42 @@ def readable_fact(ref: FactRef, lang: str, names: Mapping[str, str], *, limit: i
     value = readable_value(ref.path, ref.value, lang)
     text = value if label is None else f"{label}: {value}"
     return shorten(text, limit) if limit is not None else text
+
+
+@dataclass(frozen=True, slots=True)
+class AppendixLine:
+    """One line of a criterion in the appendix, in parts each format escapes: ``label: text (where)``; ``fact``
+    lines hang under their first line, ``cause`` ones are marked as what kept the criterion from voldoet."""
+
+    text: str
+    label: str | None = None
+    where: str | None = None
+    fact: bool = False
+    cause: bool = False
+
+
+def appendix_lines(finding: Finding, lang: str, names: Mapping[str, str]) -> list[AppendixLine]:
+    """What the appendix says of one criterion, in order: the facts it read (with their place in the profile), the
+    causes it did not quote, its evidence, why it does not apply, its source."""
+    out = [
+        AppendixLine(readable_fact(ref, lang, names), where=location_text(ref.line, ref.column, lang), fact=True,
+                     cause=finding.is_cause(ref))
+        for ref in finding.facts
+    ]
+    out += [
+        AppendixLine(readable_fact(ref, lang, names), where=location_text(ref.line, ref.column, lang), fact=True,
+                     cause=True)
+        for ref in extra_causes(finding)
+    ]
+    out += [
+        AppendixLine(evidence_text(evidence, lang, readable_path=True), label=t("finding.evidence", lang))
+        for evidence in finding.evidence
+    ]
+    if finding.outcome is Outcome.nvt and finding.nvt_reason is not None:
+        out.append(AppendixLine(finding.nvt_reason.get(lang), label=t("finding.nvt_reason", lang)))
+    if finding.source:
+        out.append(AppendixLine(source_title(finding.source, lang), label=t("finding.source", lang)))
+    return out
 
 
 def _advice_text(finding: Finding, lang: str) -> str | None:

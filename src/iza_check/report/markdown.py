@@ -16,12 +16,9 @@ from iza_check.report._common import (
     OUTCOME_SYMBOL,
     backing_label,
     clean,
-    evidence_text,
-    extra_causes,
     file_location,
     group_label,
     grouped,
-    location_text,
     outcome_counts,
     outcome_label,
     plan_status,
@@ -30,6 +27,7 @@ from iza_check.report._common import (
 )
 from iza_check.report.coordinator import (
     Point,
+    appendix_lines,
     figure_value,
     layout,
     names_of,
@@ -104,25 +102,13 @@ def _appendix(profile: ProfileReport, lang: str) -> list[str]:
     for group, findings in grouped(profile.findings):
         rows = []
         for f in findings:
-            basis = []
-            for ref in f.facts:
-                where = location_text(ref.line, ref.column, lang)
-                basis.append(
-                    md(readable_fact(ref, lang, names))
-                    + (f" ({md(where)})" if where else "")
-                    + (marker if f.is_cause(ref) else "")
-                )
-            for ref in extra_causes(f):
-                where = location_text(ref.line, ref.column, lang)
-                basis.append(md(readable_fact(ref, lang, names)) + (f" ({md(where)})" if where else "") + marker)
-            basis += [
-                f"{md(t('finding.evidence', lang))}: {md(evidence_text(e, lang, readable_path=True))}"
-                for e in f.evidence
+            basis = [
+                (f"{md(part.label)}: " if part.label else "")
+                + md(part.text)
+                + (f" ({md(part.where)})" if part.where else "")
+                + (marker if part.cause else "")
+                for part in appendix_lines(f, lang, names)
             ]
-            if f.outcome is Outcome.nvt and f.nvt_reason is not None:
-                basis.append(f"{md(t('finding.nvt_reason', lang))}: {md(f.nvt_reason.get(lang))}")
-            if f.source:
-                basis.append(f"{md(t('finding.source', lang))}: {md(source_title(f.source, lang))}")
             row: tuple[str, ...] = (f"**{md(f.rule_id)}**", md(f.title.get(lang)), _outcome(f.outcome, lang), "<br>".join(basis))
             rows.append(row)
         lines += ["", f"#### {md(group_label(group, lang))}", "", *_table(header, rows)]

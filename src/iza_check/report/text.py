@@ -12,7 +12,6 @@ from functools import lru_cache
 
 from iza_check.assess.findings import (
     Finding,
-    Outcome,
     PlanRef,
     ProfileReport,
     Report,
@@ -26,11 +25,8 @@ from iza_check.report._common import (
     OUTCOME_SYMBOL,
     backing_label,
     clean,
-    evidence_text,
-    extra_causes,
     group_label,
     grouped,
-    location_text,
     outcome_counts,
     outcome_label,
     plan_text,
@@ -39,6 +35,7 @@ from iza_check.report._common import (
 )
 from iza_check.report.coordinator import (
     Point,
+    appendix_lines,
     figure_value,
     layout,
     names_of,
@@ -209,20 +206,11 @@ def _appendix_finding(finding: Finding, lang: str, style: _Style, names: dict[st
         "      ",
     )
     pad = "      "
-    marker = f"  ← {t('finding.cause', lang)}"
-    for ref in finding.facts:
-        where = location_text(ref.line, ref.column, lang)
-        text = readable_fact(ref, lang, names) + (f" ({where})" if where else "")
-        lines += style.wrap(text + (style(marker, _BOLD) if finding.is_cause(ref) else ""), pad, pad + "  ")
-    for ref in extra_causes(finding):
-        where = location_text(ref.line, ref.column, lang)
-        lines += style.wrap(readable_fact(ref, lang, names) + (f" ({where})" if where else "") + style(marker, _BOLD), pad, pad + "  ")
-    for evidence in finding.evidence:
-        lines += style.wrap(f"{t('finding.evidence', lang)}: {evidence_text(evidence, lang, readable_path=True)}", pad)
-    if finding.outcome is Outcome.nvt and finding.nvt_reason is not None:
-        lines += style.wrap(f"{t('finding.nvt_reason', lang)}: {clean(finding.nvt_reason.get(lang))}", pad, pad)
-    if finding.source:
-        lines += style.wrap(f"{t('finding.source', lang)}: {clean(source_title(finding.source, lang))}", pad, pad)
+    marker = style(f"  ← {t('finding.cause', lang)}", _BOLD)
+    for part in appendix_lines(finding, lang, names):
+        text = (f"{clean(part.label)}: " if part.label else "") + clean(part.text)
+        text += (f" ({part.where})" if part.where else "") + (marker if part.cause else "")
+        lines += style.wrap(text, pad, pad + "  " if part.fact else pad)
     return lines
 
 
