@@ -709,6 +709,12 @@ def markdown(results: dict[str, Any]) -> str:
         ]
         for stage in results["stages"][engines[0]]:
             lines.append(f"| {stage} | " + " | ".join(_fmt(results["stages"][e][stage], 3) for e in engines) + " |")
+    if "scale" in results:
+        lines += ["", (f"Both engines by catalogue size, in one process over {results['stages_profiles']:,} profiles "
+                  "(CPU ms):"), "", "| engine and catalogue | build (once) | evaluate per profile | assess per profile |",
+                  "|---|---:|---:|---:|"]
+        lines += [f"| {name} | {_fmt(row['build_ms'], 1)} | {_fmt(row['evaluate_ms'], 3)} | {_fmt(row['assess_ms'], 3)} |"
+                  for name, row in results["scale"].items()]
     lines += ["", "| target | measured | met |", "|---|---:|:---:|"]
     for target in results["targets"]:
         peer = f" (check-jsonschema {_fmt(target['peer'], 3)})" if "peer" in target else ""
