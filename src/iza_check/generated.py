@@ -70,8 +70,24 @@ def write_all(root: Path) -> list[str]:
     return changed
 
 
+def main(argv: list[str]) -> int:
+    """Write every artefact under the folder named in ``argv`` (default: here); 2 with the problems of a rule file
+    that does not load, as ``rules lint`` words them."""
+    import sys
+
+    from iza_check.problems import InputError
+
+    try:
+        for name in write_all(Path(argv[0] if argv else ".")):
+            print(f"rewritten: {name}")
+    except InputError as error:
+        for problem in error.problems:
+            print(problem.format(), file=sys.stderr)
+        return 2
+    return 0
+
+
 if __name__ == "__main__":
     import sys
 
-    for name in write_all(Path(sys.argv[1] if len(sys.argv) > 1 else ".")):
-        print(f"rewritten: {name}")
+    sys.exit(main(sys.argv[1:]))

@@ -99,3 +99,19 @@ def test_the_profile_schema_describes_its_parts_in_dutch() -> None:
     assert described == set(DESCRIPTIONS), "each described part of the schema needs a Dutch text in DESCRIPTIONS"
     assert schema["description"] == DESCRIPTIONS["Profile"]
     assert all(d.get("description", DESCRIPTIONS.get(n)) == DESCRIPTIONS.get(n) for n, d in schema["$defs"].items())
+
+
+def test_regenerating_with_a_broken_rule_file_says_where(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import iza_check.generated as generated
+    from iza_check.problems import InputError, Problem
+
+    def broken() -> str:
+        raise InputError([Problem("rules/x.yaml", "onbekend veld 'aanwezg'", "unknown-path", 3, 5)])
+
+    monkeypatch.setitem(generated.ARTEFACTS, "docs/regels.md", broken)
+    for folder in ("schema", "docs"):
+        (tmp_path / folder).mkdir()
+    assert generated.main([str(tmp_path)]) == 2
+    assert "rules/x.yaml:3:5: onbekend veld 'aanwezg'" in capsys.readouterr().err
