@@ -25,7 +25,7 @@ from pydantic.fields import FieldInfo
 from iza_check.i18n.text import Text
 from iza_check.problems import InputError
 from iza_check.profile import model as pm
-from iza_check.profile.labels import value_texts
+from iza_check.profile.labels import item_word, value_texts
 from iza_check.profile.paths import field_at, model_at
 from iza_check.yamlsafe import YamlDocument, load_yaml_file
 
@@ -336,15 +336,19 @@ class _Reader:
         )
 
     def group(self, value: Any, where: str) -> ItemGroup:
-        entry = self.fields(value, where, ("lijst", "vraag", "waarom", "item", "vragen"), ("dient", "stap", "plan_bij"))
+        entry = self.fields(value, where, ("lijst", "vraag", "waarom", "vragen"), ("dient", "stap", "plan_bij"))
         path = self.path(entry["lijst"], f"{where}.lijst", pm.Profile)
         model = self.item_model(pm.Profile, path, f"{where}.lijst")
+        # The word for one item is the reports' word (profile/labels.yaml, items).
+        noun = (item_word(".".join(path), "nl"), item_word(".".join(path), "en"))
+        if noun[0] is None or noun[1] is None:
+            self.fail(f"{where}.lijst", "profile/labels.yaml has no word for one item of this list (items)")
         questions = entry["vragen"]
         if not isinstance(questions, list) or not questions:
             self.fail(f"{where}.vragen", "expected a list of questions")
         return ItemGroup(
             path, model, self.text(entry["vraag"], f"{where}.vraag"), self.text(entry["waarom"], f"{where}.waarom"),
-            self.text(entry["item"], f"{where}.item"),
+            Text(noun[0], noun[1]),
             tuple(self.question(item, f"{where}.vragen[{index}]", model) for index, item in enumerate(questions)),
             self.strings(entry.get("dient", []), f"{where}.dient"),
             self.text(entry["stap"], f"{where}.stap") if "stap" in entry else None,
