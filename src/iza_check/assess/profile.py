@@ -23,7 +23,7 @@ from iza_check.assess.findings import (
     Text,
 )
 from iza_check.assess.verdict import decide
-from iza_check.engine.base import basis, rule_parts
+from iza_check.engine.base import basis
 from iza_check.engine.facts import ReasonFunction, compile_reasons, plain
 from iza_check.engine.outcomes import RuleResult
 from iza_check.profile.loader import LoadedProfile
@@ -94,7 +94,7 @@ def _rule_texts(rule: Rule) -> _RuleTexts:
         link=str(rule.advies.link) if rule.advies.link else None,
         source=f"{rule.bron.bestand}, {rule.bron.sectie}",
         nvt_reason=_text(rule.nvt.reden) if rule.nvt is not None else None,
-        reach=evidence_reach(leaf.path for condition in rule_parts(rule).values() for leaf in iter_leaves(condition)),
+        reach=evidence_reach(leaf.path for condition in rule.parts().values() for leaf in iter_leaves(condition)),
         situations=tuple((compile_reasons(v.als, Profile), _text(v.advies)) for v in rule.advies_als),
         verdict_role=rule.oordeel.value if rule.oordeel is not None else None,
     )

@@ -34,15 +34,6 @@ class CompiledRule:
     paths: tuple[str, ...]  # every referenced path, in order of first use
 
 
-def rule_parts(rule: Rule) -> dict[str, ConditionBase]:
-    parts: dict[str, ConditionBase] = {"voldoet": rule.voldoet}
-    if rule.deels is not None:
-        parts["deels"] = rule.deels
-    if rule.nvt is not None:
-        parts["nvt"] = rule.nvt.als
-    return parts
-
-
 # Compiled once per rule object, shared by every engine and by :func:`basis` (the rule is kept, so its id stays).
 _REASONS: dict[int, tuple[Rule, dict[str, ReasonFunction]]] = {}
 
@@ -52,16 +43,14 @@ def rule_reasons(rule: Rule) -> dict[str, ReasonFunction]:
     cached = _REASONS.get(id(rule))
     if cached is not None and cached[0] is rule:
         return cached[1]
-    reasons = {name: compile_reasons(condition, Profile) for name, condition in rule_parts(rule).items()}
+    reasons = {name: compile_reasons(condition, Profile) for name, condition in rule.parts().items()}
     _REASONS[id(rule)] = (rule, reasons)
     return reasons
 
 
 def compile_rule(rule: Rule) -> CompiledRule:
-    parts = rule_parts(rule)
-    paths = tuple(
-        dict.fromkeys(leaf.path for name in ("voldoet", "deels", "nvt") if name in parts for leaf in iter_leaves(parts[name]))
-    )
+    parts = rule.parts()
+    paths = tuple(dict.fromkeys(leaf.path for condition in parts.values() for leaf in iter_leaves(condition)))
     return CompiledRule(rule, parts, rule_reasons(rule), paths)
 
 

@@ -506,9 +506,8 @@ def _readers() -> dict[str, tuple[str, ...]]:
     for rule in load_rules().rules:
         if rule.ernst is Severity.informatief:
             continue
-        parts = (rule.voldoet, rule.deels, rule.nvt.als if rule.nvt is not None else None)
-        for part in parts:
-            for leaf in iter_leaves(part) if part is not None else ():
+        for part in rule.parts().values():
+            for leaf in iter_leaves(part):
                 found.setdefault(leaf.path, {})[rule.id] = None
     return {path: tuple(ids) for path, ids in found.items()}
 

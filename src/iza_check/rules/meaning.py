@@ -132,8 +132,7 @@ def _facts_per_conjunction(condition: ConditionBase) -> tuple[int, int]:
 
 def rule_cost(rule: Rule) -> int:
     """The network rules ``rule`` costs the engine at most: both forms of each of its parts."""
-    parts = [rule.voldoet, rule.deels, rule.nvt.als if rule.nvt is not None else None]
-    return sum(dnf_size(part, True) + dnf_size(part, False) for part in parts if part is not None)
+    return sum(dnf_size(part, True) + dnf_size(part, False) for part in rule.parts().values())
 
 
 def budget_problem(rules: Sequence[Rule]) -> Problem | None:

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StrictBool, model_va
 from iza_check.engine.outcomes import Outcome, Severity
 from iza_check.profile.model import CRITERION_ID_PATTERN
 from iza_check.rules.conditions import Condition
+from iza_check.rules.operators import ConditionBase
 
 RULE_ID_PATTERN = CRITERION_ID_PATTERN
 SCHEMA_ID = "https://iza-check.nl/schema/rules.schema.json"
@@ -122,6 +123,16 @@ class RuleSpec(_Strict):
         "kenmerk dat de kern van een steunpunt is (zonder de kern past een initiatief niet op voorhand). Alleen "
         "bij ernst verplicht.",
     )
+
+    def parts(self) -> dict[str, ConditionBase]:
+        """The conditions the engine decides the outcome by, by part: ``voldoet``, and ``deels`` and ``nvt`` where the
+        rule has them (``advies_als`` only chooses the advice)."""
+        parts: dict[str, ConditionBase] = {"voldoet": self.voldoet}
+        if self.deels is not None:
+            parts["deels"] = self.deels
+        if self.nvt is not None:
+            parts["nvt"] = self.nvt.als
+        return parts
 
     @model_validator(mode="after")
     def _verdict_rules_are_required(self) -> RuleSpec:
