@@ -36,3 +36,11 @@ def test_the_engine_named_by_the_version_is_the_one_a_check_uses() -> None:
     from iza_check.engine import engine_name
 
     assert name == engine_name()
+
+
+def test_the_command_lines_size_limit_is_the_loaders() -> None:
+    """Written out in cli/shared.py so that --help does not load PyYAML; it must stay the loader's own."""
+    from iza_check.cli.shared import DEFAULT_MAX_BYTES
+    from iza_check.yamlsafe import DEFAULT_MAX_BYTES as LOADER_MAX_BYTES
+
+    assert DEFAULT_MAX_BYTES == LOADER_MAX_BYTES
