@@ -6,6 +6,7 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack
+from dataclasses import dataclass
 from functools import partial
 from itertools import chain
 from pathlib import Path
@@ -110,44 +111,52 @@ def _stream_of(target: Target) -> StreamFormat | None:
     return stream_format(target.fmt)
 
 
+@dataclass(frozen=True, slots=True)
+class _TooManyWords:
+    """The words of the message about formats that hold the whole report and so have a limit: joining the format
+    names, the verbs and noun for one format and for several, and the sentences."""
+
+    join: str
+    one: tuple[str, str, str]
+    several: tuple[str, str, str]
+    head: str
+    written: str
+    nothing: str
+
+
+_TOO_MANY: dict[str, _TooManyWords] = {
+    "nl": _TooManyWords(
+        join=" en ",
+        one=("maakt", "is", "dat rapport"),
+        several=("maken elk", "zijn", "die rapporten"),
+        head="{names} {makes} één document van het hele rapport en {is_} daarom begrensd op {limit} profielen; "
+        "dit zijn er {count}. ",
+        written="{Report} {is_} niet geschreven; de andere vormen wel (die schrijven elk profiel meteen weg, voor "
+        "elk aantal). Verdeel de profielen over meer runs voor {report}.",
+        nothing="Er is niets gecontroleerd of geschreven. Gebruik --format json of --format concise (die schrijven "
+        "elk profiel meteen weg, voor elk aantal), of verdeel de profielen over meer runs.",
+    ),
+    "en": _TooManyWords(
+        join=" and ",
+        one=("makes", "is", "that report"),
+        several=("each make", "are", "those reports"),
+        head="{names} {makes} one document of the whole report and {is_} therefore limited to {limit} profiles; "
+        "these are {count}. ",
+        written="{Report} {is_} not written; the other formats are (they write each profile at once, for any "
+        "number). Split the profiles over more runs for {report}.",
+        nothing="Nothing was checked or written. Use --format json or --format concise (they write each profile "
+        "at once, for any number), or split the profiles over more runs.",
+    ),
+}
+
+
 def _too_many_message(skipped: tuple[Target, ...], error: TooManyProfiles, *, written: bool, lang: str = "nl") -> str:
-    if lang == "en":
-        return _too_many_message_en(skipped, error, written=written)
-    names = " en ".join(f"--format {target.fmt}" for target in skipped)
-    one = len(skipped) == 1
-    makes, is_, report = ("maakt", "is", "dat rapport") if one else ("maken elk", "zijn", "die rapporten")
-    message = (
-        f"{names} {makes} één document van het hele rapport en {is_} daarom begrensd op {error.limit} profielen; "
-        f"dit zijn er {error.count}. "
-    )
-    if written:
-        return message + (
-            f"{report.capitalize()} {is_} niet geschreven; de andere vormen wel (die schrijven elk profiel meteen "
-            f"weg, voor elk aantal). Verdeel de profielen over meer runs voor {report}."
-        )
-    return message + (
-        "Er is niets gecontroleerd of geschreven. Gebruik --format json of --format concise (die schrijven elk "
-        "profiel meteen weg, voor elk aantal), of verdeel de profielen over meer runs."
-    )
-
-
-def _too_many_message_en(skipped: tuple[Target, ...], error: TooManyProfiles, *, written: bool) -> str:
-    names = " and ".join(f"--format {target.fmt}" for target in skipped)
-    one = len(skipped) == 1
-    makes, is_, report = ("makes", "is", "that report") if one else ("each make", "are", "those reports")
-    message = (
-        f"{names} {makes} one document of the whole report and {is_} therefore limited to {error.limit} "
-        f"profiles; these are {error.count}. "
-    )
-    if written:
-        return message + (
-            f"{report.capitalize()} {is_} not written; the other formats are (they write each profile at once, "
-            f"for any number). Split the profiles over more runs for {report}."
-        )
-    return message + (
-        "Nothing was checked or written. Use --format json or --format concise (they write each profile at "
-        "once, for any number), or split the profiles over more runs."
-    )
+    words = _TOO_MANY["en" if lang == "en" else "nl"]
+    names = words.join.join(f"--format {target.fmt}" for target in skipped)
+    makes, is_, report = words.one if len(skipped) == 1 else words.several
+    head = words.head.format(names=names, makes=makes, is_=is_, limit=error.limit, count=error.count)
+    tail = (words.written if written else words.nothing).format(Report=report.capitalize(), is_=is_, report=report)
+    return head + tail
 
 
 def _not_written_reason(skipped: tuple[Target, ...], lang: str) -> str:
