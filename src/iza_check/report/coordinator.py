@@ -109,6 +109,11 @@ def readable_fact(ref: FactRef, lang: str, names: Mapping[str, str], *, limit: i
     return shorten(text, limit) if limit is not None else text
 
 
+def missing_facts(finding: Finding, lang: str, names: Mapping[str, str]) -> tuple[str, ...]:
+    """The facts that could still change a finding, in words, each once (two paths can read alike)."""
+    return tuple(dict.fromkeys(clean(readable_path(path, lang, names)) for path in finding.missing))
+
+
 @dataclass(frozen=True, slots=True)
 class AppendixLine:
     """One line of a criterion in the appendix, in parts each format escapes: ``label: text (where)``; ``fact``
@@ -159,7 +164,7 @@ class _Builder:
     def point(self, finding: Finding) -> Point:
         lang = self.lang
         why = tuple(readable_fact(cause, lang, self.names) for cause in finding.causes)
-        missing = tuple(dict.fromkeys(clean(readable_path(path, lang, self.names)) for path in finding.missing))
+        missing = missing_facts(finding, lang, self.names)
         advice = _advice_text(finding, lang) if finding.outcome is not Outcome.onbekend else None
         same = None
         if advice is not None:

@@ -8,9 +8,8 @@ from collections.abc import Mapping
 
 from iza_check.assess.findings import FactRef, Figure, Finding, Outcome, ProfileReport, QuestionAnswer
 from iza_check.i18n import source_title, t
-from iza_check.profile.labels import readable_path
 from iza_check.report._common import evidence_text, extra_causes, group_label, grouped, location_text, safe_url
-from iza_check.report.coordinator import fact_label, figure_value, names_of, readable_value
+from iza_check.report.coordinator import fact_label, figure_value, missing_facts, names_of, readable_value
 from iza_check.report.html_common import backing_html as _backing
 from iza_check.report.html_common import html_multiline as _e_multiline
 from iza_check.report.html_common import html_text as _e
@@ -67,7 +66,7 @@ def _basis(finding: Finding, lang: str, names: Mapping[str, str]) -> str:
     if finding.at_best is not None:
         parts.append(f'<p class="missing">{_e(t("finding.at_best", lang))}.</p>')
     if finding.missing:
-        missing = ", ".join(dict.fromkeys(_e(readable_path(path, lang, names)) for path in finding.missing))
+        missing = ", ".join(_e(text) for text in missing_facts(finding, lang, names))
         parts.append(f'<p class="missing">{_e(t("finding.missing", lang))}: {missing}</p>')
     if finding.outcome is Outcome.nvt and finding.nvt_reason is not None:
         parts.append(f"<p>{_e(t('finding.nvt_reason', lang))}: {_e(finding.nvt_reason.get(lang))}</p>")
