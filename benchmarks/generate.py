@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Annotated, Any, Union, get_args, get_origin
 
 import yaml
-from pydantic import BaseModel, HttpUrl
+from pydantic import BaseModel
+from pydantic_core import Url
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT / "src") not in sys.path:
@@ -203,7 +204,7 @@ class ProfileGenerator:
             if rng.random() < 0.03:
                 return dt.date(2024, 2, 29)
             return dt.date.fromordinal(rng.randint(_FIRST_DAY, _LAST_DAY))
-        if annotation is HttpUrl:
+        if annotation is Url:
             slug = rng.choice(_NAAM_DELEN[1]).lower().replace(" ", "").replace("'", "")
             return f"https://{slug}{rng.randint(1, 999)}.example.nl/{rng.choice(_WOORDEN[:10])}"
         if annotation is str:

@@ -21,7 +21,8 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel, HttpUrl
+from pydantic import BaseModel
+from pydantic_core import Url
 
 from iza_check.assess.findings import Outcome, Report
 from iza_check.checker import Checker, CheckOptions, check_paths
@@ -101,7 +102,7 @@ def _strategy(annotation: Any, bounds: dict[str, Any], name: str) -> st.SearchSt
         return st.floats(bounds.get("ge"), bounds.get("le"), allow_nan=False, allow_infinity=False)
     if annotation is dt.date:
         return st.dates()
-    if annotation is HttpUrl:
+    if annotation is Url:
         return _URLS
     if annotation is str:
         if name == "betreft":  # a plan names a rule of the catalogue (an unknown code is refused, tested apart)

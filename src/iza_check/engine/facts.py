@@ -37,7 +37,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, NamedTuple
 
-from pydantic import AnyUrl, BaseModel
+from pydantic import BaseModel
+from pydantic_core import Url
 
 from iza_check.profile.model import COMPLETE_SUFFIX
 from iza_check.profile.paths import FieldType, resolve, walk
@@ -501,6 +502,6 @@ def plain(value: object) -> object:
         return out
     if isinstance(value, list):
         return [plain(v) for v in value]
-    if isinstance(value, AnyUrl):
+    if isinstance(value, Url):
         return str(value)
     return value

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic_core import Url, core_schema
 
 # The shape of a rule id. Which ids exist is the catalogue's to say (a region adds its own rules): a plan for
 # an id that no loaded rule has is refused when the profile is checked (see iza_check.checker).
@@ -46,6 +47,18 @@ class _Strict(BaseModel):
 CriterionId = Annotated[str, Field(pattern=CRITERION_ID_PATTERN)]
 
 
+class _WebAddress:
+    """What pydantic's ``HttpUrl`` checks (http or https, a host, at most 2083 characters), as pydantic-core's own
+    URL schema: ``HttpUrl`` lives in ``pydantic.networks``, whose import costs a one-profile run about a tenth."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> core_schema.CoreSchema:
+        return core_schema.url_schema(max_length=2083, allowed_schemes=["http", "https"])
+
+
+# A web address; the value is a pydantic-core ``Url`` (``str()`` gives it normalised, as ``HttpUrl`` does).
+WebUrl = Annotated[Url, _WebAddress()]
+
+
 class Bewijs(_Strict):
     """A piece of evidence: a document, a web page, a date; and which criteria it supports.
 
@@ -55,7 +68,7 @@ class Bewijs(_Strict):
     """
 
     document: ShortText | None = Field(None, description="Naam van het document, bijv. 'Klachtenregeling 2024'.")
-    url: HttpUrl | None = Field(None, description="Waar het document te vinden is.")
+    url: WebUrl | None = Field(None, description="Waar het document te vinden is.")
     datum: dt.date | None = Field(None, description="Datum van het document (JJJJ-MM-DD).")
     betreft: list[CriterionId] = Field(
         default_factory=_no_items,
@@ -114,7 +127,7 @@ class Initiatief(_Area):
         None, description="Als het initiatief onderdeel is van een grotere organisatie: welke."
     )
     opgericht: Annotated[int, Field(ge=1900, le=2100)] | None = Field(None, description="Jaar van oprichting.")
-    website: HttpUrl | None = None
+    website: WebUrl | None = None
     locaties: Annotated[int, Field(ge=0, le=1000)] | None = Field(None, description="Aantal locaties.")
     door_en_voor: list[Doelgroep] | None = Field(
         None, description="Door en voor wie is het initiatief opgezet?"

@@ -15,7 +15,8 @@ from enum import Enum
 from functools import cache
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import AnyUrl, BaseModel
+from pydantic import BaseModel
+from pydantic_core import Url
 
 Kind = Literal["bool", "int", "float", "str", "enum", "date", "model", "list", "other"]
 SCALAR_KINDS: frozenset[str] = frozenset({"bool", "int", "float", "str", "enum", "date"})
@@ -98,7 +99,7 @@ def classify(annotation: Any) -> FieldType:
         return FieldType("int")
     if issubclass(annotation, float):
         return FieldType("float")
-    if issubclass(annotation, AnyUrl):
+    if issubclass(annotation, Url):
         return FieldType("str", url=True)
     if issubclass(annotation, str):
         return FieldType("str")

@@ -11,9 +11,11 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
-from pydantic import HttpUrl, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
+from pydantic_core import Url
 
 from iza_check.i18n.text import Text
+from iza_check.profile.model import WebUrl
 from iza_check.questionnaire.questions import CHOICE_GROUPS, LABELS, Lang
 from iza_check.questionnaire.texts import UI
 
@@ -217,7 +219,7 @@ def _real_date(year: int, month: int, day: int) -> dt.date:
         raise Invalid(UI["err.date_real"]) from error
 
 
-_URL_ADAPTER: TypeAdapter[HttpUrl] = TypeAdapter(HttpUrl)
+_URL_ADAPTER: TypeAdapter[Url] = TypeAdapter(WebUrl)
 
 
 def parse_url(text: str) -> str:

@@ -131,9 +131,6 @@ Atom = (
     | NietNaPeildatum
 )
 
-for _model in (Alle, EenVan, Niet, Lijst):
-    _model.model_rebuild()
-
 
 def children(condition: ConditionBase) -> tuple[ConditionBase, ...]:
     """The direct sub-conditions (``waar`` of a ``lijst`` is not a child: it is evaluated per item)."""

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StrictBool, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from iza_check.engine.outcomes import Outcome, Severity
-from iza_check.profile.model import CRITERION_ID_PATTERN
+from iza_check.profile.model import CRITERION_ID_PATTERN, WebUrl
 from iza_check.rules.conditions import Condition
 from iza_check.rules.operators import ConditionBase
 
@@ -75,7 +75,7 @@ class Nvt(_Strict):
 class Advies(_Strict):
     nl: NonEmpty
     en: NonEmpty
-    link: HttpUrl | None = None
+    link: WebUrl | None = None
 
 
 class AdviesAls(_Strict):

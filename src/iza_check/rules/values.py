@@ -13,14 +13,13 @@ from typing import Annotated, Any, NamedTuple
 
 from pydantic import (
     AfterValidator,
-    AnyUrl,
     Field,
     StrictBool,
     StrictFloat,
     StrictInt,
     StrictStr,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, Url
 
 from iza_check.profile.paths import FieldType, did_you_mean
 
@@ -111,7 +110,7 @@ def _encode_str(value: object) -> object:
         return value
     if isinstance(value, Enum) and isinstance(value.value, str):
         return value.value
-    if isinstance(value, AnyUrl):
+    if isinstance(value, Url):
         return str(value)
     return MISSING
 
