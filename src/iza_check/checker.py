@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from iza_check import stop
+from iza_check import collector, stop
 from iza_check.assess.findings import (
     FileOutcome,
     ProfileReport,
@@ -152,6 +152,7 @@ class Checker:
         self.peildatum = peildatum
         self.max_bytes = max_bytes
         self.render = render
+        collector.work_begins()
 
     def check_file(self, path: Path) -> FileOutcome:
         from iza_check.assess.profile import assess

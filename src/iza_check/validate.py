@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from iza_check import collector
 from iza_check.problems import InputError, Problem
 from iza_check.profile.discovery import iter_profile_files
 from iza_check.profile.loader import LoadedProfile, load_profile
@@ -25,6 +26,7 @@ class FileResult:
 
 def load_many(paths: Iterable[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[FileResult]:
     """Load every profile under ``paths``; a broken file yields its problems and the batch goes on."""
+    collector.work_begins()
     for item in iter_profile_files(paths):
         if isinstance(item, Problem):
             yield FileResult(item.file, (item,))

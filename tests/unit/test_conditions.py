@@ -253,3 +253,21 @@ def test_every_list_the_catalogue_tests_can_be_marked_complete() -> None:
     assert lists
     for path in sorted(lists):
         assert resolve(Profile, path + COMPLETE_SUFFIX).kind == "bool", path
+
+
+def test_a_conditions_identity_tells_apart_what_differs_and_only_that() -> None:
+    """The engines key their compiled conditions by ``identity()``: equal conditions share it, and values that
+    Python finds equal but the rules do not (``1``, ``1.0``, ``true``) do not."""
+    from pydantic import TypeAdapter
+
+    from iza_check.rules.conditions import Condition
+
+    adapter: TypeAdapter[Any] = TypeAdapter(Condition)
+    parsed = {name: adapter.validate_python(data) for name, data in CONDITIONS.items()}
+    again = {name: adapter.validate_python(data) for name, data in CONDITIONS.items()}
+    assert all(parsed[name].identity() == again[name].identity() for name in CONDITIONS)
+    assert len({condition.identity() for condition in parsed.values()}) == len(CONDITIONS)
+    values = [adapter.validate_python({"veld": "team.vrijwilligers", "gelijk": value}) for value in (1, 1.0, True)]
+    assert len({condition.identity() for condition in values}) == 3
+    nested = [adapter.validate_python({"alle": [CONDITIONS["GTE"], {"niet": CONDITIONS[name]}]}) for name in ("LT", "LTE")]
+    assert nested[0].identity() != nested[1].identity()

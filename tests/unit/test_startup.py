@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
+
+_ROOT = Path(__file__).resolve().parents[2]
 
 _PROBE = (
     "import sys\n"
@@ -44,3 +47,39 @@ def test_the_command_lines_size_limit_is_the_loaders() -> None:
     from iza_check.yamlsafe import DEFAULT_MAX_BYTES as LOADER_MAX_BYTES
 
     assert DEFAULT_MAX_BYTES == LOADER_MAX_BYTES
+
+
+def test_a_check_collects_again_once_its_work_begins() -> None:
+    """The collector is held off while the run starts (iza_check.collector), and on again, with what start-up
+    made frozen, by the time profiles are checked."""
+    code = (
+        "import gc, sys\n"
+        "from iza_check.cli.main import main\n"
+        "import iza_check.checker as checker\n"
+        "seen = []\n"
+        "original = checker.Checker.check_file\n"
+        "def check_file(self, path):\n"
+        "    seen.append((gc.isenabled(), gc.get_freeze_count() > 0))\n"
+        "    return original(self, path)\n"
+        "checker.Checker.check_file = check_file\n"
+        "try:\n"
+        "    main(['check', 'profiles/starter-vrijwilligers.yaml', '--format', 'concise'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(seen, gc.isenabled(), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=_ROOT)
+    assert done.stderr.strip().splitlines()[-1] == "[(True, True)] True"
+
+
+def test_the_collector_is_on_after_a_command_that_never_reaches_its_work() -> None:
+    import gc
+
+    from click.testing import CliRunner
+
+    from iza_check.cli.main import main
+
+    assert gc.isenabled()
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert gc.isenabled()

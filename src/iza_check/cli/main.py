@@ -9,7 +9,7 @@ from typing import Any, ClassVar, NoReturn
 
 import click
 
-from iza_check import __version__
+from iza_check import __version__, collector
 from iza_check.cli.exitcodes import EXIT_INVALID_INPUT, EXIT_OK
 from iza_check.cli.inputs import EXCLUDE, STDIN_FILENAME, exclude_option, select_paths, with_stdin
 from iza_check.cli.lang import localize, say, say_usage
@@ -93,6 +93,13 @@ class _LazyGroup(click.Group):
         return sorted({*super().list_commands(ctx), *self.lazy})
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
+        collector.hold()
+        try:
+            return self._main(args, *rest, **kwargs)
+        finally:
+            collector.release()
+
+    def _main(self, args: Sequence[str] | None, *rest: Any, **kwargs: Any) -> Any:
         _tolerant_console()
         from iza_check.cli import dutch, lang
 

@@ -154,7 +154,7 @@ class _Compiler:
     def leaf(self, leaf: AtomBase | Lijst, positive: bool) -> Term:
         if isinstance(leaf, Lijst):
             ftype = resolve(Profile, leaf.lijst)
-            waar_key = leaf.waar.model_dump_json(by_alias=True)
+            waar_key = leaf.waar.identity()
             true_key = self.plan.key(Derived("count_true", leaf.lijst, ftype, None, waar_key, leaf.waar))
             possible_key = self.plan.key(Derived("count_possible", leaf.lijst, ftype, None, waar_key, leaf.waar))
             self.count_pairs[true_key] = possible_key

@@ -32,7 +32,7 @@ the wrong Python type (only possible for a profile built without validation) is 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, NamedTuple
@@ -97,8 +97,8 @@ class Derived:
     path: str
     ftype: FieldType
     operand: object = None
-    # For count_true/count_possible: the item condition, identified by its canonical JSON.
-    waar_key: str = ""
+    # For count_true/count_possible: the item condition, by its identity.
+    waar_key: Hashable = None
     waar: ConditionBase | None = field(default=None, compare=False, hash=False)
     # For an operator's fact: its class (operators that name the same kind derive it alike).
     source: type[AtomBase] | None = field(default=None, compare=False, hash=False)
@@ -232,7 +232,7 @@ def _list_predicate(condition: Lijst, ftype: FieldType) -> ItemPredicate:
 
 # Compiled once per condition (and model): rules repeat conditions (a list test in K2, K7, B3 and I3; the same
 # part in voldoet and deels), and one profile's results of such a part are remembered in its ``lookups``.
-_COMPILED: dict[tuple[type[BaseModel], str], ReasonFunction] = {}
+_COMPILED: dict[tuple[type[BaseModel], Hashable], ReasonFunction] = {}
 _MEMO = "\x00reasons"  # the key in ``lookups`` under which the results of one profile are kept: never a path
 
 
@@ -246,7 +246,7 @@ def compile_reasons(condition: ConditionBase, model: type[BaseModel]) -> ReasonF
     ``needs_whole_list`` is false only on a complete list. Paths are relative to ``model`` (the profile, or
     the item of a list inside a ``lijst``); see :class:`Reason`.
     """
-    key = (model, condition.model_dump_json(by_alias=True))
+    key = (model, condition.identity())
     found = _COMPILED.get(key)
     if found is not None:
         return found

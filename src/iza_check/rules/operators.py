@@ -41,6 +41,29 @@ class ConditionBase(BaseModel):
     # The key that tells this form apart; also the tag of the discriminated union.
     form: ClassVar[str]
 
+    def identity(self) -> Hashable:
+        """A value equal for equal conditions and different for different ones (``1``, ``1.0`` and ``true`` too):
+        the engines' key of a condition. Made from the fields rather than by pydantic's serializer, which a run
+        would otherwise build for every condition model at start-up."""
+        known = _IDENTITIES.get(id(self))
+        if known is not None and known[0] is self:
+            return known[1]
+        identity = (self.form, tuple((name, _identity(getattr(self, name))) for name in type(self).model_fields))
+        _IDENTITIES[id(self)] = (self, identity)
+        return identity
+
+
+# Conditions live as long as their catalogue, and the engines ask for the identity of each part of each one.
+_IDENTITIES: dict[int, tuple[ConditionBase, Hashable]] = {}
+
+
+def _identity(value: object) -> Hashable:
+    if isinstance(value, ConditionBase):
+        return value.identity()
+    if isinstance(value, (list, tuple)):
+        return ("list", tuple(_identity(item) for item in value))
+    return (type(value).__name__, value)
+
 
 # ---------------------------------------------------------------------------------------------
 # The operators
