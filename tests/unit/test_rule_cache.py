@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from engine_marks import requires_durable
 
 from iza_check.problems import InputError
 from iza_check.resources import rules_dir
@@ -107,11 +108,11 @@ def test_a_damaged_cache_file_is_ignored_and_replaced(folder: Path, damage: byte
     (path,) = _files(folder)
     key = cache.catalogue_key([rules_dir()])
     assert key is not None
-    head = cache._FORMAT + b"\n" + key.encode() + b"\n"
+    head = cache._header("catalogue", key)
     if damage == "truncated":
         data = path.read_bytes()[: len(path.read_bytes()) // 2]
     elif damage == "other key":
-        data = cache._FORMAT + b"\n" + b"0" * len(key) + b"\n" + path.read_bytes()[len(head):]
+        data = cache._header("catalogue", "0" * len(key)) + path.read_bytes()[len(head):]
     elif damage == "not a catalogue":
         data = head + pickle.dumps({"rules": ()})
     else:
@@ -160,3 +161,59 @@ def test_old_cache_files_are_pruned(folder: Path, rules: Path) -> None:
         path.write_text(text + f"\n# {number}\n", encoding="utf-8")
         cache.load_catalogue_cached([rules])
     assert len(_files(folder)) == cache._KEEP
+
+
+def _networks(folder: Path) -> list[Path]:
+    return sorted(folder.glob("durable-network-*.pickle")) if folder.exists() else []
+
+
+@requires_durable
+def test_the_durable_network_is_compiled_once_and_read_back_the_same(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the durable-rules engine compiles from a cached catalogue is kept beside it; an engine built from the
+    stored network has the same rulesets, fact keys and results as one that compiled it."""
+    from iza_check.engine import create_engine
+    from iza_check.engine.durable import compile_network
+    from iza_check.rules import load_rules
+
+    first = create_engine(load_rules(), "durable")
+    assert len(_networks(folder)) == 1
+    import iza_check.engine.durable as durable
+
+    def refuse(_rules: object) -> None:
+        raise AssertionError("compiled again although the cache held the network")
+
+    monkeypatch.setattr(durable, "compile_network", refuse)
+    second = create_engine(load_rules(), "durable")
+    assert list(second.plan.derived.items()) == list(first.plan.derived.items()) != []
+    assert [(r.base, r.keys, r.owners) for r in second._rulesets] == [(r.base, r.keys, r.owners) for r in first._rulesets]
+    assert compile_network(first._rules) == compile_network(second._rules)
+    from test_rule_kit import PEILDATUM
+
+    from iza_check.profile.loader import load_profile
+
+    for path in sorted(Path(__file__).resolve().parents[2].glob("profiles/*.yaml")):
+        profile = load_profile(path).profile
+        assert first.evaluate(profile, peildatum=PEILDATUM) == second.evaluate(profile, peildatum=PEILDATUM)
+
+
+@requires_durable
+def test_a_damaged_network_is_compiled_again(folder: Path) -> None:
+    from iza_check.engine import create_engine
+    from iza_check.rules import load_rules
+
+    rulesets = create_engine(load_rules(), "durable").rulesets
+    (path,) = _networks(folder)
+    path.write_bytes(path.read_bytes()[:100])
+    assert create_engine(load_rules(), "durable").rulesets == rulesets
+    assert len(path.read_bytes()) > 100  # written anew
+
+
+def test_a_catalogue_made_elsewhere_compiles_every_time(folder: Path) -> None:
+    catalogue = load_catalogue([rules_dir()])
+    assert catalogue.cache_key is None
+    made: list[int] = []
+    assert cache.compiled(catalogue, "durable-network", int, lambda: made.append(1) or len(made)) == 1
+    assert cache.compiled(catalogue, "durable-network", int, lambda: made.append(1) or len(made)) == 2
+    assert _networks(folder) == []

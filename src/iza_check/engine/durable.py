@@ -43,7 +43,6 @@ crash the process; one engine per process, parallelism with processes.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import itertools
 import json
@@ -52,7 +51,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from iza_check.engine import EngineError
-from iza_check.engine.base import PARTS, Engine, Truths, explain
+from iza_check.engine.base import PARTS, CompiledRule, Engine, Truths, explain
 from iza_check.engine.durable_load import load_durable
 from iza_check.engine.facts import MISSING, Derived, FactPlan
 from iza_check.engine.outcomes import Fact, RuleResult
@@ -139,6 +138,28 @@ class _Ruleset:
     base: dict[str, object]  # kind and group guards
     keys: tuple[str, ...]
     owners: list[tuple[int, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Packed:
+    """One ruleset as compiled, before it has a name: its guards, its fact keys, the owners of each network rule
+    (``t<n>``) and its rules as durable-rules' JSON (the sentinel and ``t0``, ``t1``, … without their actions)."""
+
+    base: dict[str, object]
+    keys: tuple[str, ...]
+    owners: tuple[tuple[int, ...], ...]
+    rules: str
+
+
+@dataclass(frozen=True, slots=True)
+class Network:
+    """A catalogue compiled for durable-rules: plain data, so that the catalogue cache keeps it (the compiling costs
+    a one-profile run more than reading it back). ``derived``: the fact plan's quantities in the order of their
+    keys (``f0``, ``f1``, …)."""
+
+    derived: tuple[Derived, ...]
+    rulesets: tuple[_Packed, ...]
+    network_rules: int
 
 
 class _Compiler:
@@ -267,6 +288,56 @@ def _keys_of(term: Term) -> set[str]:
     return keys
 
 
+def compile_network(rules: Sequence[CompiledRule]) -> Network:
+    """The network rules of every part of ``rules``, pass and fail form, simplified and packed into rulesets."""
+    plan = FactPlan()
+    compiler = _Compiler(plan)
+    terms: list[tuple[int, Term]] = []
+    for index, compiled in enumerate(rules):
+        for part in PARTS:
+            condition = compiled.parts.get(part)
+            if condition is None:
+                continue
+            for positive in (True, False):
+                for term in compiler.dnf(condition, positive):
+                    terms.append((_owner(index, part, positive), term))
+    simplified = _simplify(terms, compiler.count_pairs)
+    return Network(tuple(plan.derived), tuple(_pack(simplified)), len(simplified))
+
+
+def _pack(terms: list[tuple[tuple[int, ...], Term]]) -> list[_Packed]:
+    packed: list[_Packed] = []
+    chunk: list[tuple[tuple[int, ...], Term]] = []
+    chunk_keys: set[str] = set()
+
+    def flush() -> None:
+        if not chunk:
+            return
+        # The sentinel matches every profile fact, so a session always has a match (see fire()).
+        rules: dict[str, dict[str, Any]] = {SENTINEL: {"all": [{"m": {"kind": "profile"}}]}}
+        groups = 0
+        for number, (_, term) in enumerate(chunk):
+            group = f"g{number // RULES_PER_GROUP}"
+            groups = number // RULES_PER_GROUP + 1
+            expression = {"$and": [{"kind": "profile"}, {group: 1}, *term]}
+            rules[f"t{number}"] = {"all": [{"m": expression}]}
+        base: dict[str, object] = {"kind": "profile", **{f"g{g}": 1 for g in range(groups)}}
+        owners = tuple(owner for owner, _ in chunk)
+        packed.append(_Packed(base, tuple(sorted(chunk_keys)), owners, json.dumps(rules, ensure_ascii=False)))
+        chunk.clear()
+        chunk_keys.clear()
+
+    for owner, term in terms:
+        keys = _keys_of(term)
+        too_many_rules = len(chunk) >= RULES_PER_GROUP * GROUPS_PER_RULESET
+        if chunk and (too_many_rules or len(chunk_keys | keys) > MAX_KEYS_PER_RULESET):
+            flush()
+        chunk.append((owner, term))
+        chunk_keys.update(keys)
+    flush()
+    return packed
+
+
 # The most distinct fact keys one network rule may test. Each conjunction is asserted against a fact that
 # carries its keys plus kind, the group guard, sid and id; measured with generated rules (an ``alle`` over
 # N ``lijst`` tests with thresholds of their own, durable-rules 2.0.28): N = 250 runs, N = 251 makes the C
@@ -291,61 +362,26 @@ class DurableEngine(Engine):
     def __init__(self, catalogue: Catalogue) -> None:
         durable_engine, core = load_durable()
         super().__init__(catalogue)
-        self.plan = FactPlan()
         self._owners = [
             tuple((part, _owner(index, part, True), _owner(index, part, False)) for part in compiled.parts)
             for index, compiled in enumerate(self._rules)
         ]
-        compiler = _Compiler(self.plan)
-        terms: list[tuple[int, Term]] = []
-        for index, compiled in enumerate(self._rules):
-            for part in PARTS:
-                condition = compiled.parts.get(part)
-                if condition is None:
-                    continue
-                for positive in (True, False):
-                    for term in compiler.dnf(condition, positive):
-                        terms.append((_owner(index, part, positive), term))
-        simplified = _simplify(terms, compiler.count_pairs)
+        from iza_check.rules.cache import compiled
+
+        network = compiled(catalogue, "durable-network", Network, lambda: compile_network(self._rules))
+        self.plan = FactPlan()
+        for derived in network.derived:
+            self.plan.key(derived)
         self._rulesets: list[_Ruleset] = []
-        definitions = self._pack(simplified)
-        self._host = _make_host(durable_engine, core)
-        # set_rulesets mutates its argument (it pops each 'run'), so it gets its own copy.
-        self._host.set_rulesets(copy.deepcopy(definitions))
-        self.network_rules = len(simplified)
-
-    def _pack(self, terms: list[tuple[tuple[int, ...], Term]]) -> dict[str, dict[str, dict[str, Any]]]:
+        # Fresh dicts from the JSON: set_rulesets mutates its argument (it pops each 'run').
         definitions: dict[str, dict[str, dict[str, Any]]] = {}
-        chunk: list[tuple[tuple[int, ...], Term]] = []
-        chunk_keys: set[str] = set()
-
-        def flush() -> None:
-            if not chunk:
-                return
+        for packed in network.rulesets:
             name = f"iza{next(_ruleset_numbers)}"
-            # The sentinel matches every profile fact, so a session always has a match (see fire()).
-            rules: dict[str, dict[str, Any]] = {SENTINEL: {"all": [{"m": {"kind": "profile"}}], "run": _noop}}
-            groups = 0
-            for number, (_, term) in enumerate(chunk):
-                group = f"g{number // RULES_PER_GROUP}"
-                groups = number // RULES_PER_GROUP + 1
-                expression = {"$and": [{"kind": "profile"}, {group: 1}, *term]}
-                rules[f"t{number}"] = {"all": [{"m": expression}], "run": _noop}
-            base: dict[str, object] = {"kind": "profile", **{f"g{g}": 1 for g in range(groups)}}
-            self._rulesets.append(_Ruleset(name, base, tuple(sorted(chunk_keys)), [owner for owner, _ in chunk]))
-            definitions[name] = rules
-            chunk.clear()
-            chunk_keys.clear()
-
-        for owner, term in terms:
-            keys = _keys_of(term)
-            too_many_rules = len(chunk) >= RULES_PER_GROUP * GROUPS_PER_RULESET
-            if chunk and (too_many_rules or len(chunk_keys | keys) > MAX_KEYS_PER_RULESET):
-                flush()
-            chunk.append((owner, term))
-            chunk_keys.update(keys)
-        flush()
-        return definitions
+            self._rulesets.append(_Ruleset(name, packed.base, packed.keys, list(packed.owners)))
+            definitions[name] = {rule: {**body, "run": _noop} for rule, body in json.loads(packed.rules).items()}
+        self._host = _make_host(durable_engine, core)
+        self._host.set_rulesets(definitions)
+        self.network_rules = network.network_rules
 
     @property
     def rulesets(self) -> int:

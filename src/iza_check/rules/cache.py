@@ -10,7 +10,9 @@ cache folder, and the key is a hash of everything the result depends on:
 - the Python version and implementation, and the version of pydantic (the rules are pydantic models).
 
 So a changed rule file, a different tool or a different Python never gets a catalogue made by another; the key is
-computed again after loading, and a catalogue is stored only when nothing changed meanwhile. A cache file that
+computed again after loading, and a catalogue is stored only when nothing changed meanwhile. What an engine compiles
+from a catalogue that came through the cache (the durable-rules network: :func:`compiled`) is kept beside it under the
+same key, so it too is made once per change rather than once per run. A cache file that
 cannot be read or unpickled, or holds something else than a catalogue, is ignored (and replaced). Only a cache
 folder and files that belong to the current user, writable by nobody else, are trusted: a pickle runs code.
 
@@ -27,20 +29,22 @@ import pickle
 import stat
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from iza_check.rules.model import Catalogue
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 # Bumped when the layout of a cache file changes.
-_FORMAT = b"iza-check catalogue cache 1"
-_PREFIX = "catalogue-"
+_FORMAT = b"iza-check catalogue cache 2"
+_CATALOGUE = "catalogue"
 _SUFFIX = ".pickle"
-# Cache files kept per folder (one per combination of rule folders in use); the oldest go first.
+# Cache files of each kind kept per folder (one per combination of rule folders in use); the oldest go first.
 _KEEP = 8
+
+T = TypeVar("T")
 
 
 def cache_dir() -> Path | None:
@@ -109,21 +113,35 @@ def _trusted(path: Path) -> bool:
     return not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
+def _path(folder: Path, kind: str, key: str) -> Path:
+    return folder / f"{kind}-{key}{_SUFFIX}"
+
+
+def _header(kind: str, key: str) -> bytes:
+    return _FORMAT + b"\n" + kind.encode() + b"\n" + key.encode() + b"\n"
+
+
+def _load(folder: Path, kind: str, key: str) -> object | None:
+    """What is stored as ``kind`` under ``key``, or None (absent, unreadable, corrupt or untrusted)."""
+    path = _path(folder, kind, key)
+    if not (_trusted(folder) and _trusted(path)):
+        return None
+    header = _header(kind, key)
+    try:
+        data = path.read_bytes()
+        if not data.startswith(header):
+            return None
+        return pickle.loads(data[len(header):])
+    except Exception:  # a damaged pickle raises nearly anything; the cache is then only skipped
+        return None
+
+
 def read(folder: Path, key: str) -> Catalogue | None:
     """The cached catalogue for ``key``, or None (absent, unreadable, corrupt, untrusted, or of another kind)."""
     from iza_check.rules.model import Catalogue
 
-    path = folder / f"{_PREFIX}{key}{_SUFFIX}"
-    if not (_trusted(folder) and _trusted(path)):
-        return None
-    try:
-        data = path.read_bytes()
-        if not data.startswith(_FORMAT + b"\n" + key.encode() + b"\n"):
-            return None
-        catalogue = pickle.loads(data[len(_FORMAT) + len(key) + 2:])
-    except Exception:  # a damaged pickle raises nearly anything; the cache is then only skipped
-        return None
-    if not isinstance(catalogue, Catalogue):
+    catalogue = _load(folder, _CATALOGUE, key)
+    if not isinstance(catalogue, Catalogue) or catalogue.cache_key != key:
         return None
     try:
         if any(catalogue.get(rule.id) is not rule for rule in catalogue.rules):
@@ -135,28 +153,32 @@ def read(folder: Path, key: str) -> Catalogue | None:
 
 def write(folder: Path, key: str, catalogue: Catalogue) -> None:
     """Store ``catalogue`` under ``key``, atomically; any failure leaves the cache as it was."""
+    _store(folder, _CATALOGUE, key, catalogue)
+
+
+def _store(folder: Path, kind: str, key: str, value: object) -> None:
     try:
-        payload = pickle.dumps(catalogue, protocol=pickle.HIGHEST_PROTOCOL)
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _trusted(folder):
             return
         handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=_SUFFIX, dir=folder)
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(_FORMAT + b"\n" + key.encode() + b"\n")
+                out.write(_header(kind, key))
                 out.write(payload)
-            os.replace(temporary, folder / f"{_PREFIX}{key}{_SUFFIX}")
+            os.replace(temporary, _path(folder, kind, key))
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
-        _prune(folder)
+        _prune(folder, kind)
     except Exception:  # a read-only home, a full disk, an unpicklable rule: run without the cache
         return
 
 
-def _prune(folder: Path) -> None:
+def _prune(folder: Path, kind: str) -> None:
     entries = []
-    for path in folder.glob(f"{_PREFIX}*{_SUFFIX}"):
+    for path in folder.glob(f"{kind}-*{_SUFFIX}"):
         try:
             entries.append((path.stat().st_mtime, path))
         except OSError:
@@ -179,5 +201,22 @@ def load_catalogue_cached(dirs: Sequence[Path]) -> Catalogue:
     catalogue = load_catalogue(dirs)
     # Stored only when the files did not change while they were read (else the key would not describe them).
     if folder is not None and key is not None and catalogue_key(dirs) == key:
+        object.__setattr__(catalogue, "cache_key", key)
         write(folder, key, catalogue)
     return catalogue
+
+
+def compiled(catalogue: Catalogue, kind: str, expected: type[T], build: Callable[[], T]) -> T:
+    """``build()``, what an engine compiles from ``catalogue`` (plain data that pickles), stored as ``kind`` beside
+    the cached catalogue and read from there next time. A catalogue that did not come through the cache (made in
+    a test, or with the cache off) has no key: then it is built every time."""
+    folder = cache_dir()
+    key = catalogue.cache_key
+    if folder is None or key is None:
+        return build()
+    found = _load(folder, kind, key)
+    if isinstance(found, expected):
+        return found
+    value = build()
+    _store(folder, kind, key, value)
+    return value

@@ -179,6 +179,8 @@ class Catalogue:
 
     rules: tuple[Rule, ...]
     _by_id: dict[str, Rule] = field(init=False, repr=False, compare=False)
+    # The catalogue cache's key when it came through the cache (see iza_check.rules.cache.compiled).
+    cache_key: str | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {rule.id: rule for rule in self.rules})
