@@ -99,6 +99,17 @@ def test_never_across_versions(folder: Path, monkeypatch: pytest.MonkeyPatch, ch
     assert cache.catalogue_key([rules_dir()]) != key
 
 
+def test_a_changed_module_of_the_tool_is_another_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = tmp_path / "iza_check"
+    shutil.copytree(cache._PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "_PACKAGE", package)
+    before = cache._source_digest()
+    assert cache._source_digest() == before
+    module = package / "rules" / "conditions.py"
+    module.write_text(module.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert cache._source_digest() != before
+
+
 @pytest.mark.parametrize(
     "damage",
     [b"", b"not a pickle at all", "truncated", "other key", "not a catalogue"],

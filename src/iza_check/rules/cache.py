@@ -5,8 +5,8 @@ milliseconds, the same every run; unpickling the result costs a few. The cache i
 cache folder, and the key is a hash of everything the result depends on:
 
 - the bytes and names of every file in every rule folder (not only the rule files: a superset is safe);
-- the source of every module of iza_check (the loader, the models and the condition language may change without
-  a new version number, in a checkout) and its version;
+- the name, size and modification time of every module of iza_check (the loader, the models and the condition
+  language may change without a new version number, in a checkout) and its version;
 - the Python version and implementation, and the version of pydantic (the rules are pydantic models).
 
 So a changed rule file, a different tool or a different Python never gets a catalogue made by another; the key is
@@ -59,13 +59,13 @@ def cache_dir() -> Path | None:
 
 
 def _source_digest() -> bytes:
-    """A hash of the source of every module of the package (the code that makes and reads a catalogue)."""
+    """A hash of the name, size and modification time of every module of the package (the code that makes and reads
+    a catalogue): what Python itself compares to use a module's compiled bytecode, so a change that Python would
+    run is a change of key. Reading and hashing the sources instead cost a run several milliseconds."""
     digest = hashlib.sha256()
     for path in sorted(_PACKAGE.rglob("*.py")):
-        digest.update(path.relative_to(_PACKAGE).as_posix().encode())
-        digest.update(b"\0")
-        digest.update(path.read_bytes())
-        digest.update(b"\0")
+        status = path.stat()
+        digest.update(f"{path.relative_to(_PACKAGE).as_posix()}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
     return digest.digest()
 
 
