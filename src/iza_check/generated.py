@@ -16,6 +16,12 @@ def _profile_schema() -> str:
     return dumps_schema(profile_json_schema())
 
 
+def _profile_core_schema() -> str:
+    from iza_check.profile.core_schema import dumps_core_schema
+
+    return dumps_core_schema()
+
+
 def _report_schema() -> str:
     from iza_check.profile.schema import dumps_schema
     from iza_check.report.json_schema import report_json_schema
@@ -50,6 +56,7 @@ def _rule_docs(lang: str) -> Callable[[], str]:
 # Path relative to the repository -> what its source makes.
 ARTEFACTS: dict[str, Callable[[], str]] = {
     "schema/profile.schema.json": _profile_schema,
+    "src/iza_check/profile/core_schema.json": _profile_core_schema,
     "schema/report.schema.json": _report_schema,
     "schema/rules.schema.json": _rules_schema,
     "schema/summary.schema.json": _summary_schema,
@@ -65,6 +72,7 @@ def write_all(root: Path) -> list[str]:
         path = root / name
         text = make()
         if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
             changed.append(name)
     return changed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -19,9 +20,9 @@ _PROBE = (
 )
 
 
-def _loaded(*args: str) -> tuple[str, list[str]]:
+def _loaded(*args: str, env: dict[str, str] | None = None) -> tuple[str, list[str]]:
     code = _PROBE.format(args=", ".join(repr(a) for a in args))
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     return done.stdout, eval(done.stderr.strip().splitlines()[-1])
 
 
@@ -31,6 +32,19 @@ def test_the_version_says_the_engine_without_loading_the_engine() -> None:
     assert "iza_check.engine.durable" not in modules
     assert "iza_check.profile.model" not in modules and "iza_check.rules.model" not in modules
     assert not any(m == "pydantic" or m.startswith("pydantic.") for m in modules)
+
+
+def test_a_check_makes_no_pydantic_schema_at_start_up(tmp_path: Path) -> None:
+    """The profile's validator comes from the stored core schema, the rules from the catalogue cache (filled by the
+    first run): pydantic neither generates a schema nor looks for plugins (which imports importlib.metadata)."""
+    env = {**os.environ, "IZA_CHECK_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("IZA_CHECK_NO_CACHE", None)
+    args = ("check", str(_ROOT / "profiles" / "starter-vrijwilligers.yaml"), "--format", "concise")
+    _, first = _loaded(*args, env=env)
+    assert "pydantic.plugin._loader" in first  # the rule files were read and validated
+    _, modules = _loaded(*args, env=env)
+    assert "iza_check.profile.core_schema" in modules
+    assert "pydantic.plugin._loader" not in modules
 
 
 def test_the_engine_named_by_the_version_is_the_one_a_check_uses() -> None:

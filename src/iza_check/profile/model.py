@@ -498,8 +498,9 @@ class Profile(_Strict):
         use_enum_values=True,
         title="iza-check profiel",
         json_schema_extra={"$id": "https://iza-check.nl/schema/profile.schema.json"},
-        # Built when it is defined: every run validates profiles (and a pool's workers then inherit it).
-        defer_build=False,
+        # A check validates with pydantic-core's validator made from the stored core schema (profile/core_schema.py),
+        # so the model's own is built only where it is used otherwise (the questionnaire, the writer).
+        defer_build=True,
     )
 
     versie: Annotated[int, Field(ge=1, le=1)] = Field(1, description="Versie van het profielformaat.")

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from iza_check.problems import Problem
+from iza_check.profile.core_schema import validator
 from iza_check.profile.model import Profile
 from iza_check.profile.paths import field_at, model_at
 from iza_check.yamlsafe import (
@@ -21,7 +22,10 @@ _T = TypeVar("_T")
 
 
 def validate(doc: YamlDocument, source: str) -> tuple[Profile | None, list[Problem]]:
+    stored = validator()
     try:
+        if stored is not None:
+            return stored.validate_python(doc.data), []
         return Profile.model_validate(doc.data), []
     except ValidationError as error:
         problems = [_problem(detail, doc, source) for detail in error.errors(include_url=False)]
