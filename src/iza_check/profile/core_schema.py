@@ -1,6 +1,6 @@
 """The profile model's validator from its core schema kept as data, so that a run does not make the schema again.
 
-Making ``Profile``'s validator the usual way costs a one-profile run about a fifth of its time: pydantic generates
+Making ``Profile``'s validator the usual way costs a one-profile run about a sixth of its time: pydantic generates
 the model's core schema in Python and looks for plugins (which imports ``importlib.metadata``), the same work every
 run. The core schema is pydantic-core's own, documented description of what to validate; ``core_schema.json`` holds
 it as pydantic made it, written by ``.ci/regenerate`` (a drift test names that command), and :func:`validator` builds
@@ -90,7 +90,6 @@ def _versions() -> dict[str, str]:
 
 def dumps_core_schema() -> str:
     """The file: ``Profile``'s core schema and config as pydantic makes them now (for ``.ci/regenerate``)."""
-
     from iza_check.profile.model import Profile
 
     Profile.model_rebuild()  # defer_build: made here, as a validation would
