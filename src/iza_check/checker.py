@@ -279,6 +279,8 @@ def check_paths(options: CheckOptions) -> Iterator[FileOutcome]:
                 yield FileOutcome(item.file, problems=(item,))
         import multiprocessing  # only here: one profile needs no pool, and the import costs 13 ms
 
+        # This process's work begins: it collects what the workers send back, for the rest of the batch.
+        collector.work_begins()
         context = multiprocessing.get_context("fork")
         workers = min(jobs, len(files))
         pool = context.Pool(processes=workers, initializer=_init_worker, initargs=(catalogue, options))

@@ -97,3 +97,31 @@ def test_the_collector_is_on_after_a_command_that_never_reaches_its_work() -> No
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0
     assert gc.isenabled()
+
+
+def test_a_batch_in_workers_collects_in_the_parent_too(tmp_path: Path) -> None:
+    """With a pool the parent builds no Checker; its hold on the collector ends when the workers start."""
+    folder = tmp_path / "profielen"
+    folder.mkdir()
+    example = (_ROOT / "profiles" / "starter-vrijwilligers.yaml").read_text(encoding="utf-8")
+    for number in range(20):
+        (folder / f"p{number:02}.yaml").write_text(example, encoding="utf-8")
+    code = (
+        "import gc, sys\n"
+        "from iza_check.cli.main import main\n"
+        "import iza_check.checker as checker\n"
+        "seen = []\n"
+        "original = checker.check_paths\n"
+        "def check_paths(options):\n"
+        "    for outcome in original(options):\n"
+        "        seen.append(gc.isenabled())\n"
+        "        yield outcome\n"
+        "checker.check_paths = check_paths\n"
+        "try:\n"
+        f"    main(['check', {str(folder)!r}, '--format', 'concise', '--jobs', '2'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(len(seen), all(seen), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=_ROOT)
+    assert done.stderr.strip().splitlines()[-1] == "20 True"
