@@ -23,6 +23,7 @@ cached: the loader's problems are raised as before.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -151,12 +152,8 @@ def read(folder: Path, key: str) -> Catalogue | None:
     return catalogue
 
 
-def write(folder: Path, key: str, catalogue: Catalogue) -> None:
-    """Store ``catalogue`` under ``key``, atomically; any failure leaves the cache as it was."""
-    _store(folder, _CATALOGUE, key, catalogue)
-
-
 def _store(folder: Path, kind: str, key: str, value: object) -> None:
+    """Store ``value`` as ``kind`` under ``key``, atomically; any failure leaves the cache as it was."""
     try:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -201,8 +198,8 @@ def load_catalogue_cached(dirs: Sequence[Path]) -> Catalogue:
     catalogue = load_catalogue(dirs)
     # Stored only when the files did not change while they were read (else the key would not describe them).
     if folder is not None and key is not None and catalogue_key(dirs) == key:
-        object.__setattr__(catalogue, "cache_key", key)
-        write(folder, key, catalogue)
+        catalogue = dataclasses.replace(catalogue, cache_key=key)
+        _store(folder, _CATALOGUE, key, catalogue)
     return catalogue
 
 
