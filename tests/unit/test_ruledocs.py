@@ -37,3 +37,14 @@ def test_every_rule_cites_an_existing_source_file(catalogue) -> None:  # type: i
     }
     for rule in catalogue.rules:
         assert rule.bron.bestand in known, rule.id
+
+
+def test_a_situation_with_a_link_of_its_own_shows_it(catalogue) -> None:  # type: ignore[no-untyped-def]
+    rule = catalogue.get("Q1")
+    own = "https://voorbeeld.nl/klachtenregeling-gastorganisatie"
+    variant = rule.advies_als[0]
+    linked = variant.model_copy(update={"advies": variant.advies.model_copy(update={"link": own})})
+    for lang in ("nl", "en"):
+        text = rule_markdown(rule.model_copy(update={"advies_als": (linked,)}), lang)
+        assert text.index(variant.advies.nl if lang == "nl" else variant.advies.en) < text.index(f"<{own}>")
+        assert f"<{own}>" not in rule_markdown(rule, lang)

@@ -167,3 +167,22 @@ def test_regie_in_de_regio_is_credited_only_with_what_the_sources_say(catalogue:
             for sentence in re.split(r"(?<=[.;])\s+", advice.nl):
                 if "Regie in de Regio" in sentence:
                     assert "ondersteunt initiatieven die naar de kenmerken toe willen groeien" in sentence, (rule.id, sentence)
+
+
+def test_a_situation_with_a_link_of_its_own_shows_it(catalogue: Catalogue, tmp_path: Path) -> None:
+    """A situation's advice replaces the general advice whole: its own link too; without one, the rule's stays."""
+    rule = catalogue.get("Q1")
+    own = "https://voorbeeld.nl/klachtenregeling-gastorganisatie"
+    variant = rule.advies_als[0]
+    with_link = rule.model_copy(
+        update={"advies_als": (variant.model_copy(update={"advies": variant.advies.model_copy(update={"link": own})}),)}
+    )
+    hosted = "Onderdeel van een ggz-instelling, geen eigen klachtenregeling"
+    for candidate, wanted in ((with_link, own), (rule, str(rule.advies.link))):
+        checker = Checker((), PEILDATUM, catalogue=Catalogue((candidate,)))
+        finding, _ = _finding(checker, candidate, hosted, tmp_path)
+        assert finding.advice is not None and finding.advice.nl == variant.advies.nl
+        assert finding.link == wanted
+    general, _ = _finding(Checker((), PEILDATUM, catalogue=Catalogue((with_link,))), with_link, "Geen klachtenregeling", tmp_path)
+    assert general.advice is not None and general.advice.nl == rule.advies.nl
+    assert general.link == str(rule.advies.link)

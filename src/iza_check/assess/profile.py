@@ -74,8 +74,8 @@ class _RuleTexts:
     source: str
     nvt_reason: Text | None
     reach: frozenset[str]  # the fields the rule's conditions pass through (see iza_check.assess.evidence.reach)
-    # advies_als: each situation's condition and its advice, in the rule's order
-    situations: tuple[tuple[ReasonFunction, Text], ...]
+    # advies_als: each situation's condition, its advice and its link (else the rule's), in the rule's order
+    situations: tuple[tuple[ReasonFunction, Text, str | None], ...]
     verdict_role: str | None
 
 
@@ -91,23 +91,33 @@ def _rule_texts(rule: Rule) -> _RuleTexts:
         severity=rule.ernst,
         title=_text(rule.titel),
         advice=_text(rule.advies),
-        link=str(rule.advies.link) if rule.advies.link else None,
+        link=_link(rule.advies),
         source=f"{rule.bron.bestand}, {rule.bron.sectie}",
         nvt_reason=_text(rule.nvt.reden) if rule.nvt is not None else None,
         reach=evidence_reach(leaf.path for condition in rule.parts().values() for leaf in iter_leaves(condition)),
-        situations=tuple((compile_reasons(v.als, Profile), _text(v.advies)) for v in rule.advies_als),
+        situations=tuple(
+            (compile_reasons(v.als, Profile), _text(v.advies), _link(v.advies) or _link(rule.advies))
+            for v in rule.advies_als
+        ),
         verdict_role=rule.oordeel.value if rule.oordeel is not None else None,
     )
     _RULE_TEXTS[id(rule)] = (rule, texts)  # the rule is kept, so its id cannot be reused
     return texts
 
 
-def _advice(texts: _RuleTexts, profile: Profile, peildatum: dt.date, lookups: dict[str, object] | None) -> Text:
-    """The rule's advice for this profile: the first situation (``advies_als``) that holds, else the general one."""
-    for holds, advice in texts.situations:
+def _link(advice: Advies) -> str | None:
+    return str(advice.link) if advice.link else None
+
+
+def _advice(
+    texts: _RuleTexts, profile: Profile, peildatum: dt.date, lookups: dict[str, object] | None
+) -> tuple[Text, str | None]:
+    """The rule's advice and link for this profile: the first situation (``advies_als``) that holds, else the
+    general one. A situation without a link of its own keeps the rule's."""
+    for holds, advice, link in texts.situations:
         if holds(profile, peildatum, lookups).truth is True:
-            return advice
-    return texts.advice
+            return advice, link
+    return texts.advice, texts.link
 
 
 def build_finding(
@@ -146,6 +156,7 @@ def build_finding(
         parent = main_path.rsplit(".", 1)[0]
         line, column = marks.get(parent, (None, None))
     texts = _rule_texts(rule)
+    advice, link = _advice(texts, loaded.profile, peildatum or dt.date.today(), lookups) if gap else (None, texts.link)
     evidence: tuple[EvidenceRef, ...] = ()
     if outcome is not Outcome.onbekend and profile_evidence:
         day = peildatum if peildatum is not None else dt.date.today()
@@ -159,8 +170,8 @@ def build_finding(
         severity=texts.severity,
         title=texts.title,
         profile=loaded.source,
-        advice=_advice(texts, loaded.profile, peildatum or dt.date.today(), lookups) if gap else None,
-        link=texts.link,
+        advice=advice,
+        link=link,
         source=texts.source,
         nvt_reason=texts.nvt_reason if outcome is Outcome.nvt else None,
         facts=facts,

@@ -100,6 +100,8 @@ def rule_markdown(rule: Rule, lang: str) -> str:
         lines += ["", f"{labels['more']}: <{rule.advies.link}>"]
     for variant in rule.advies_als:
         lines += ["", f"**{labels['todo_when']}:**", "", _condition(variant.als), "", pick(variant.advies)]
+        if variant.advies.link:
+            lines += ["", f"{labels['more']}: <{variant.advies.link}>"]
     lines += ["", f"### {labels['when']}", "", f"{labels['voldoet']}:", "", _condition(rule.voldoet)]
     if rule.deels is not None:
         lines += ["", f"{labels['deels']}:", "", _condition(rule.deels)]
