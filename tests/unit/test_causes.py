@@ -106,9 +106,10 @@ def test_voldoet_niet_names_what_made_deels_false_too(engine: Engine) -> None:
 def test_deels_names_what_kept_it_from_voldoet(engine: Engine) -> None:
     result = _result(engine, "DEELS", toegang={"indicatie_nodig": False, "naasten_welkom": False})
     assert result.outcome is Outcome.deels and result.causes == ("toegang.naasten_welkom",)
-    # deels while voldoet is still open: no known fact kept it from voldoet; the open fact is missing instead
+    # deels holds while voldoet is still open: no gap yet but onbekend, deels at least; the open fact is missing
     open_result = _result(engine, "DEELS", toegang={"indicatie_nodig": False})
-    assert open_result.outcome is Outcome.deels and open_result.causes == ()
+    assert open_result.outcome is Outcome.onbekend and open_result.at_least is Outcome.deels
+    assert open_result.causes == () and open_result.at_best is None
     assert open_result.missing == ("toegang.naasten_welkom",)
 
 

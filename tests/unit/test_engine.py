@@ -18,6 +18,7 @@ from test_rule_kit import PEILDATUM, catalogue, profile, rule_data
 import iza_check.engine as engine_package
 import iza_check.engine.durable as engine_module
 from iza_check.engine import Engine, EngineUnavailable, create_engine, decide
+from iza_check.engine.base import bounds
 from iza_check.engine.outcomes import Fact, Outcome
 from iza_check.profile.model import Profile, Team, Toegang
 from iza_check.resources import rules_dir
@@ -56,7 +57,7 @@ def outcome_engine(make_engine: Callable[[Catalogue], Engine]) -> Engine:
     [
         ({"toegang": {"indicatie_nodig": False, "naasten_welkom": True}}, Outcome.voldoet),
         ({"toegang": {"indicatie_nodig": False, "naasten_welkom": False}}, Outcome.deels),
-        ({"toegang": {"indicatie_nodig": False}}, Outcome.deels),  # deels known true, voldoet unknown
+        ({"toegang": {"indicatie_nodig": False}}, Outcome.onbekend),  # deels known true, voldoet unknown: deels at least
         ({"toegang": {"indicatie_nodig": True, "naasten_welkom": False}}, Outcome.voldoet_niet),
         ({"toegang": {"indicatie_nodig": True}}, Outcome.onbekend),  # voldoet false, deels unknown
         ({}, Outcome.onbekend),
@@ -120,7 +121,11 @@ def test_decide_follows_the_format() -> None:
     assert decide({"voldoet": None, "nvt": True}) is Outcome.nvt
     assert decide({"voldoet": False, "deels": None}) is Outcome.onbekend
     assert decide({"voldoet": False}) is Outcome.voldoet_niet
-    assert decide({"voldoet": None, "deels": True}) is Outcome.deels
+    assert decide({"voldoet": None, "deels": True}) is Outcome.onbekend  # deels at least: no gap yet
+    assert decide({"voldoet": False, "deels": True}) is Outcome.deels
+    assert bounds({"voldoet": None, "deels": True}) == (None, Outcome.deels)
+    assert bounds({"voldoet": False, "deels": None}) == (Outcome.deels, None)
+    assert bounds({"voldoet": None, "deels": None}) == bounds({"voldoet": None}) == (None, None)
     assert decide({"voldoet": False, "deels": False, "nvt": None}) is Outcome.voldoet_niet
 
 

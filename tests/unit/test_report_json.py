@@ -30,7 +30,7 @@ def test_schema_is_a_valid_draft_2020_12_schema() -> None:
 def test_outputs_validate(build, lang: str) -> None:  # type: ignore[no-untyped-def]
     document = json.loads(json_report.render(build(), lang=lang))
     _validator().validate(document)
-    assert document["format_version"] == 2
+    assert document["format_version"] == 3
     assert document["lang"] == lang
 
 
@@ -52,7 +52,7 @@ def test_output_is_stable_and_one_line_per_profile(build) -> None:  # type: igno
     assert out == json_report.render(report)
     assert json.loads(out) == json_report.report_document(report)
     lines = out.splitlines()
-    assert lines[0].startswith('{"format_version": 2, "lang": "nl"') and lines[0].endswith('"profiles": [')
+    assert lines[0].startswith('{"format_version": 3, "lang": "nl"') and lines[0].endswith('"profiles": [')
     profile_lines = lines[1 : 1 + len(report.profiles)]
     for line, profile in zip(profile_lines, report.profiles, strict=True):
         data = json.loads(line.rstrip(","))

@@ -15,19 +15,33 @@ KENMERKEN = tuple(f"K{n}" for n in range(1, 11))
 CORE = ("K2", "K3")
 
 V, D, N, U, X = Outcome.voldoet, Outcome.deels, Outcome.voldoet_niet, Outcome.onbekend, Outcome.nvt
-_LETTER = {"V": V, "D": D, "N": N, "?": U, "-": X}
+# "~": onbekend, deels at best (voldoet is ruled out); "+": onbekend, deels at least (voldoet niet is ruled out).
+_LETTER = {"V": V, "D": D, "N": N, "?": U, "-": X, "~": U, "+": U}
+_BOUNDS = {"~": {"at_best": D}, "+": {"at_least": D}}
+# What an unknown can still turn out to be, per letter.
+_FILLINGS = {"?": (V, D, N, X), "~": (D, N), "+": (V, D)}
 
 
-def finding(rule_id: str, outcome: Outcome, plans: tuple[PlanRef, ...] = (), missing: tuple[str, ...] = ()) -> Finding:
+def finding(
+    rule_id: str,
+    outcome: Outcome,
+    plans: tuple[PlanRef, ...] = (),
+    missing: tuple[str, ...] = (),
+    at_best: Outcome | None = None,
+    at_least: Outcome | None = None,
+) -> Finding:
     role = "kern" if rule_id in CORE else "kenmerk"
     return Finding(
         rule_id, "kenmerken", outcome, Severity.verplicht, Text("t", "t"), "p.yaml", None, plans=plans, missing=missing,
-        verdict_role=role,
+        verdict_role=role, at_best=at_best, at_least=at_least,
     )
 
 
 def findings(letters: str, **extra: dict[str, object]) -> list[Finding]:
-    return [finding(k, _LETTER[c], **extra.get(k, {})) for k, c in zip(KENMERKEN, letters, strict=True)]  # type: ignore[arg-type]
+    return [
+        finding(k, _LETTER[c], **{**_BOUNDS.get(c, {}), **extra.get(k, {})})  # type: ignore[arg-type]
+        for k, c in zip(KENMERKEN, letters, strict=True)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -47,6 +61,11 @@ def findings(letters: str, **extra: dict[str, object]) -> list[Finding]:
         ("V?VVVVVVVD", VerdictKind.onvoldoende_gegevens, False, ("niet_op_voorhand", "groeiroute")),
         ("V?VVVVVVVV", VerdictKind.onvoldoende_gegevens, False, ("niet_op_voorhand", "groeiroute", "past")),
         ("??????????", VerdictKind.onvoldoende_gegevens, False, ("niet_op_voorhand", "groeiroute", "past")),
+        # What the known facts already settle about an unknown: deels at best, or deels at least.
+        ("VVVVVVVVV~", VerdictKind.groeiroute, True, ("groeiroute",)),
+        ("V+VVVVVVVV", VerdictKind.onvoldoende_gegevens, False, ("groeiroute", "past")),
+        ("VV+VVVVVVN", VerdictKind.groeiroute, True, ("groeiroute",)),  # the core is there at least in part
+        ("V++VVVVVVV", VerdictKind.onvoldoende_gegevens, False, ("groeiroute", "past")),
     ],
 )
 def test_the_verdict_model(letters: str, kind: VerdictKind, voorlopig: bool, possible: tuple[str, ...]) -> None:
@@ -58,11 +77,11 @@ def test_the_verdict_model(letters: str, kind: VerdictKind, voorlopig: bool, pos
 
 def test_a_decided_verdict_holds_for_every_filling_in_of_the_unknowns() -> None:
     """The best and worst case bound every case: checked over all fillings of up to three unknowns."""
-    for letters in ("VVVV???VVD", "?N????????", "D?VVVV?VVV", "VVVVVVV?V?", "NNV?VVVVVV"):
+    for letters in ("VVVV???VVD", "?N????????", "D?VVVV?VVV", "VVVVVVV?V?", "NNV?VVVVVV", "V+?VVV~VVV", "+~VVVVVVV?"):
         verdict = decide(findings(letters))
-        unknown = [i for i, c in enumerate(letters) if c == "?"]
+        unknown = [i for i, c in enumerate(letters) if c in _FILLINGS]
         seen = set()
-        for filling in itertools.product((V, D, N, X), repeat=len(unknown)):
+        for filling in itertools.product(*(_FILLINGS[letters[i]] for i in unknown)):
             outcomes = {k: _LETTER[c] for k, c in zip(KENMERKEN, letters, strict=True)}
             for index, value in zip(unknown, filling, strict=True):
                 outcomes[KENMERKEN[index]] = value
@@ -167,3 +186,21 @@ def test_a_rule_that_decides_the_verdict_must_be_required() -> None:
                 ],
             }
         )
+
+
+def test_the_growth_route_says_which_part_of_the_core_is_there_only_in_part() -> None:
+    whole = decide(findings("VVVVVVVVVD")).summary
+    assert whole.nl.startswith("De kern van een steunpunt is er: een herstelaanbod (K2) en samen vormgeven")
+    partly = decide(findings("VDVVVVVVVD")).summary
+    assert partly.nl.startswith(
+        "De kern van een steunpunt is er voor een deel: samen vormgeven, halen én brengen (K3) is er, "
+        "een herstelaanbod (K2) nog maar ten dele."
+    )
+    assert partly.en.startswith("Part of the core of a support point is there:") and "(K2) only in part" in partly.en
+    both = decide(findings("VDDVVVVVVV")).summary
+    assert "er voor een deel: een herstelaanbod (K2) en samen vormgeven, halen én brengen (K3) nog maar" in both.nl
+
+
+def test_the_growth_route_names_what_is_short_also_when_it_is_an_unknown_at_best_deels() -> None:
+    text = decide(findings("VVVVVVVVV~")).summary
+    assert "Nog niet alle kenmerken zijn er (K10)" in text.nl and "()" not in text.nl and "()" not in text.en

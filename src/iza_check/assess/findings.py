@@ -119,6 +119,7 @@ class Finding:
     plans: tuple[PlanRef, ...] = ()
     field_path: str | None = None  # the main fact judged: the first cause, else the first fact or missing path
     at_best: Outcome | None = None  # onbekend, but the known facts already rule out voldoet: deels at best
+    at_least: Outcome | None = None  # onbekend, but the known facts already rule out voldoet niet: deels at least
     line: int | None = None  # where field_path stands in the profile
     column: int | None = None
     # The facts that kept it from voldoet (deels, voldoet niet, deels at best); an item of a list by its index.

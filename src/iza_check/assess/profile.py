@@ -178,6 +178,7 @@ def build_finding(
         missing=missing,
         plans=tuple(plans),
         at_best=result.at_best,
+        at_least=result.at_least,
         field_path=main_path,
         line=line,
         column=column,

@@ -9,7 +9,8 @@
 - ``onvoldoende_gegevens``: the unknowns leave more than one of these possible.
 
 The verdict is decided on the known facts first: every *onbekend* kenmerk is taken as *voldoet* (the
-best case; *deels* when its known facts already rule out *voldoet*) and as *voldoet niet* (the worst case). The verdict is monotone in each kenmerk, so when the
+best case; *deels* when its known facts already rule out *voldoet*) and as *voldoet niet* (the worst case;
+*deels* when its known facts already rule out *voldoet niet*). The verdict is monotone in each kenmerk, so when the
 two cases agree every filling-in of the unknowns gives that verdict, and it is marked *voorlopig* with
 the unknowns named; when they differ, every verdict between them is possible, and the unknown kenmerken
 that move it are named with the facts that would settle them.
@@ -47,14 +48,27 @@ def classify(outcomes: Mapping[str, Outcome], core: Sequence[str]) -> VerdictKin
     return VerdictKind.niet_op_voorhand
 
 
-def _filled(
-    outcomes: Mapping[str, Outcome], unknown: Sequence[str], value: Outcome, ceilings: Mapping[str, Outcome]
-) -> dict[str, Outcome]:
-    """The outcomes with every unknown taken as ``value``, but never above what the known facts allow."""
-    filled = dict(outcomes)
-    for k in unknown:
-        filled[k] = ceilings[k] if value is Outcome.voldoet and k in ceilings else value
-    return filled
+class _Bounds:
+    """What the known facts already settle about the onbekend kenmerken: deels at best (``ceilings``) or at
+    least (``floors``)."""
+
+    def __init__(self, by_id: Mapping[str, Finding]) -> None:
+        unknown = [f for f in by_id.values() if f.outcome is Outcome.onbekend]
+        self.ceilings = {f.rule_id: f.at_best for f in unknown if f.at_best is not None}
+        self.floors = {f.rule_id: f.at_least for f in unknown if f.at_least is not None}
+
+    def best(self, k: str) -> Outcome:
+        return self.ceilings.get(k, Outcome.voldoet)
+
+    def worst(self, k: str) -> Outcome:
+        return self.floors.get(k, Outcome.voldoet_niet)
+
+    def filled(self, outcomes: Mapping[str, Outcome], unknown: Sequence[str], best: bool) -> dict[str, Outcome]:
+        """The outcomes with every unknown at its best (or worst) within what the known facts allow."""
+        filled = dict(outcomes)
+        for k in unknown:
+            filled[k] = self.best(k) if best else self.worst(k)
+        return filled
 
 
 def _ids(ids: Sequence[str]) -> str:
@@ -71,7 +85,7 @@ def decide(findings: Sequence[Finding]) -> Verdict:
     kenmerken = tuple(by_id)
     core = tuple(k for k, f in by_id.items() if f.is_core)
     outcomes = {k: by_id[k].outcome for k in kenmerken}
-    ceilings = {k: f.at_best for k, f in by_id.items() if f.outcome is Outcome.onbekend and f.at_best is not None}
+    bounds = _Bounds(by_id)
     unknown = tuple(k for k in kenmerken if outcomes[k] is Outcome.onbekend)
     gaps = tuple(k for k in kenmerken if outcomes[k] in (Outcome.deels, Outcome.voldoet_niet))
     planned = tuple(k for k in gaps if _current(by_id[k].plans))
@@ -79,10 +93,10 @@ def decide(findings: Sequence[Finding]) -> Verdict:
     overdue = {(p.stap, p.line) for k in gaps for p in by_id[k].plans if p.verlopen}
     contradicted = tuple(k for k in gaps if any(p.gerealiseerd for p in by_id[k].plans))
 
-    best = classify(_filled(outcomes, unknown, Outcome.voldoet, ceilings), core)
-    worst = classify(_filled(outcomes, unknown, Outcome.voldoet_niet, ceilings), core)
+    best = classify(bounds.filled(outcomes, unknown, best=True), core)
+    worst = classify(bounds.filled(outcomes, unknown, best=False), core)
     possible = _ORDER[_ORDER.index(worst) : _ORDER.index(best) + 1]
-    deciding = _deciding(outcomes, unknown, best, worst, ceilings, core)
+    deciding = _deciding(outcomes, unknown, best, worst, bounds, core)
     common: dict[str, Any] = {
         "missing_kenmerken": gaps,
         "unknown_kenmerken": unknown,
@@ -95,11 +109,13 @@ def decide(findings: Sequence[Finding]) -> Verdict:
     if best is not worst:
         return Verdict(VerdictKind.onvoldoende_gegevens, _undecided_text(possible, deciding, by_id), **common)
     kind = best
+    # Not all met: the gaps, and the unknowns whose known facts already rule out voldoet.
+    short = gaps + tuple(k for k in unknown if k in bounds.ceilings)
     summary = {
         VerdictKind.past: _past_text,
         VerdictKind.groeiroute: _growth_text,
         VerdictKind.niet_op_voorhand: _not_a_priori_text,
-    }[kind](core, gaps, by_id)
+    }[kind](core, short, by_id)
     if unknown:
         summary = _join(
             summary,
@@ -128,18 +144,18 @@ def _deciding(
     unknown: Sequence[str],
     best: VerdictKind,
     worst: VerdictKind,
-    ceilings: Mapping[str, Outcome],
+    bounds: _Bounds,
     core: Sequence[str],
 ) -> tuple[str, ...]:
     """The unknown kenmerken that on their own can move the verdict between the best and worst case."""
     if best is worst:
         return ()
-    others_best = _filled(outcomes, unknown, Outcome.voldoet, ceilings)
-    others_worst = _filled(outcomes, unknown, Outcome.voldoet_niet, ceilings)
+    others_best = bounds.filled(outcomes, unknown, best=True)
+    others_worst = bounds.filled(outcomes, unknown, best=False)
     out = []
     for k in unknown:
-        moves_best = classify({**others_best, k: Outcome.voldoet_niet}, core) is not best
-        moves_worst = classify({**others_worst, k: ceilings.get(k, Outcome.voldoet)}, core) is not worst
+        moves_best = classify({**others_best, k: bounds.worst(k)}, core) is not best
+        moves_worst = classify({**others_worst, k: bounds.best(k)}, core) is not worst
         if moves_best or moves_worst:
             out.append(k)
     return tuple(out)
@@ -170,15 +186,28 @@ def _core_words(ids: Sequence[str], by_id: Mapping[str, Finding]) -> Text:
     return Text(nl=_listed([w.nl for w in words], "en"), en=_listed([w.en for w in words], "and"))
 
 
-def _growth_text(core: Sequence[str], gaps: Sequence[str], by_id: Mapping[str, Finding]) -> Text:
-    words = _core_words(core, by_id)
-    return Text(
-        nl=f"De kern van een steunpunt is er: {words.nl}. Nog niet alle "
-        f"kenmerken zijn er ({_ids(gaps)}): daar ligt de groeiroute. Het programma Regie in de Regio van MIND "
-        "kan initiatieven op die route ondersteunen.",
-        en=f"The core of a support point is there: {words.en}. Not all "
-        f"kenmerken are in place yet ({_ids(gaps)}): that is the growth route. MIND's programme Regie in de "
-        "Regio can support initiatives on that route.",
+def _growth_text(core: Sequence[str], short: Sequence[str], by_id: Mapping[str, Finding]) -> Text:
+    partly = [k for k in core if by_id[k].outcome not in _MET]
+    if not partly:
+        words = _core_words(core, by_id)
+        core_text = Text(nl=f"De kern van een steunpunt is er: {words.nl}.", en=f"The core of a support point is there: {words.en}.")
+    else:
+        whole = _core_words([k for k in core if k not in partly], by_id)
+        part = _core_words(partly, by_id)
+        core_text = Text(
+            nl=f"De kern van een steunpunt is er voor een deel: {f'{whole.nl} is er, ' if whole.nl else ''}"
+            f"{part.nl} nog maar ten dele.",
+            en=f"Part of the core of a support point is there: {f'{whole.en} is in place, ' if whole.en else ''}"
+            f"{part.en} only in part.",
+        )
+    return _join(
+        core_text,
+        Text(
+            nl=f"Nog niet alle kenmerken zijn er ({_ids(short)}): daar ligt de groeiroute. Het programma Regie in "
+            "de Regio van MIND kan initiatieven op die route ondersteunen.",
+            en=f"Not all kenmerken are in place yet ({_ids(short)}): that is the growth route. MIND's programme "
+            "Regie in de Regio can support initiatives on that route.",
+        ),
     )
 
 

@@ -57,18 +57,34 @@ def compile_rule(rule: Rule) -> CompiledRule:
 def decide(truth: Truths) -> Outcome:
     """The outcome from the truth of each part (None = unknown; an absent part is not in ``truth``).
 
-    nvt if ``nvt`` is true; else voldoet if ``voldoet`` is true; else deels if ``deels`` is true;
-    else voldoet_niet if ``voldoet`` is false and ``deels`` is absent or false; else onbekend.
+    nvt if ``nvt`` is true; else voldoet if ``voldoet`` is true; else deels if ``voldoet`` is false and
+    ``deels`` is true; else voldoet_niet if ``voldoet`` is false and ``deels`` is absent or false; else
+    onbekend. A true ``deels`` beside an unknown ``voldoet`` is onbekend: the missing facts could still make
+    it voldoet, so it is no gap yet (see :func:`bounds`).
     """
     if truth.get("nvt") is True:
         return Outcome.nvt
     if truth["voldoet"] is True:
         return Outcome.voldoet
-    if truth.get("deels") is True:
+    if truth["voldoet"] is False and truth.get("deels") is True:
         return Outcome.deels
     if truth["voldoet"] is False and truth.get("deels", False) is False:
         return Outcome.voldoet_niet
     return Outcome.onbekend
+
+
+def bounds(truth: Truths) -> tuple[Outcome | None, Outcome | None]:
+    """For an onbekend outcome, what the known facts already settle: (at best, at least).
+
+    At best deels: ``voldoet`` is false and ``deels`` open, so whatever the unknowns turn out to be, it is not
+    voldoet. At least deels: ``deels`` is true and ``voldoet`` open, so it is deels or voldoet, never
+    voldoet niet (unless an open ``nvt`` makes it n.v.t.).
+    """
+    if truth["voldoet"] is False:
+        return Outcome.deels, None
+    if truth["voldoet"] is None and truth.get("deels") is True:
+        return None, Outcome.deels
+    return None, None
 
 
 def explain(
@@ -107,17 +123,14 @@ def explain(
 
     causes: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()
-    at_best = None
+    at_best = at_least = None
     if outcome is Outcome.deels:
         causes = deciding("voldoet", False)
-        if truth["voldoet"] is None:  # deels now; the missing facts of voldoet could still make it voldoet
-            missing = reasons["voldoet"](profile, peildatum, lookups).open
     elif outcome is Outcome.voldoet_niet:
         causes = _merge(deciding("voldoet", False), deciding("deels", False))
     else:
-        # voldoet is known false, deels open: whatever the unknowns turn out to be, this is not voldoet.
-        if truth["voldoet"] is False:
-            at_best = Outcome.deels
+        at_best, at_least = bounds(truth)
+        if at_best is not None:
             causes = deciding("voldoet", False)
         missing = _merge(
             *(
@@ -126,7 +139,7 @@ def explain(
                 if part in truth and truth[part] is None
             )
         )
-    return RuleResult(compiled.rule.id, outcome, tuple(present), missing, at_best, causes)
+    return RuleResult(compiled.rule.id, outcome, tuple(present), missing, at_best, causes, at_least)
 
 
 def basis(

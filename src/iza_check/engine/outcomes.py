@@ -38,7 +38,8 @@ class RuleResult:
 
     ``facts`` are the referenced paths that were present (with their values); ``missing`` are the
     absent paths that could still change the outcome. ``at_best`` is set for an *onbekend* that the known
-    facts already keep from *voldoet*: it can still become *deels* at best.
+    facts already keep from *voldoet*: it can still become *deels* at best. ``at_least`` is set for an
+    *onbekend* that the known facts already make *deels* at least: it can still become *voldoet*.
 
     ``causes`` name what kept the rule from *voldoet* (for deels, voldoet niet and a deels at best): the
     facts whose values made its ``voldoet`` condition false (and for voldoet niet its ``deels`` condition
@@ -52,3 +53,4 @@ class RuleResult:
     missing: tuple[str, ...]
     at_best: Outcome | None = None
     causes: tuple[str, ...] = ()
+    at_least: Outcome | None = None

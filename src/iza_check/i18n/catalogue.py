@@ -90,6 +90,10 @@ ENTRIES: Final[dict[str, tuple[str, str]]] = {
         "Volgens de bekende feiten hooguit deels: volledig voldoen kan niet meer",
         "On the known facts partly at best: fully meeting it is ruled out",
     ),
+    "finding.at_least": (
+        "Volgens de bekende feiten minstens deels: met de ontbrekende feiten kan het nog volledig voldoen",
+        "On the known facts at least partly: with the missing facts it can still be met in full",
+    ),
     "finding.cause": ("oorzaak", "cause"),
     "finding.causes": ("Oorzaak", "Cause"),
     "finding.evidence": ("Onderbouwd met", "Backed by"),

@@ -207,13 +207,23 @@ def evidence_text(ref: EvidenceRef, lang: str, *, readable_path: bool = False) -
     return ", ".join(parts)
 
 
+def bound_note(finding: Finding, lang: str) -> str | None:
+    """For an onbekend finding, what the known facts already settle (deels at best, or at least), as a sentence."""
+    if finding.at_best is not None:
+        return f"{t('finding.at_best', lang)}."
+    if finding.at_least is not None:
+        return f"{t('finding.at_least', lang)}."
+    return None
+
+
 def finding_message(finding: Finding, lang: str) -> str:
     """One plain-text sentence group for machine formats: title, outcome, cause, missing facts, advice."""
     parts = [f"{clean(finding.title.get(lang))}: {outcome_label(finding.outcome, lang)}."]
     if finding.causes:
         parts.append(f"{t('finding.causes', lang)}: {'; '.join(fact_text(c, lang) for c in finding.causes)}.")
-    if finding.at_best is not None:
-        parts.append(f"{t('finding.at_best', lang)}.")
+    bound = bound_note(finding, lang)
+    if bound is not None:
+        parts.append(bound)
     if finding.missing:
         parts.append(f"{t('finding.missing', lang)}: {', '.join(clean(m) for m in finding.missing)}.")
     if finding.advice is not None:

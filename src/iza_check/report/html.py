@@ -23,6 +23,7 @@ from iza_check.i18n import HELP_CONTACTS, format_date, t
 from iza_check.problems import Problem
 from iza_check.report._common import (
     OUTCOME_ORDER,
+    bound_note,
     file_location,
     outcome_counts,
     plan_status,
@@ -194,8 +195,9 @@ def _point(point: Point, lang: str) -> str:
     body = []
     if point.why:
         body.append(f'<p class="why">{_e(t("point.why", lang))}: {_e("; ".join(point.why))}</p>')
-    if f.at_best is not None:
-        body.append(f'<p class="missing">{_e(t("finding.at_best", lang))}.</p>')
+    bound = bound_note(f, lang)
+    if bound is not None:
+        body.append(f'<p class="missing">{_e(bound)}</p>')
     if point.missing:
         fill = _e(t("open.fill_in", lang).capitalize())
         body.append(f'<p class="missing">{fill}: {_e(", ".join(point.missing))}</p>')

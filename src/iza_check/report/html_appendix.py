@@ -8,7 +8,15 @@ from collections.abc import Mapping
 
 from iza_check.assess.findings import FactRef, Figure, Finding, Outcome, ProfileReport, QuestionAnswer
 from iza_check.i18n import source_title, t
-from iza_check.report._common import evidence_text, extra_causes, group_label, grouped, location_text, safe_url
+from iza_check.report._common import (
+    bound_note,
+    evidence_text,
+    extra_causes,
+    group_label,
+    grouped,
+    location_text,
+    safe_url,
+)
 from iza_check.report.coordinator import fact_label, figure_value, missing_facts, names_of, readable_value
 from iza_check.report.html_common import backing_html as _backing
 from iza_check.report.html_common import html_multiline as _e_multiline
@@ -63,8 +71,9 @@ def _basis(finding: Finding, lang: str, names: Mapping[str, str]) -> str:
         )
     if finding.evidence:
         parts.append(_evidence(finding, lang))
-    if finding.at_best is not None:
-        parts.append(f'<p class="missing">{_e(t("finding.at_best", lang))}.</p>')
+    bound = bound_note(finding, lang)
+    if bound is not None:
+        parts.append(f'<p class="missing">{_e(bound)}</p>')
     if finding.missing:
         missing = ", ".join(_e(text) for text in missing_facts(finding, lang, names))
         parts.append(f'<p class="missing">{_e(t("finding.missing", lang))}: {missing}</p>')

@@ -35,7 +35,7 @@ from iza_check.problems import Problem
 from iza_check.report._common import outcome_counts, outcome_label, severity_label
 from iza_check.report.stream import ReportHead, StreamFormat, compose
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -99,6 +99,7 @@ def _finding(finding: Finding, lang: str) -> dict[str, Any]:
         "outcome": finding.outcome.value,
         "outcome_label": outcome_label(finding.outcome, lang),
         "at_best": finding.at_best.value if finding.at_best else None,
+        "at_least": finding.at_least.value if finding.at_least else None,
         "severity": finding.severity.value,
         "severity_label": severity_label(finding.severity, lang),
         "is_gap": finding.is_gap,
@@ -303,7 +304,7 @@ def _finding_text(finding: Finding, lang: str, encoded: dict[int, str]) -> str:
     missing = _missing_text(tuple(finding.missing)) if finding.missing else "[]"
     plans = _dump([_plan(plan) for plan in finding.plans]) if finding.plans else "[]"
     return (
-        f'{{{advice}, "at_best": {_string(finding.at_best)}, "causes": {causes}, "column": {_position(finding.column)}, '
+        f'{{{advice}, "at_best": {_string(finding.at_best)}, "at_least": {_string(finding.at_least)}, "causes": {causes}, "column": {_position(finding.column)}, '
         f'"evidence": {evidence}, "facts": {facts}, '
         f'"field_path": {_string(finding.field_path)}, {group}, "line": {_position(finding.line)}, {link}, '
         f'"missing": {missing}, {nvt}, "onderbouwd": {_BACKING[finding.onderbouwd]}, {outcome}, "plans": {plans}, {rule}}}'

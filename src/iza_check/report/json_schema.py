@@ -111,6 +111,11 @@ def report_json_schema() -> dict[str, Any]:
                 "enum": ["deels", None],
                 "description": "For onbekend: deels when the known facts already rule out voldoet, else null.",
             },
+            "at_least": {
+                "enum": ["deels", None],
+                "description": "For onbekend: deels when the known facts already rule out voldoet_niet (deels or "
+                "voldoet, as the missing facts decide), else null.",
+            },
             "plans": {"type": "array", "items": {"$ref": "#/$defs/plan"}},
             "field_path": nullable(_STR),
             "line": nullable(_POS),

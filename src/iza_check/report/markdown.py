@@ -15,6 +15,7 @@ from iza_check.report._common import (
     OUTCOME_ORDER,
     OUTCOME_SYMBOL,
     backing_label,
+    bound_note,
     clean,
     file_location,
     group_label,
@@ -67,8 +68,9 @@ def _point(point: Point, lang: str) -> list[str]:
     lines = [f"{head} ({md(', '.join(tags))})"]
     if point.why:
         lines.append(f"  - {md(t('point.why', lang))}: {md('; '.join(point.why))}")
-    if finding.at_best is not None:
-        lines.append(f"  - {md(t('finding.at_best', lang))}.")
+    bound = bound_note(finding, lang)
+    if bound is not None:
+        lines.append(f"  - {md(bound)}")
     if point.missing:
         lines.append(f"  - {md(t('open.fill_in', lang).capitalize())}: {md(', '.join(point.missing))}")
     if point.advice is not None:

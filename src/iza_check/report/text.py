@@ -24,6 +24,7 @@ from iza_check.report._common import (
     OUTCOME_ORDER,
     OUTCOME_SYMBOL,
     backing_label,
+    bound_note,
     clean,
     group_label,
     grouped,
@@ -115,8 +116,9 @@ def _point_lines(point: Point, lang: str, style: _Style) -> list[str]:
     pad = "    "
     if point.why:
         lines += style.wrap(f"{t('point.why', lang)}: {'; '.join(point.why)}", pad, pad + "  ")
-    if finding.at_best is not None:
-        lines += style.wrap(f"{t('finding.at_best', lang)}.", pad, pad + "  ")
+    bound = bound_note(finding, lang)
+    if bound is not None:
+        lines += style.wrap(bound, pad, pad + "  ")
     if point.missing:
         lines += style.wrap(f"{t('open.fill_in', lang).capitalize()}: {', '.join(point.missing)}", pad, pad + "  ")
     if point.advice is not None:
