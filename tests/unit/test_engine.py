@@ -380,3 +380,13 @@ def test_an_onbekend_that_cannot_become_voldoet_says_so(outcome_engine: Engine) 
     assert open_deels.outcome is Outcome.onbekend and open_deels.at_best is Outcome.deels
     nothing_known = outcome_engine.evaluate_rule(profile(), "R1", peildatum=PEILDATUM)
     assert nothing_known.outcome is Outcome.onbekend and nothing_known.at_best is None
+
+
+def test_a_date_at_the_end_of_the_calendar_is_judged_not_a_crash(make_engine: Callable[[Catalogue], Engine]) -> None:
+    """A VOG dated 31 December 9999 (a placeholder, a typo) once made the age reckoning step past year 9999."""
+    bundled = load_catalogue([rules_dir()])
+    engine = make_engine(bundled)
+    for day, peildatum in ((dt.date(9999, 12, 31), PEILDATUM), (dt.date(9999, 12, 31), dt.date(9999, 1, 1))):
+        vog = {"voor": "iedereen", "oudste_afgiftedatum": day}
+        (q6,) = [r for r in engine.evaluate(profile(kwaliteit={"vog": vog}), peildatum=peildatum) if r.rule_id == "Q6"]
+        assert q6.outcome is not Outcome.voldoet  # a VOG dated after the peildatum is no recent VOG

@@ -27,6 +27,10 @@ from iza_check.rules.values import age_in_years, encode_scalar
         (dt.date(2020, 2, 29), dt.date(2024, 2, 29), 4.0),
         (dt.date(2020, 2, 29), dt.date(2023, 2, 28), 2.5),
         (dt.date(1950, 1, 1), dt.date(2025, 1, 1), 75.0),
+        # The far ends of the calendar: no date past 9999 is ever made.
+        (dt.date(9999, 12, 31), dt.date(2025, 6, 15), -7974.5),
+        (dt.date(9999, 6, 15), dt.date(2025, 6, 15), -7974.0),
+        (dt.date(1, 1, 1), dt.date(9999, 12, 31), 9998.5),
     ],
 )
 def test_age_in_years_at_the_peildatum(day: dt.date, peildatum: dt.date, age: float) -> None:

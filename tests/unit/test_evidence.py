@@ -138,12 +138,27 @@ def test_collect_finds_every_kind_of_evidence(tmp_path: Path) -> None:
         kwaliteit__vog={"voor": "iedereen", "oudste_afgiftedatum": "2024-01-01"},
         samenwerking={"partners": [{"naam": "Wijkteam", "categorie": "sociaal_domein", "bewijs": [{"document": "Convenant"}]}]},
     )
-    evidence = collect(Profile.model_validate(data), {})
+    evidence = collect(Profile.model_validate(data), {}, PEILDATUM)
     assert {(b.ref.path, b.backs) for b in evidence.backings} == {
         ("aanbod[0].bewijs[0]", "aanbod[0]"),
         ("kwaliteit.rie.datum", "kwaliteit.rie"),
         ("kwaliteit.vog.oudste_afgiftedatum", "kwaliteit.vog"),
         ("samenwerking.partners[0].bewijs[0]", "samenwerking.partners[0]"),
+    }
+
+
+def test_a_date_after_the_peildatum_backs_nothing() -> None:
+    """No document is dated in the future: such a date is a typo or a plan, and no evidence (a document still is)."""
+    data = _with(
+        kwaliteit__rie={"uitgevoerd": True, "datum": "2062-01-01"},
+        kwaliteit__vog={"voor": "iedereen", "oudste_afgiftedatum": "2062-01-01"},
+        kwaliteit__klachtenprocedure={"aanwezig": True, "vastgesteld_op": "2062-05-01"},
+        werkwijze__bewijs=[{"datum": "2062-01-01", "betreft": ["K5"]}, {"document": "Werkboek", "datum": "2062-01-01", "betreft": ["K8"]}],
+    )
+    evidence = collect(Profile.model_validate(data), {}, PEILDATUM)
+    assert [b.ref.path for b in evidence.backings] == ["aanbod[0].bewijs[0]", "werkwijze.bewijs[1]"]
+    assert {b.ref.path for b in collect(Profile.model_validate(data), {}, dt.date(2062, 6, 1)).backings} >= {
+        "kwaliteit.rie.datum", "kwaliteit.vog.oudste_afgiftedatum", "kwaliteit.klachtenprocedure.vastgesteld_op"
     }
 
 

@@ -10,12 +10,15 @@ conversation, but a funder wants to see which outcomes are backed. Evidence in a
 - a date the sources or the rules attach to a document: when a regulation was adopted
   (``vastgesteld_op``), when the RI&E was done, the date of the oldest VOG.
 
+A date after the peildatum backs nothing: no document is dated in the future (it is a typo, or a plan).
+
 A finding is *onderbouwd* when one of the facts its outcome rests on (``RuleResult.basis``) is backed, or an
 entry names its criterion. Evidence never changes an outcome: it shows how firm it is.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -46,9 +49,10 @@ def _under(path: str, prefix: str) -> bool:
     return path == prefix or path.startswith((f"{prefix}.", f"{prefix}["))
 
 
-def usable(entry: Bewijs) -> bool:
-    """An entry counts when it gives a document, a web address or a date: a name of criteria alone is no evidence."""
-    return entry.document is not None or entry.url is not None or entry.datum is not None
+def usable(entry: Bewijs, peildatum: dt.date) -> bool:
+    """An entry counts when it gives a document, a web address or a date not after the peildatum: a name of
+    criteria alone is no evidence."""
+    return entry.document is not None or entry.url is not None or (entry.datum is not None and entry.datum <= peildatum)
 
 
 def _holders(profile: Profile) -> Iterator[tuple[str, BaseModel]]:
@@ -103,19 +107,19 @@ class Evidence:
         return bool(self.backings)
 
 
-def collect(profile: Profile, marks: Marks) -> Evidence:
-    """All evidence in a profile."""
+def collect(profile: Profile, marks: Marks, peildatum: dt.date) -> Evidence:
+    """All evidence in a profile on the peildatum."""
     found: list[Backing] = []
     for path, obj in _holders(profile):
         backs = None if isinstance(obj, _Area) else path  # an area backs only the criteria an entry names
         for where, entry in _entries(obj, path):
-            if usable(entry):
+            if usable(entry, peildatum):
                 url = str(entry.url) if entry.url is not None else None
                 ref = EvidenceRef(where, entry.document, url, entry.datum, _line(marks, where))
                 found.append(Backing(ref, backs, frozenset(entry.betreft)))
         dated = DATED_FIELDS.get(type(obj))
         day = getattr(obj, dated, None) if dated is not None else None
-        if dated is not None and day is not None:
+        if dated is not None and day is not None and day <= peildatum:
             where = f"{path}.{dated}"
             found.append(Backing(EvidenceRef(where, datum=day, line=_line(marks, where)), path, frozenset()))
     if not found:

@@ -220,7 +220,7 @@ def assess(
     by_id = {r.rule_id: r for r in results}
     # The engine gives every rule that looks at a path the same value; quote it once per profile.
     fact_refs: dict[str, FactRef] = {}
-    evidence = collect_evidence(profile, loaded.marks)
+    evidence = collect_evidence(profile, loaded.marks, peildatum)
     lookups: dict[str, object] = {}
     findings = tuple(
         build_finding(rule, by_id[rule.id], loaded, plans.get(rule.id, []), fact_refs, evidence, peildatum, lookups)

@@ -166,22 +166,18 @@ def item_encoder(ftype: FieldType) -> Encoder:
     return encoder(ftype.item if ftype.item is not None else FieldType("other"))
 
 
-def _shift_years(day: dt.date, years: int) -> dt.date:
-    """The same calendar day ``years`` later (earlier when negative); 29 February becomes the 28th."""
-    year = day.year + years
-    return dt.date(year, day.month, min(day.day, calendar.monthrange(year, day.month)[1]))
-
-
 def age_in_years(day: dt.date, peildatum: dt.date) -> float:
     """Whole years from ``day`` to ``peildatum``, plus 0.5 when not exactly on an anniversary.
 
-    So ``age <= N`` holds exactly when ``day`` is not more than N years before the peildatum.
+    So ``age <= N`` holds exactly when ``day`` is not more than N years before the peildatum. The peildatum
+    is moved into ``day``'s own year to compare (29 February becoming the 28th), never past year 9999.
     """
     whole = peildatum.year - day.year
-    if _shift_years(peildatum, -whole) < day:
-        whole -= 1
-    exact = _shift_years(peildatum, -whole) == day
-    return float(whole) if exact else whole + 0.5
+    moved = (peildatum.month, min(peildatum.day, calendar.monthrange(day.year, peildatum.month)[1]))
+    here = (day.month, day.day)
+    if moved < here:
+        return whole - 1 + 0.5
+    return float(whole) if moved == here else whole + 0.5
 
 
 # ---------------------------------------------------------------------------------------------
