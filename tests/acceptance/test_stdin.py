@@ -140,6 +140,20 @@ def test_an_output_onto_the_file_stdin_is_named_after_is_refused(tmp_path: Path)
     assert profile.read_bytes() == GROWING
 
 
+@pytest.mark.parametrize("how", [["-o", "{p}"], ["--format", "json={p}"], ["--summary", "-o", "{p}"]])
+def test_an_output_onto_the_file_stdin_is_redirected_from_is_refused(tmp_path: Path, how: list[str]) -> None:
+    """``check - -o p.yaml < p.yaml``: the shell gives the profile as stdin; the report must not replace it."""
+    profile = tmp_path / "p.yaml"
+    profile.write_bytes(GROWING)
+    with profile.open("rb") as stdin:
+        result = subprocess.run(
+            [sys.executable, "-m", "iza_check", "check", "-", *(arg.format(p=profile) for arg in how)],
+            stdin=stdin, capture_output=True, timeout=120, check=False,
+        )
+    assert result.returncode == 2 and "dit uitvoerbestand is het invoerbestand <stdin>" in result.stderr.decode()
+    assert profile.read_bytes() == GROWING and b"Traceback" not in result.stderr
+
+
 def test_stdin_travels_to_the_worker_processes(tmp_path: Path) -> None:
     for n in range(20):  # enough for a pool (checker._POOL_THRESHOLD)
         shutil.copy(PROFILES / "zelfregiecentrum-de-brug.yaml", tmp_path / f"p{n:02}.yaml")

@@ -185,8 +185,9 @@ def refuse_outputs_over_inputs(outputs: Sequence[tuple[Path | None, str]], input
 
     ``inputs`` are the command's arguments: files, directories and patterns, expanded the way the
     profiles are found. The same file is the same file through a symbolic or a hard link (device and
-    inode). Only an existing regular file can be an input, so without one nothing is searched; else the
-    inputs are searched once for every output.
+    inode), and a profile on standard input (``-``) is the file stdin was redirected from. Only an existing
+    regular file can be an input, so without one nothing is searched; else the inputs are searched once for
+    every output.
     """
     targets: list[tuple[Path, str, os.stat_result]] = []
     for output, option in outputs:
@@ -200,17 +201,18 @@ def refuse_outputs_over_inputs(outputs: Sequence[tuple[Path | None, str]], input
             targets.append((output, option, target))
     if not targets:
         return False
-    from iza_check.profile.discovery import iter_profile_files
+    from iza_check.profile.discovery import StdinProfile, iter_profile_files
 
     for item in iter_profile_files(inputs):
         if not isinstance(item, Path):
             continue
+        found = _stdin_stat() if isinstance(item, StdinProfile) else []
         try:
-            found = os.stat(item)
+            found.append(os.stat(item))  # for stdin: the file --stdin-filename names, if it is there
         except (OSError, ValueError):
-            continue
+            pass
         for output, option, target in targets:
-            if os.path.samestat(found, target):
+            if any(os.path.samestat(one, target) for one in found):
                 click.echo(
                     say(
                         f"{output}: dit uitvoerbestand is het invoerbestand {item}; het rapport zou het profiel "
@@ -222,6 +224,15 @@ def refuse_outputs_over_inputs(outputs: Sequence[tuple[Path | None, str]], input
                 )
                 return True
     return False
+
+
+def _stdin_stat() -> list[os.stat_result]:
+    """The file standard input was redirected from (``< profiel.yaml``), if it is a regular file."""
+    try:
+        found = os.fstat(sys.stdin.fileno())
+    except (OSError, ValueError, AttributeError):  # no stdin, or one without a descriptor (a test runner's)
+        return []
+    return [found] if stat.S_ISREG(found.st_mode) else []
 
 
 def dash_is_stdout(_ctx: object, _param: object, value: Path | None) -> Path | None:
