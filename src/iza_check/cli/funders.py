@@ -32,7 +32,7 @@ def _date(value: object) -> dt.date:
 
 
 @click.command("overview")
-@click.argument("dirs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("dirs", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @click.option(
     "--format", "fmt", type=click.Choice(OVERVIEW_FORMATS), default="text", show_default=True,
     help="Vorm van het overzicht (csv: één rij per initiatief, opent goed in Excel).",
@@ -75,8 +75,8 @@ def overview_command(
 
 
 @click.command("diff")
-@click.argument("old", type=click.Path(path_type=Path))
-@click.argument("new", type=click.Path(path_type=Path))
+@click.argument("old", type=click.Path(path_type=Path, readable=False))
+@click.argument("new", type=click.Path(path_type=Path, readable=False))
 @click.option(
     "--format", "fmt", type=click.Choice(tuple(dict.fromkeys((*DIFF_FORMATS, *ROUNDS_FORMATS)))),
     default="text", show_default=True,
@@ -129,7 +129,7 @@ def diff_command(
 
 
 @click.command("dossier")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @click.option(
     "--output-dir",
     "-o",

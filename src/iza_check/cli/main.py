@@ -28,7 +28,8 @@ from iza_check.cli.shared import (
 )
 
 _PATHS = click.argument(
-    "paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=False, dir_okay=True)
+    # readable=False: a file that cannot be read is that file's problem, reported with the others, not a usage error
+    "paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=False, dir_okay=True, readable=False)
 )
 _PATHS_HELP = (
     "PATHS zijn bestanden of mappen (mappen worden doorzocht op *.yaml en *.yml); - is één profiel op de "

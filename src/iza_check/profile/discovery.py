@@ -278,11 +278,20 @@ def _segments_match(segments: tuple[re.Pattern[str] | None, ...], hidden_ok: tup
     return bool(segments[0].match(names[0])) and _segments_match(segments[1:], hidden_ok[1:], names[1:])
 
 
-def _profiles_in(directory: Path, excluded: _Exclusion | None = None) -> list[Path]:
+def _profiles_in(directory: Path, excluded: _Exclusion | None = None) -> list[Path | Problem]:
     """The profiles below a folder. Hidden files and folders (.github, .pre-commit-config.yaml, the settings
-    in .iza-check.yaml) are not profiles; name one explicitly to check it. An excluded folder is not entered."""
+    in .iza-check.yaml) are not profiles; name one explicitly to check it. An excluded folder is not entered.
+    A folder that cannot be read is a problem: the profiles in it would otherwise be missed without a word."""
     found: list[Path] = []
-    for root, dirs, files in os.walk(directory):
+    unreadable: list[Problem] = []
+
+    def refused(error: OSError) -> None:
+        reason = "geen toestemming om deze map te lezen" if isinstance(error, PermissionError) else (
+            f"de map kan niet gelezen worden ({error.strerror or error})"
+        )
+        unreadable.append(Problem(str(error.filename or directory), reason, "unreadable"))
+
+    for root, dirs, files in os.walk(directory, onerror=refused):
         base = Path(root)
         dirs[:] = [
             name for name in dirs if not name.startswith(".") and not (excluded is not None and excluded(base / name))
@@ -291,4 +300,4 @@ def _profiles_in(directory: Path, excluded: _Exclusion | None = None) -> list[Pa
             base / name for name in files if name.lower().endswith(PROFILE_SUFFIXES) and not name.startswith(".")
         )
     found.sort(key=lambda path: path.relative_to(directory).parts)
-    return found
+    return [*found, *unreadable]
