@@ -172,7 +172,7 @@ def test_planned_on_a_choice_adds_a_plan_and_no_fact() -> None:
         "team.coordinatie.streefdatum": ["2025-09-01"],
     })
     assert facts(profile)["team"] == {"in_ontwikkeling": [
-        {"betreft": ["K9"], "stap": "Een ervaringsdeskundige wordt coördinator", "streefdatum": "2025-09-01"}
+        {"betreft": ["K9", "Q7"], "stap": "Een ervaringsdeskundige wordt coördinator", "streefdatum": "2025-09-01"}
     ]}
 
 
