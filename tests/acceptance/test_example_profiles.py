@@ -24,8 +24,8 @@ RULES = ["K1", "K2", "K3", "K4", "K5", "K6", "K7", "K8", "K9", "K10", "K10a", "K
 #                                            K1........K10 abcdT Q1......Q10 B.. I... F.
 EXPECTED: dict[str, tuple[VerdictKind, str]] = {
     "zelfregiecentrum-de-brug.yaml": (VerdictKind.past,              "VVVVVVVVVV VVVVV VVVVVVVVVV VVV VVVV VV"),
-    "herstelacademie-ggz.yaml": (VerdictKind.groeiroute,                "DVDVDVVVDV VNVV? VVVVDDVDVV VVV VVVV NV"),
-    "starter-vrijwilligers.yaml": (VerdictKind.groeiroute,              "VVVVVVDDVD VVNNN NVN-NDDVVN VVV VVV? NV"),
+    "herstelacademie-ggz.yaml": (VerdictKind.groeiroute,                "DVDVDVVVDV VNVV? VVVVDDVDVV VVV VNVV NV"),
+    "starter-vrijwilligers.yaml": (VerdictKind.groeiroute,              "VVVVVVDDVD VVNNN NVN-NDDVVN VVV VNV? NV"),
     "naasten-steunpunt.yaml": (VerdictKind.past,                        "VVVVVVVVVV VVNVV VVVVVDVVV? VVV VVVD DV"),
     "inloop-koffie-welzijn.yaml": (VerdictKind.niet_op_voorhand,        "VNNNVNDNNV VVVN? VVVVVVDDVV VNN VNNN NV"),
     "onvolledig-profiel.yaml": (VerdictKind.onvoldoende_gegevens,       "?????????? ????? ?????????? ??? ???? ?V"),
