@@ -44,14 +44,14 @@ CASES: tuple[tuple[str, str, int | None], ...] = (
     ("K10", "Inloop van een welzijnsorganisatie, zonder partner aan de zorgkant", 1),
     ("K10", "Alleen gemeente en welzijn, alleen de sociale kant", GENERAL),
     ("K10", "Met niemand samenwerking", GENERAL),
-    ("Q1", "Onderdeel van een ggz-instelling, geen eigen klachtenregeling", 0),
+    ("Q1", "Onderdeel van een ggz-instelling, er geldt geen klachtenregeling, ook niet die van de instelling", 0),
     ("Q1", "Geen klachtenregeling", GENERAL),
-    ("Q2", "Onderdeel van een welzijnsorganisatie, geen eigen privacyregeling", 0),
+    ("Q2", "Onderdeel van een welzijnsorganisatie, er geldt geen privacyregeling, ook niet die van de organisatie", 0),
     ("Q2", "Geen privacyregeling", GENERAL),
     ("Q3", "Onderdeel van een ggz-instelling, geen vertrouwenspersoon voor het steunpunt", 0),
     ("Q3", "Geen vertrouwenspersoon", GENERAL),
-    ("Q4", "Onderdeel van een ggz-instelling, er geldt een cao, maar welke staat er niet", 0),
-    ("Q4", "Er geldt een cao, maar welke staat er niet", GENERAL),
+    ("Q4", "Onderdeel van een ggz-instelling, volgens het profiel geldt er geen cao", 0),
+    ("Q4", "Medewerkers in dienst, bewust geen cao", GENERAL),
     # volunteers only (no paid staff), and hosted
     ("Q5", "Alleen vrijwilligers, geen vrijwilligersbeleid", 0),
     ("Q5", "Onderdeel van een ggz-instelling, het beleid regelt continuïteit en kwaliteit niet", 1),
@@ -177,7 +177,7 @@ def test_a_situation_with_a_link_of_its_own_shows_it(catalogue: Catalogue, tmp_p
     with_link = rule.model_copy(
         update={"advies_als": (variant.model_copy(update={"advies": variant.advies.model_copy(update={"link": own})}),)}
     )
-    hosted = "Onderdeel van een ggz-instelling, geen eigen klachtenregeling"
+    hosted = "Onderdeel van een ggz-instelling, er geldt geen klachtenregeling, ook niet die van de instelling"
     for candidate, wanted in ((with_link, own), (rule, str(rule.advies.link))):
         checker = Checker((), PEILDATUM, catalogue=Catalogue((candidate,)))
         finding, _ = _finding(checker, candidate, hosted, tmp_path)

@@ -372,7 +372,9 @@ class Samenwerking(_Area):
 class Regeling(_Strict):
     """A written arrangement (klachtenprocedure, privacyregeling, …)."""
 
-    aanwezig: Flag | None = Field(None, description="Is deze regeling er?")
+    aanwezig: Flag | None = Field(
+        None, description="Is deze regeling er? Ook ja als de regeling van de gastorganisatie voor het steunpunt geldt."
+    )
     vastgesteld_op: dt.date | None = Field(None, description="Wanneer is de regeling vastgesteld?")
     bewijs: list[Bewijs] = Field(default_factory=_no_items)
 
