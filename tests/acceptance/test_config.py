@@ -76,6 +76,21 @@ def test_a_wrong_setting_in_pyproject_names_its_line(project: Path) -> None:
     assert result.stderr.startswith(f"{project / 'pyproject.toml'}:2:8: 'lang': kies uit nl, en")
 
 
+def test_a_pyproject_value_of_the_wrong_kind_is_a_located_problem_not_ignored(project: Path) -> None:
+    (project / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool]\niza-check = 5\n', encoding="utf-8")
+    result = _run("check", "kiem.yaml")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{project / 'pyproject.toml'}:5:1: [tool.iza-check] moet een tabel zijn")
+
+
+def test_an_inline_pyproject_table_applies(project: Path) -> None:
+    (project / "pyproject.toml").write_text(
+        '[tool]\niza-check = {fail-on = "nooit", format = "concise", lang = "en"}\n', encoding="utf-8"
+    )
+    result = _run("check", "kiem.yaml", "--reference-date", "2028-01-01")
+    assert result.exit_code == 0 and result.stdout.splitlines()[-1].startswith("1 profile:")
+
+
 def test_the_schema_is_printed_and_valid() -> None:
     result = _run("schema", "--kind", "config")
     schema = json.loads(result.stdout)

@@ -224,6 +224,13 @@ def test_csv_opens_in_a_dutch_excel() -> None:
         assert all(len(f) >= 2 and f[0] == f[-1] == '"' for f in fields), line
 
 
+def test_csv_guards_a_formula_behind_spaces_and_tabs_in_every_export() -> None:
+    """A spreadsheet that trims leading blanks must still not read a formula: one guard for every CSV."""
+    from iza_check.report.funder_common import csv_text
+
+    assert csv_text(" =1") == "' =1" and csv_text("\t=1+1") == "' =1+1" and csv_text(" Zeist") == " Zeist"
+
+
 def test_csv_never_lets_a_spreadsheet_run_a_name_as_formula() -> None:
     row = row_for_outcome(FileOutcome("a", report=_report("=HYPERLINK(\"http://x\")", _all_kenmerken(V), gemeente="+31")))
     records = list(csv.reader(io.StringIO(render_summary_csv([row])[1:], newline=""), delimiter=";"))

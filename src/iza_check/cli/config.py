@@ -131,7 +131,14 @@ def _has_table(pyproject: Path) -> bool:
         text = pyproject.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    return re.search(r"^\s*\[\s*tool\s*\.\s*[\"']?iza-check[\"']?\s*\]", text, flags=re.MULTILINE) is not None
+    return _MENTION.search(text) is not None
+
+
+# The table's header, or a key that could make it: ``iza-check = ...`` below ``[tool]`` (an inline table, or a
+# value of the wrong kind that must then be reported, not ignored) or ``tool.iza-check = ...``.
+_MENTION = re.compile(
+    r"^\s*(\[\s*tool\s*\.\s*[\"']?iza-check[\"']?\s*\]|(tool\s*\.\s*)?[\"']?iza-check[\"']?\s*=)", flags=re.MULTILINE
+)
 
 
 def load(path: Path) -> Settings:
@@ -169,10 +176,13 @@ def _read_toml(path: Path, source: str) -> tuple[dict[str, Any], dict[str, tuple
         line, column = (int(match[1]), int(match[2])) if match else (None, None)
         message = say_usage(f"de TOML-opmaak klopt niet ({error})", f"the TOML syntax is wrong ({error})")
         raise InputError([Problem(source, message, "toml-syntax", line, column)]) from None
-    table = document.get("tool", {}).get("iza-check", {})
+    tool = document.get("tool", {})
+    table = tool.get("iza-check", {}) if isinstance(tool, dict) else {}
     if not isinstance(table, dict):
         message = say_usage(f"[{TOML_TABLE}] moet een tabel zijn", f"[{TOML_TABLE}] must be a table")
-        raise InputError([Problem(source, message, "not-a-mapping")])
+        found = re.search(r"^(\s*)(tool\s*\.\s*)?[\"']?iza-check[\"']?\s*=", text, flags=re.MULTILINE)
+        line, column = (text.count("\n", 0, found.start()) + 1, len(found[1]) + 1) if found else (None, None)
+        raise InputError([Problem(source, message, "not-a-mapping", line, column)])
     # tomllib gives no positions: a key is found on its own line below the table's header.
     marks: dict[str, tuple[int, int]] = {}
     header = re.search(r"^\s*\[\s*tool\s*\.\s*[\"']?iza-check[\"']?\s*\]", text, flags=re.MULTILINE)

@@ -455,11 +455,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_text(text: str | None) -> str:
-    """A text for a spreadsheet cell: cleaned, and never read as a formula."""
+    """A text for a spreadsheet cell: cleaned, and never read as a formula, also not after a spreadsheet trims
+    the spaces (and tabs, which :func:`clean` makes spaces) in front."""
     if not text:
         return ""
     text = clean(text)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if text.lstrip().startswith(_FORMULA_START) else text
 
 
 def csv_document(header: list[str], rows: Iterable[list[str]]) -> str:
