@@ -153,6 +153,22 @@ def test_meaning_checks(tmp_path: Path, condition: dict[str, object], fragment: 
     assert problems[0].line is not None
 
 
+@pytest.mark.parametrize(
+    ("condition", "fragment"),
+    [
+        ({"veld": "kwaliteit.vog.oudste_afgiftedatum", "niet_ouder_dan_jaren": 99999}, "99999 is te groot"),
+        ({"veld": "kwaliteit.vog.oudste_afgiftedatum", "niet_na_peildatum": False}, "toegestaan: true"),
+        ({"veld": "team.vrijwilligers", "in": []}, "de lijst moet minstens 1 onderdeel bevatten"),
+    ],
+)
+def test_a_value_the_rule_model_refuses_is_said_in_dutch(tmp_path: Path, condition: dict[str, object], fragment: str) -> None:
+    path = write_rules(tmp_path, "r.yaml", rule_data("M1", condition))
+    problems = _problems(path)
+    assert problems and all(p.line is not None for p in problems), problems
+    assert any(fragment in p.message for p in problems), problems
+    assert not any("should" in p.message or "Input" in p.message for p in problems), problems
+
+
 def test_every_problem_of_a_file_is_reported_at_once(tmp_path: Path) -> None:
     path = write_rules(
         tmp_path,

@@ -4,6 +4,7 @@ line and column of the value (or of the key) it is about."""
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
@@ -88,7 +89,9 @@ def _problem(detail: Any, doc: YamlDocument, source: str) -> Problem:
         return _located(source, message, "invalid-key", mark, parent)
 
     mark = _position(doc.marks, loc)[0]
-    return _located(source, _invalid_value(kind, loc, ctx, value, detail["msg"]), "invalid-value", mark, path)
+    allowed = _enum_values(loc) if kind == "enum" else ()
+    message = value_message(kind, ctx, value, detail["msg"], allowed=allowed, code_field="betreft" in loc)
+    return _located(source, message, "invalid-value", mark, path)
 
 
 def _located(source: str, message: str, code: str, mark: Mark | None, path: str) -> Problem:
@@ -115,10 +118,18 @@ _URL_ERRORS = {"url_type", "url_parsing", "url_scheme", "url_syntax_violation", 
 _MAPPING_ERRORS = {"model_type", "model_attributes_type", "dict_type"}
 
 
-def _invalid_value(kind: str, loc: Loc, ctx: dict[str, Any], value: Any, fallback: str) -> str:
+def value_message(
+    kind: str, ctx: dict[str, Any], value: Any, fallback: str, *, allowed: Sequence[str] = (), code_field: bool = False
+) -> str:
+    """A value pydantic refused, in plain Dutch: for a profile, and for a rule file (see iza_check.rules.shape).
+
+    ``allowed`` are the choices of an enum; ``code_field``: the value is a criterion code (``betreft``).
+    """
     shown = _show(value)
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace("True", "true").replace("False", "false")
+        return f"ongeldige waarde {shown}; toegestaan: {expected}"
     if kind == "enum":
-        allowed = _enum_values(loc)
         choices = ", ".join(allowed) if allowed else str(ctx.get("expected", ""))
         match = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6) if isinstance(value, str) else []
         if match:
@@ -148,7 +159,7 @@ def _invalid_value(kind: str, loc: Loc, ctx: dict[str, Any], value: Any, fallbac
     if kind == "string_too_long":
         return f"de tekst is te lang (hoogstens {ctx.get('max_length')} tekens)"
     if kind == "string_pattern_mismatch":
-        if "betreft" in loc:
+        if code_field:
             return f"ongeldige code {shown}; een code is die van een regel, bijv. K2 of Q10"
         return f"ongeldige waarde {shown}"
     if kind == "list_type":
