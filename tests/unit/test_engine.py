@@ -390,3 +390,36 @@ def test_a_date_at_the_end_of_the_calendar_is_judged_not_a_crash(make_engine: Ca
         vog = {"voor": "iedereen", "oudste_afgiftedatum": day}
         (q6,) = [r for r in engine.evaluate(profile(kwaliteit={"vog": vog}), peildatum=peildatum) if r.rule_id == "Q6"]
         assert q6.outcome is not Outcome.voldoet  # a VOG dated after the peildatum is no recent VOG
+
+
+LISTED_ONLY = catalogue(
+    rule_data(
+        "LIJST",
+        {"niet": {"lijst": "aanbod", "waar": {"veld": "verwijzing_nodig", "gelijk": True}, "minstens": 1}},
+    ),
+    rule_data(
+        "GENOEMD",
+        {"niet": {"lijst": "aanbod", "waar": {"veld": "verwijzing_nodig", "gelijk": True}, "minstens": 1,
+                  "alleen_genoemde": True}},
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("aanbod", "volledig", "lijst", "genoemd"),
+    [
+        ([{"naam": "Inloop", "soort": "inloop", "verwijzing_nodig": False}], None, Outcome.onbekend, Outcome.voldoet),
+        ([{"naam": "Inloop", "soort": "inloop", "verwijzing_nodig": False}], True, Outcome.voldoet, Outcome.voldoet),
+        ([{"naam": "Groep", "soort": "herstelgroep", "verwijzing_nodig": True}], None, Outcome.voldoet_niet, Outcome.voldoet_niet),
+        ([{"naam": "Inloop", "soort": "inloop"}], None, Outcome.onbekend, Outcome.onbekend),  # the item itself says nothing
+    ],
+)
+def test_alleen_genoemde_counts_only_the_listed_items(
+    make_engine: Callable[[Catalogue], Engine], aanbod: list[dict[str, Any]], volledig: bool | None,
+    lijst: Outcome, genoemd: Outcome,
+) -> None:
+    engine = make_engine(LISTED_ONLY)
+    extra = {} if volledig is None else {"aanbod_volledig": volledig}
+    results = {r.rule_id: r for r in engine.evaluate(profile(aanbod=aanbod, **extra), peildatum=PEILDATUM)}
+    assert (results["LIJST"].outcome, results["GENOEMD"].outcome) == (lijst, genoemd)
+    assert "aanbod_volledig" not in results["GENOEMD"].missing

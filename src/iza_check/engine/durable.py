@@ -181,6 +181,8 @@ class _Compiler:
             self.count_pairs[true_key] = possible_key
             if positive:
                 return [{"$gte": {true_key: leaf.minstens}}]
+            if leaf.listed_only:  # only the listed items count: no completeness needed to fail
+                return [{"$lt": {possible_key: leaf.minstens}}]
             return [{"$lt": {possible_key: leaf.minstens}}, self._complete(leaf.lijst, ftype)]
         # An operator: its own tests on the fact it derives.
         ftype = resolve(Profile, leaf.veld)

@@ -215,6 +215,7 @@ def _list_predicate(condition: Lijst, ftype: FieldType) -> ItemPredicate:
     inner = compile_condition(condition.waar, item_types(condition.waar, ftype.item.model))
     parts_path = tuple(condition.lijst.split("."))
     minimum = condition.minstens
+    listed_only = condition.listed_only
 
     def _list(obj: BaseModel, peildatum: dt.date) -> Truth:
         raw = _lookup_parts(obj, parts_path)
@@ -223,7 +224,7 @@ def _list_predicate(condition: Lijst, ftype: FieldType) -> ItemPredicate:
         truths = [inner(item, peildatum) for item in raw]
         if truths.count(True) >= minimum:
             return True
-        if len(truths) - truths.count(False) < minimum and is_complete(obj, parts_path, raw):
+        if len(truths) - truths.count(False) < minimum and (listed_only or is_complete(obj, parts_path, raw)):
             return False
         return None
 
@@ -359,7 +360,8 @@ def _list_reasons(condition: Lijst, model: type[BaseModel]) -> ReasonFunction:
     parts_path = tuple(path.split("."))
     own: tuple[str, ...] = (path,)
     minimum = condition.minstens
-    complete = _completeness_field(model, path)
+    listed_only = condition.listed_only
+    complete = None if listed_only else _completeness_field(model, path)
 
     def _list(obj: BaseModel, peildatum: dt.date, lookups: dict[str, object] | None = None) -> Reason:
         raw = _raw(obj, path, parts_path, lookups)
@@ -374,7 +376,7 @@ def _list_reasons(condition: Lijst, model: type[BaseModel]) -> ReasonFunction:
                 [tuple(f"{path}[{index}].{sub}" for sub in reasons[index][1]) or (f"{path}[{index}]",) for index in holding]
             ) if holding else ()
             return Reason(True, deciding or own)
-        whole = is_complete(obj, parts_path, raw)
+        whole = listed_only or is_complete(obj, parts_path, raw)
         if len(reasons) - sum(1 for r in reasons if r[0] is False) < minimum and whole:
             return Reason(False, own)
         open_paths = [tuple(f"{path}[{index}].{sub}" for sub in r[2]) for index, r in enumerate(reasons) if r[0] is None]

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar, Union
 from pydantic import (
     Discriminator,
     Field,
+    StrictBool,
     Tag,
 )
 
@@ -67,12 +68,21 @@ class Niet(ConditionBase):
 
 
 class Lijst(ConditionBase):
-    """At least ``minstens`` items of a list of objects satisfy ``waar`` (paths in ``waar`` are item-relative)."""
+    """At least ``minstens`` items of a list of objects satisfy ``waar`` (paths in ``waar`` are item-relative).
+
+    ``alleen_genoemde``: only the items listed count, as if the list were whole. For a rule where whatever is
+    not listed is covered by another fact (an activity that says nothing follows the initiative's own answer).
+    """
 
     form: ClassVar[str] = "lijst"
     lijst: FieldPath
     waar: Condition
     minstens: Count
+    alleen_genoemde: StrictBool | None = None
+
+    @property
+    def listed_only(self) -> bool:
+        return self.alleen_genoemde is True
 
     @property
     def path(self) -> str:
@@ -82,7 +92,9 @@ class Lijst(ConditionBase):
 COMPOUND_FORMS: tuple[type[ConditionBase], ...] = (Alle, EenVan, Niet, Lijst)
 FORM_KEYS: tuple[str, ...] = ("alle", "een_van", "niet", "lijst", "veld")
 # Every key a condition mapping may contain, for did-you-mean suggestions.
-ALL_KEYS: tuple[str, ...] = ("alle", "een_van", "niet", "lijst", "waar", "minstens", "veld", *OPERATORS)
+# The keys of a ``lijst`` condition (see :class:`Lijst`).
+LIST_KEYS: tuple[str, ...] = ("lijst", "waar", "minstens", "alleen_genoemde")
+ALL_KEYS: tuple[str, ...] = ("alle", "een_van", "niet", *LIST_KEYS, "veld", *OPERATORS)
 
 
 def condition_form(value: Any) -> str | None:

@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from iza_check.problems import Problem
 from iza_check.profile.paths import did_you_mean, suggest
-from iza_check.rules.conditions import ALL_KEYS, Condition
+from iza_check.rules.conditions import ALL_KEYS, LIST_KEYS, Condition
 from iza_check.rules.model import rules_json_schema
 from iza_check.rules.operators import OPERATORS
 from iza_check.rules.values import PATH_PATTERN, jsonable, shown
@@ -174,7 +174,7 @@ def _diagnose_condition(value: Any, loc: Loc, ctx: FileContext) -> None:
         ctx.add(loc, f"een voorwaarde heeft precies één vorm, hier staan er meer: {', '.join(forms)}", "condition")
         return
     form = forms[0]
-    allowed = {"alle": {"alle"}, "een_van": {"een_van"}, "niet": {"niet"}, "lijst": {"lijst", "waar", "minstens"}}
+    allowed = {"alle": {"alle"}, "een_van": {"een_van"}, "niet": {"niet"}, "lijst": set(LIST_KEYS)}
     if form in allowed:
         for key in value:
             if key in ALL_KEYS and key not in allowed[form]:
