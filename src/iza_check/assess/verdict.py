@@ -187,18 +187,27 @@ def _core_words(ids: Sequence[str], by_id: Mapping[str, Finding]) -> Text:
 
 
 def _growth_text(core: Sequence[str], short: Sequence[str], by_id: Mapping[str, Finding]) -> Text:
-    partly = [k for k in core if by_id[k].outcome not in _MET]
-    if not partly:
+    whole = [k for k in core if by_id[k].outcome in _MET]
+    if len(whole) == len(core):
         words = _core_words(core, by_id)
         core_text = Text(nl=f"De kern van een steunpunt is er: {words.nl}.", en=f"The core of a support point is there: {words.en}.")
     else:
-        whole = _core_words([k for k in core if k not in partly], by_id)
-        part = _core_words(partly, by_id)
+        # The core is there at least in part: met, deels, or onbekend with deels at least.
+        part = [k for k in core if by_id[k].outcome is Outcome.deels]
+        open_ = [k for k in core if by_id[k].outcome is Outcome.onbekend]
+        pieces: list[Text] = []
+        for ids, nl_one, nl_more, en_one, en_more in (
+            (whole, "is er", "zijn er", "is in place", "are in place"),
+            (part, "nog maar ten dele", "nog maar ten dele", "only in part", "only in part"),
+            (open_, "in elk geval ten dele", "in elk geval ten dele", "at least in part", "at least in part"),
+        ):
+            if ids:
+                words = _core_words(ids, by_id)
+                many = len(ids) > 1
+                pieces.append(Text(nl=f"{words.nl} {nl_more if many else nl_one}", en=f"{words.en} {en_more if many else en_one}"))
         core_text = Text(
-            nl=f"De kern van een steunpunt is er voor een deel: {f'{whole.nl} is er, ' if whole.nl else ''}"
-            f"{part.nl} nog maar ten dele.",
-            en=f"Part of the core of a support point is there: {f'{whole.en} is in place, ' if whole.en else ''}"
-            f"{part.en} only in part.",
+            nl=f"De kern van een steunpunt is er, ten minste ten dele: {', '.join(p.nl for p in pieces)}.",
+            en=f"The core of a support point is there, at least in part: {', '.join(p.en for p in pieces)}.",
         )
     return _join(
         core_text,
