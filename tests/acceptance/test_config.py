@@ -91,6 +91,31 @@ def test_an_inline_pyproject_table_applies(project: Path) -> None:
     assert result.exit_code == 0 and result.stdout.splitlines()[-1].startswith("1 profile:")
 
 
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ('[project.scripts]\niza-check = "iza_check.cli.main:main"\n', False),
+        ('[tool.poetry.dependencies]\niza-check = "^0.1"\n', False),
+        ('[tool.iza-check]\nlang = "en"\n', True),
+        ("[tool]\niza-check = 5\n", True),
+        ('[tool]  # settings\niza-check = {lang = "en"}\n', True),
+        ('tool.iza-check.lang = "en"\n[project]\nname = "x"\n', True),
+        ("[tool]\nblack = 1\n[other]\niza-check = 2\n", False),
+    ],
+)
+def test_only_a_pyproject_that_gives_settings_counts(text: str, mentions: bool) -> None:
+    from iza_check.cli.config import mentions_table
+
+    assert mentions_table(text) is mentions
+
+
+def test_a_pyproject_that_only_names_iza_check_does_not_hide_the_settings_above(project: Path) -> None:
+    (project / "profielen" / "pyproject.toml").write_text('[project.scripts]\niza-check = "x:y"\n', encoding="utf-8")
+    (project / ".iza-check.yaml").write_text("fail-on: nooit\nformat: concise\n", encoding="utf-8")
+    result = _run("check", "kiem.yaml")
+    assert result.exit_code == 0 and result.stdout.splitlines()[-1].startswith("1 profiel:")
+
+
 def test_the_schema_is_printed_and_valid() -> None:
     result = _run("schema", "--kind", "config")
     schema = json.loads(result.stdout)

@@ -131,14 +131,29 @@ def _has_table(pyproject: Path) -> bool:
         text = pyproject.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    return _MENTION.search(text) is not None
+    return mentions_table(text)
 
 
-# The table's header, or a key that could make it: ``iza-check = ...`` below ``[tool]`` (an inline table, or a
-# value of the wrong kind that must then be reported, not ignored) or ``tool.iza-check = ...``.
-_MENTION = re.compile(
-    r"^\s*(\[\s*tool\s*\.\s*[\"']?iza-check[\"']?\s*\]|(tool\s*\.\s*)?[\"']?iza-check[\"']?\s*=)", flags=re.MULTILINE
-)
+_HEADER = re.compile(r"^\s*\[\s*tool\s*\.\s*[\"']?iza-check[\"']?\s*\]", flags=re.MULTILINE)
+_TOOL_HEADER = re.compile(r"^\s*\[\s*tool\s*\]\s*(#.*)?$")
+_KEY = re.compile(r"^\s*[\"']?iza-check[\"']?\s*[=.]")
+_DOTTED = re.compile(r"^\s*tool\s*\.\s*[\"']?iza-check[\"']?\s*[=.]")
+
+
+def mentions_table(text: str) -> bool:
+    """Whether a pyproject.toml gives iza-check settings: the ``[tool.iza-check]`` header, ``iza-check`` as a key
+    of the ``[tool]`` table (an inline table, or a value of the wrong kind that must then be reported, not
+    ignored), or ``tool.iza-check`` as a dotted key before the first table. Not ``iza-check`` elsewhere, such
+    as a script or a dependency of that name."""
+    if _HEADER.search(text):
+        return True
+    table: str | None = ""  # the table the line is in: "" before the first header
+    for line in text.splitlines():
+        if line.lstrip().startswith("["):
+            table = "tool" if _TOOL_HEADER.match(line) else None
+        elif (table == "tool" and _KEY.match(line)) or (table == "" and _DOTTED.match(line)):
+            return True
+    return False
 
 
 def load(path: Path) -> Settings:
