@@ -52,6 +52,34 @@ def test_classify(old: Outcome | None, new: Outcome | None, kind: ChangeKind) ->
     assert classify(old, new) is kind
 
 
+LEAST, BEST, OPEN = (None, Outcome.deels), (Outcome.deels, None), (None, None)
+
+
+@pytest.mark.parametrize(
+    ("old", "old_bounds", "new", "new_bounds", "kind"),
+    [
+        # an onbekend whose known facts make it deels at least: losing that is a regression
+        (Outcome.onbekend, LEAST, Outcome.voldoet_niet, OPEN, ChangeKind.regressed),
+        (Outcome.onbekend, LEAST, Outcome.voldoet, OPEN, ChangeKind.improved),
+        (Outcome.voldoet_niet, OPEN, Outcome.onbekend, LEAST, ChangeKind.improved),
+        (Outcome.voldoet, OPEN, Outcome.onbekend, BEST, ChangeKind.regressed),
+        (Outcome.voldoet, OPEN, Outcome.onbekend, LEAST, ChangeKind.regressed),
+        (Outcome.onbekend, BEST, Outcome.deels, OPEN, ChangeKind.improved),
+        (Outcome.onbekend, LEAST, Outcome.onbekend, BEST, ChangeKind.regressed),
+        # what is known at least stays: settled at it, or only what it could become moved
+        (Outcome.onbekend, LEAST, Outcome.deels, OPEN, ChangeKind.changed),
+        (Outcome.deels, OPEN, Outcome.onbekend, LEAST, ChangeKind.changed),
+        (Outcome.onbekend, BEST, Outcome.voldoet_niet, OPEN, ChangeKind.changed),
+        (Outcome.onbekend, LEAST, Outcome.onbekend, LEAST, ChangeKind.unchanged),
+    ],
+)
+def test_classify_reads_what_an_onbekend_already_settles(
+    old: Outcome, old_bounds: tuple[Outcome | None, Outcome | None], new: Outcome,
+    new_bounds: tuple[Outcome | None, Outcome | None], kind: ChangeKind,
+) -> None:
+    assert classify(old, new, old_bounds, new_bounds) is kind
+
+
 def _plan(stap: str, streefdatum: dt.date | None, gerealiseerd: bool | None = None) -> PlanRef:
     overdue = streefdatum is not None and streefdatum < PEILDATUM and not gerealiseerd
     return PlanRef(stap, streefdatum, gerealiseerd, overdue)

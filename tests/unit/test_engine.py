@@ -125,6 +125,8 @@ def test_decide_follows_the_format() -> None:
     assert decide({"voldoet": False, "deels": True}) is Outcome.deels
     assert bounds({"voldoet": None, "deels": True}) == (None, Outcome.deels)
     assert bounds({"voldoet": False, "deels": None}) == (Outcome.deels, None)
+    assert bounds({"voldoet": False, "deels": None, "nvt": None}) == (None, None)  # n.v.t. (met) is still open
+    assert bounds({"voldoet": False, "deels": None, "nvt": False}) == (Outcome.deels, None)
     assert bounds({"voldoet": None, "deels": None}) == bounds({"voldoet": None}) == (None, None)
     assert decide({"voldoet": False, "deels": False, "nvt": None}) is Outcome.voldoet_niet
 
@@ -376,8 +378,12 @@ def test_a_40_rule_catalogue_judges_every_profile_the_same_as_rule_by_rule(make_
 
 def test_an_onbekend_that_cannot_become_voldoet_says_so(outcome_engine: Engine) -> None:
     """R1: voldoet needs both facts; one is false, deels depends on the other: deels at best."""
-    open_deels = outcome_engine.evaluate_rule(profile(toegang={"indicatie_nodig": True}), "R1", peildatum=PEILDATUM)
+    staff = {"betaalde_medewerkers": 2}  # so R1's nvt (no paid staff) is known false
+    open_deels = outcome_engine.evaluate_rule(profile(toegang={"indicatie_nodig": True}, team=staff), "R1", peildatum=PEILDATUM)
     assert open_deels.outcome is Outcome.onbekend and open_deels.at_best is Outcome.deels
+    # With nvt still open it may yet be n.v.t., which counts as met: no ceiling then.
+    nvt_open = outcome_engine.evaluate_rule(profile(toegang={"indicatie_nodig": True}), "R1", peildatum=PEILDATUM)
+    assert nvt_open.outcome is Outcome.onbekend and nvt_open.at_best is None
     nothing_known = outcome_engine.evaluate_rule(profile(), "R1", peildatum=PEILDATUM)
     assert nothing_known.outcome is Outcome.onbekend and nothing_known.at_best is None
 

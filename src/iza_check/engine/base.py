@@ -77,11 +77,11 @@ def bounds(truth: Truths) -> tuple[Outcome | None, Outcome | None]:
     """For an onbekend outcome, what the known facts already settle: (at best, at least).
 
     At best deels: ``voldoet`` is false and ``deels`` open, so whatever the unknowns turn out to be, it is not
-    voldoet. At least deels: ``deels`` is true and ``voldoet`` open, so it is deels or voldoet, never
-    voldoet niet (unless an open ``nvt`` makes it n.v.t.).
+    voldoet; not while ``nvt`` is open, which would make it n.v.t. (met). At least deels: ``deels`` is true and
+    ``voldoet`` open, so it is deels or voldoet (or n.v.t.), never voldoet niet.
     """
     if truth["voldoet"] is False:
-        return Outcome.deels, None
+        return (None if "nvt" in truth and truth["nvt"] is None else Outcome.deels), None
     if truth["voldoet"] is None and truth.get("deels") is True:
         return None, Outcome.deels
     return None, None
@@ -130,7 +130,7 @@ def explain(
         causes = _merge(deciding("voldoet", False), deciding("deels", False))
     else:
         at_best, at_least = bounds(truth)
-        if at_best is not None:
+        if truth["voldoet"] is False:  # what kept it from voldoet, also while an open nvt keeps it from deels at best
             causes = deciding("voldoet", False)
         missing = _merge(
             *(

@@ -113,14 +113,37 @@ class ProfileDiff:
         return tuple(p for p in self.plans if p.status is status)
 
 
-def classify(old: Outcome | None, new: Outcome | None) -> ChangeKind:
-    if old == new:
+Bounds = tuple[Outcome | None, Outcome | None]  # an onbekend's (at_best, at_least), see RuleResult
+_OPEN: Bounds = (None, None)
+
+
+def _span(outcome: Outcome | None, bounds: Bounds) -> tuple[int, int] | None:
+    """Where an outcome lies on the scale voldoet niet < deels < voldoet: a point, or for an onbekend the range
+    its known facts leave (deels at best: 0-1, deels at least: 1-2); None when nothing is settled."""
+    if outcome in _SCALE:
+        return _SCALE[outcome], _SCALE[outcome]
+    at_best, at_least = bounds
+    if outcome is Outcome.onbekend and at_best is not None:
+        return 0, _SCALE[at_best]
+    if outcome is Outcome.onbekend and at_least is not None:
+        return _SCALE[at_least], 2
+    return None
+
+
+def classify(old: Outcome | None, new: Outcome | None, old_bounds: Bounds = _OPEN, new_bounds: Bounds = _OPEN) -> ChangeKind:
+    """Improved or regressed: on the scale, or from onbekend to known and back. For an onbekend whose known facts
+    settle part of it (``bounds``) what counts is what is known at least: improved when that rose, regressed when
+    it fell, changed when only what it could still become moved."""
+    if old == new and old_bounds == new_bounds:
         return ChangeKind.unchanged
-    if old in _SCALE and new in _SCALE:
-        return ChangeKind.improved if _SCALE[new] > _SCALE[old] else ChangeKind.regressed
-    if old is Outcome.onbekend and new in _SCALE:
+    before, after = _span(old, old_bounds), _span(new, new_bounds)
+    if before is not None and after is not None:
+        if after[0] != before[0]:
+            return ChangeKind.improved if after[0] > before[0] else ChangeKind.regressed
+        return ChangeKind.unchanged if before == after else ChangeKind.changed
+    if old is Outcome.onbekend and before is None and after is not None:
         return ChangeKind.improved
-    if old in _SCALE and new is Outcome.onbekend:
+    if before is not None and new is Outcome.onbekend and after is None:
         return ChangeKind.regressed
     return ChangeKind.changed
 
@@ -201,7 +224,12 @@ def diff_reports(old: ProfileReport, new: ProfileReport, peildatum: dt.date) -> 
                 severity=about.severity,
                 old=old_outcome,
                 new=new_outcome,
-                kind=classify(old_outcome, new_outcome),
+                kind=classify(
+                    old_outcome,
+                    new_outcome,
+                    (before.at_best, before.at_least) if before else _OPEN,
+                    (after.at_best, after.at_least) if after else _OPEN,
+                ),
             )
         )
     new_outcomes = {rule_id: f.outcome for rule_id, f in new_by_id.items()}
