@@ -65,7 +65,7 @@ LEAST, BEST, OPEN = (None, Outcome.deels), (Outcome.deels, None), (None, None)
         (Outcome.voldoet, OPEN, Outcome.onbekend, BEST, ChangeKind.regressed),
         (Outcome.voldoet, OPEN, Outcome.onbekend, LEAST, ChangeKind.regressed),
         (Outcome.onbekend, BEST, Outcome.deels, OPEN, ChangeKind.improved),
-        (Outcome.onbekend, LEAST, Outcome.onbekend, BEST, ChangeKind.regressed),
+        (Outcome.onbekend, LEAST, Outcome.onbekend, BEST, ChangeKind.unchanged),  # shown as onbekend -> onbekend
         # what is known at least stays: settled at it, or only what it could become moved
         (Outcome.onbekend, LEAST, Outcome.deels, OPEN, ChangeKind.changed),
         (Outcome.deels, OPEN, Outcome.onbekend, LEAST, ChangeKind.changed),

@@ -418,14 +418,17 @@ LISTED_ONLY = catalogue(
         ([{"naam": "Inloop", "soort": "inloop", "verwijzing_nodig": False}], True, Outcome.voldoet, Outcome.voldoet),
         ([{"naam": "Groep", "soort": "herstelgroep", "verwijzing_nodig": True}], None, Outcome.voldoet_niet, Outcome.voldoet_niet),
         ([{"naam": "Inloop", "soort": "inloop"}], None, Outcome.onbekend, Outcome.onbekend),  # the item itself says nothing
+        (None, None, Outcome.onbekend, Outcome.voldoet),  # no list at all: nothing listed counts
     ],
 )
 def test_alleen_genoemde_counts_only_the_listed_items(
-    make_engine: Callable[[Catalogue], Engine], aanbod: list[dict[str, Any]], volledig: bool | None,
+    make_engine: Callable[[Catalogue], Engine], aanbod: list[dict[str, Any]] | None, volledig: bool | None,
     lijst: Outcome, genoemd: Outcome,
 ) -> None:
     engine = make_engine(LISTED_ONLY)
-    extra = {} if volledig is None else {"aanbod_volledig": volledig}
-    results = {r.rule_id: r for r in engine.evaluate(profile(aanbod=aanbod, **extra), peildatum=PEILDATUM)}
+    extra: dict[str, Any] = {} if volledig is None else {"aanbod_volledig": volledig}
+    if aanbod is not None:
+        extra["aanbod"] = aanbod
+    results = {r.rule_id: r for r in engine.evaluate(profile(**extra), peildatum=PEILDATUM)}
     assert (results["LIJST"].outcome, results["GENOEMD"].outcome) == (lijst, genoemd)
     assert "aanbod_volledig" not in results["GENOEMD"].missing

@@ -298,9 +298,15 @@ def test_no_paid_staff_skips_the_staff_questions() -> None:
     assert facts(profile)["team"] == {"betaalde_medewerkers": 0}
 
 
-def test_cao_geen_sets_the_flag() -> None:
-    profile, _, _ = run({"kwaliteit.cao": ["geen"]})
+@pytest.mark.parametrize("answer", ["geen", "Geen cao", "n.v.t.", "niet van toepassing", "none"])
+def test_cao_geen_sets_the_flag(answer: str) -> None:
+    profile, _, _ = run({"kwaliteit.cao": [answer]})
     assert facts(profile)["kwaliteit"] == {"geen_cao": True}
+
+
+def test_a_cao_name_is_kept_as_written() -> None:
+    profile, _, _ = run({"kwaliteit.cao": ["Cao Sociaal Werk"]})
+    assert facts(profile)["kwaliteit"] == {"cao": "Cao Sociaal Werk"}
 
 
 def test_decimal_numbers() -> None:

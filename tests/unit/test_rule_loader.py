@@ -159,6 +159,10 @@ def test_meaning_checks(tmp_path: Path, condition: dict[str, object], fragment: 
         ({"veld": "kwaliteit.vog.oudste_afgiftedatum", "niet_ouder_dan_jaren": 99999}, "99999 is te groot"),
         ({"veld": "kwaliteit.vog.oudste_afgiftedatum", "niet_na_peildatum": False}, "toegestaan: true"),
         ({"veld": "team.vrijwilligers", "in": []}, "de lijst moet minstens 1 onderdeel bevatten"),
+        (
+            {"lijst": "aanbod", "waar": {"veld": "door_en_voor", "gelijk": True}, "minstens": 1, "alleen_genoemde": 1},
+            "'alleen_genoemde' verwacht true of false",
+        ),
     ],
 )
 def test_a_value_the_rule_model_refuses_is_said_in_dutch(tmp_path: Path, condition: dict[str, object], fragment: str) -> None:

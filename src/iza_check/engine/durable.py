@@ -176,8 +176,11 @@ class _Compiler:
         if isinstance(leaf, Lijst):
             ftype = resolve(Profile, leaf.lijst)
             waar_key = leaf.waar.identity()
-            true_key = self.plan.key(Derived("count_true", leaf.lijst, ftype, None, waar_key, leaf.waar))
-            possible_key = self.plan.key(Derived("count_possible", leaf.lijst, ftype, None, waar_key, leaf.waar))
+            empty = leaf.listed_only  # a missing list counts as an empty one
+            true_key = self.plan.key(Derived("count_true", leaf.lijst, ftype, None, waar_key, leaf.waar, missing_as_empty=empty))
+            possible_key = self.plan.key(
+                Derived("count_possible", leaf.lijst, ftype, None, waar_key, leaf.waar, missing_as_empty=empty)
+            )
             self.count_pairs[true_key] = possible_key
             if positive:
                 return [{"$gte": {true_key: leaf.minstens}}]

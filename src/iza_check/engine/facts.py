@@ -102,6 +102,8 @@ class Derived:
     waar: ConditionBase | None = field(default=None, compare=False, hash=False)
     # For an operator's fact: its class (operators that name the same kind derive it alike).
     source: type[AtomBase] | None = field(default=None, compare=False, hash=False)
+    # For the counts of a ``lijst`` with ``alleen_genoemde``: a list that is not there has no items that count.
+    missing_as_empty: bool = False
 
 
 ItemPredicate = Callable[[BaseModel, dt.date], Truth]
@@ -219,6 +221,8 @@ def _list_predicate(condition: Lijst, ftype: FieldType) -> ItemPredicate:
 
     def _list(obj: BaseModel, peildatum: dt.date) -> Truth:
         raw = _lookup_parts(obj, parts_path)
+        if raw is MISSING and listed_only:
+            raw = []  # only listed items count: none are listed
         if not isinstance(raw, list):
             return None
         truths = [inner(item, peildatum) for item in raw]
@@ -366,7 +370,8 @@ def _list_reasons(condition: Lijst, model: type[BaseModel]) -> ReasonFunction:
     def _list(obj: BaseModel, peildatum: dt.date, lookups: dict[str, object] | None = None) -> Reason:
         raw = _raw(obj, path, parts_path, lookups)
         if raw is MISSING:
-            return Reason(None, (), own)
+            # Only listed items count and none are listed; an absence is no fact to point at.
+            return Reason(minimum == 0, ()) if listed_only else Reason(None, (), own)
         if not isinstance(raw, list):
             return _NO_REASON
         reasons = [inner(item, peildatum, None) for item in raw]
@@ -416,7 +421,7 @@ class FactPlan:
         self._keys: dict[Derived, str] = {}
         # key, path, its parts, and how the value is derived: by an operator, by counting, or (neither) the
         # list's completeness, which reads the field beside the list too (see facts()).
-        self._steps: list[tuple[str, str, tuple[str, ...], Deriver | None, CountDeriver | None]] = []
+        self._steps: list[tuple[str, str, tuple[str, ...], Deriver | None, CountDeriver | None, bool]] = []
 
     def key(self, derived: Derived) -> str:
         """The fact key of ``derived``, allocating ``f<n>`` on first use."""
@@ -434,7 +439,7 @@ class FactPlan:
             if derived.source is None:
                 raise ValueError(f"derived fact without an operator: {derived.kind}")
             derive = derived.source.derive(derived.ftype, derived.operand)
-        self._steps.append((name, derived.path, parts, derive, count))
+        self._steps.append((name, derived.path, parts, derive, count, derived.missing_as_empty))
         return name
 
     @property
@@ -454,12 +459,14 @@ class FactPlan:
         raw_values: dict[str, object] = {} if lookups is None else lookups
         counts: dict[Any, Any] = {}
         values: dict[str, object] = {}
-        for key, path, parts, derive, count in self._steps:
+        for key, path, parts, derive, count, missing_as_empty in self._steps:
             raw = raw_values.get(path, _UNSET)
             if raw is _UNSET:
                 raw = raw_values[path] = _lookup_parts(profile, parts)
             if raw is MISSING:
-                continue
+                if not missing_as_empty:
+                    continue
+                raw = []
             if derive is not None:
                 value = derive(raw, peildatum)
             elif count is not None:

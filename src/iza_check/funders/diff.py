@@ -134,7 +134,7 @@ def classify(old: Outcome | None, new: Outcome | None, old_bounds: Bounds = _OPE
     """Improved or regressed: on the scale, or from onbekend to known and back. For an onbekend whose known facts
     settle part of it (``bounds``) what counts is what is known at least: improved when that rose, regressed when
     it fell, changed when only what it could still become moved."""
-    if old == new and old_bounds == new_bounds:
+    if old == new:  # also onbekend to onbekend: the reports show no bounds beside an outcome, so no move either
         return ChangeKind.unchanged
     before, after = _span(old, old_bounds), _span(new, new_bounds)
     if before is not None and after is not None:

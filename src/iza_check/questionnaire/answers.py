@@ -41,6 +41,13 @@ NO = frozenset({"n", "nee", "no"})
 UNKNOWN_WORDS = frozenset({"?", "weet ik niet", "weet niet", "onbekend", "wn", "don't know", "dont know", "unknown"})
 PLANNED_WORDS = frozenset({"g", "gepland", "nog niet, maar gepland", "nog niet maar gepland", "planned", "p"})
 NONE_WORDS = frozenset({"geen", "niets", "niemand", "none", "nothing", "no one"})
+# Answers to a named thing (the cao) that say there is none: "geen cao", "n.v.t.", "not applicable".
+_NOT_APPLICABLE = frozenset({"nvt", "n.v.t.", "n.v.t", "niet van toepassing", "nee", "no", "n/a", "not applicable", "-"})
+
+
+def says_none(word: str) -> bool:
+    """Whether an answer that should name something says there is none ("geen", "geen cao", "n.v.t.")."""
+    return word in NONE_WORDS or word in _NOT_APPLICABLE or word.split(" ", 1)[0] in {"geen", "no", "none"}
 
 
 def safe_text(text: str) -> bool:

@@ -29,6 +29,7 @@ from iza_check.questionnaire.answers import (
     parse_multi,
     parse_number,
     parse_url,
+    says_none,
     shorten_answer,
 )
 from iza_check.questionnaire.fields import FLAG_FALSE_MARK as _FLAG_FALSE_MARK
@@ -241,7 +242,7 @@ class FactQuestions(PlanQuestions):
             value = self._evidence(raw.strip(), word, root, path, container)
         else:
             text = raw.strip()
-            if q.none_flag is not None and word in NONE_WORDS:
+            if q.none_flag is not None and says_none(word):
                 return _NONE_MARK
             value = check_text(text, _bounds(root, path))
         try:

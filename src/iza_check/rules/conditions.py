@@ -70,8 +70,9 @@ class Niet(ConditionBase):
 class Lijst(ConditionBase):
     """At least ``minstens`` items of a list of objects satisfy ``waar`` (paths in ``waar`` are item-relative).
 
-    ``alleen_genoemde``: only the items listed count, as if the list were whole. For a rule where whatever is
-    not listed is covered by another fact (an activity that says nothing follows the initiative's own answer).
+    ``alleen_genoemde``: only the items listed count, as if the list were whole (a list that is not there has no
+    items that count). For a rule where whatever is not listed is covered by another fact (an activity that
+    says nothing follows the initiative's own answer).
     """
 
     form: ClassVar[str] = "lijst"

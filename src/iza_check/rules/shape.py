@@ -200,6 +200,8 @@ def _diagnose_condition(value: Any, loc: Loc, ctx: FileContext) -> None:
             _diagnose_condition(value["waar"], (*loc, "waar"), ctx)
         if "minstens" in value and (type(value["minstens"]) is not int or value["minstens"] < 0):
             ctx.add((*loc, "minstens"), "'minstens' verwacht een geheel getal van 0 of meer", "bad-value")
+        if value.get("alleen_genoemde") is not None and type(value["alleen_genoemde"]) is not bool:
+            ctx.add((*loc, "alleen_genoemde"), "'alleen_genoemde' verwacht true of false", "bad-value")
         _check_path_text(value.get("lijst"), (*loc, "lijst"), ctx)
         return
     operators = [k for k in OPERATORS if k in value]
