@@ -116,6 +116,17 @@ def test_a_pyproject_that_only_names_iza_check_does_not_hide_the_settings_above(
     assert result.exit_code == 0 and result.stdout.splitlines()[-1].startswith("1 profiel:")
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [('[tool]\niza-check = {format = "concise", lang = "fr"}\n', "2:41"), ('tool.iza-check.lang = "fr"\n', "1:23")],
+)
+def test_a_wrong_setting_in_an_inline_or_dotted_table_names_its_line(project: Path, text: str, where: str) -> None:
+    (project / "pyproject.toml").write_text(text, encoding="utf-8")
+    result = _run("check", "kiem.yaml")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{project / 'pyproject.toml'}:{where}: 'lang': kies uit nl, en"), result.stderr
+
+
 def test_the_schema_is_printed_and_valid() -> None:
     result = _run("schema", "--kind", "config")
     schema = json.loads(result.stdout)

@@ -198,17 +198,24 @@ def _read_toml(path: Path, source: str) -> tuple[dict[str, Any], dict[str, tuple
         found = re.search(r"^(\s*)(tool\s*\.\s*)?[\"']?iza-check[\"']?\s*=", text, flags=re.MULTILINE)
         line, column = (text.count("\n", 0, found.start()) + 1, len(found[1]) + 1) if found else (None, None)
         raise InputError([Problem(source, message, "not-a-mapping", line, column)])
-    # tomllib gives no positions: a key is found on its own line below the table's header.
+    # tomllib gives no positions: a key is found below the table's header, on a line of its own, or after
+    # ``iza-check`` in an inline table (``iza-check = {lang = "en"}``) or a dotted key (``tool.iza-check.lang``).
     marks: dict[str, tuple[int, int]] = {}
-    header = re.search(r"^\s*\[\s*tool\s*\.\s*[\"']?iza-check[\"']?\s*\]", text, flags=re.MULTILINE)
+    header = _HEADER.search(text)
     start = text.count("\n", 0, header.start()) if header else 0
     lines = text.splitlines()
     for key in table:
+        quoted = rf"[\"']?{re.escape(key)}[\"']?\s*=\s*"
         for number in range(start, len(lines)):
-            found = re.match(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=\s*", lines[number])
+            row = lines[number]
+            found = re.match(rf"\s*{quoted}", row) if header else None
+            if found is None and not header:
+                found = re.search(rf"iza-check[\"']?\s*(=\s*\{{[^}}]*?|\.\s*)(?<![\w-]){quoted}", row)
             if found:
-                marks[f"key:{key}"] = (number + 1, len(lines[number]) - len(lines[number].lstrip()) + 1)
-                marks[key] = (number + 1, found.end() + 1)
+                end = found.end()
+                marks[key] = (number + 1, end + 1)
+                name = re.search(rf"[\"']?{re.escape(key)}[\"']?\s*=\s*$", row[:end])
+                marks[f"key:{key}"] = (number + 1, (name.start() if name else 0) + 1)
                 break
     return table, marks
 
