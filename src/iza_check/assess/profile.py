@@ -156,10 +156,10 @@ def build_finding(
         parent = main_path.rsplit(".", 1)[0]
         line, column = marks.get(parent, (None, None))
     texts = _rule_texts(rule)
-    advice, link = _advice(texts, loaded.profile, peildatum or dt.date.today(), lookups) if gap else (None, texts.link)
+    day = peildatum if peildatum is not None else dt.date.today()
+    advice, link = _advice(texts, loaded.profile, day, lookups) if gap else (None, texts.link)
     evidence: tuple[EvidenceRef, ...] = ()
     if outcome is not Outcome.onbekend and profile_evidence:
-        day = peildatum if peildatum is not None else dt.date.today()
         evidence = evidence_for(
             rule.id, texts.reach, profile_evidence, lambda: basis(rule, result, loaded.profile, day, lookups)
         )
