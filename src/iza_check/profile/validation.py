@@ -116,6 +116,15 @@ _INT_ERRORS = {"int_type", "int_parsing", "int_from_float", "int_parsing_size"}
 _FLOAT_ERRORS = {"float_type", "float_parsing", "finite_number"}
 _URL_ERRORS = {"url_type", "url_parsing", "url_scheme", "url_syntax_violation", "url_too_long"}
 _MAPPING_ERRORS = {"model_type", "model_attributes_type", "dict_type"}
+# What value_message says in Dutch without a profile's enum choices or its mapping hint: what a rule file's
+# values are checked with (see iza_check.rules.shape); other kinds keep pydantic's text there.
+PLAIN_VALUE_KINDS = frozenset(
+    {
+        "literal_error", "bool_type", "greater_than_equal", "greater_than", "less_than_equal", "less_than",
+        "string_type", "string_too_short", "string_too_long", "string_pattern_mismatch", "list_type", "too_short",
+        *_DATE_ERRORS, *_INT_ERRORS, *_FLOAT_ERRORS, *_URL_ERRORS,
+    }
+)
 
 
 def value_message(

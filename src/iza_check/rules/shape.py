@@ -243,23 +243,14 @@ def data_loc(data: Any, pydantic_loc: tuple[Any, ...]) -> Loc:
 
 
 def pydantic_problems(error: ValidationError, data: Any, base: Loc, ctx: FileContext) -> None:
-    from iza_check.profile.validation import value_message
+    from iza_check.profile.validation import PLAIN_VALUE_KINDS, value_message
 
     for detail in error.errors(include_url=False):
         loc = (*base, *data_loc(data, tuple(detail["loc"])))
         kind = detail["type"]
         # A message of the project's own (a PydanticCustomError) is Dutch already; pydantic's are put in Dutch.
-        message = detail["msg"] if kind not in _PYDANTIC_KINDS else value_message(
+        message = detail["msg"] if kind not in PLAIN_VALUE_KINDS else value_message(
             kind, detail.get("ctx") or {}, detail.get("input"), detail["msg"]
         )
         ctx.add(loc, message, "bad-value" if kind == "unusable_number" else "invalid")
 
-
-# pydantic's own error kinds that value_message says in Dutch (the rest keep pydantic's text).
-_PYDANTIC_KINDS = frozenset({
-    "literal_error", "bool_type", "int_type", "int_parsing", "int_from_float", "int_parsing_size", "float_type",
-    "float_parsing", "finite_number", "greater_than_equal", "greater_than", "less_than_equal", "less_than",
-    "string_type", "string_too_short", "string_too_long", "string_pattern_mismatch", "list_type", "too_short",
-    "date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact",
-    "url_type", "url_parsing", "url_scheme", "url_syntax_violation", "url_too_long",
-})
